@@ -1,0 +1,37 @@
+package org.frontline.layers;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The public face of the temporal feature store: other features (analysis, reports, briefings,
+ * export) use this, never the tables. (Contract; implementation in progress.)
+ */
+public interface LayerService {
+
+    List<Layer> layers();
+
+    Optional<Layer> layer(String id);
+
+    /** Creates the layer if it does not exist (id, title, kind, style JSON object). */
+    Layer ensureLayer(String id, String title, LayerKind kind, String styleJson);
+
+    /** Streams the matching versions to {@code sink} without holding them all in memory. */
+    void stream(FeatureQuery query, Consumer<StoredFeature> sink);
+
+    /** The matching versions as a list (for analysis on moderate amounts of data). */
+    List<StoredFeature> list(FeatureQuery query);
+
+    /** Adds features to a layer, all or none; returns their feature ids. */
+    List<String> add(String layerId, List<NewFeature> features, String user, String reason);
+
+    /** Corrects a feature over the valid time of {@code replacement}; returns the new version. */
+    StoredFeature correct(String featureId, NewFeature replacement, String user, String reason);
+
+    /** Retracts every current version of a feature (closes its record time). */
+    void retract(String featureId, String user, String reason);
+
+    /** Every version of a feature, oldest record first. */
+    List<StoredFeature> history(String featureId);
+}
