@@ -4,7 +4,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Turns the application's exceptions into RFC 9457 problem+json answers that say what is wrong. */
@@ -29,12 +28,6 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
     @ExceptionHandler(PayloadTooLargeException.class)
     ProblemDetail tooLarge(PayloadTooLargeException e) {
         return problem(HttpStatus.CONTENT_TOO_LARGE, "Payload too large", e.getMessage());
-    }
-
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ProblemDetail uploadTooLarge(MaxUploadSizeExceededException e) {
-        return problem(HttpStatus.CONTENT_TOO_LARGE, "Payload too large",
-                "The upload is larger than the configured limit");
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {
