@@ -86,11 +86,12 @@ final class EventDetector {
     private static Candidate candidate(String text, LocalDate dateline, int s, int e, Trigger t, Matcher tm,
             PlaceMention where, boolean inherited, List<DateMention> dates, List<Figure> figures,
             List<ActorMention> actors) {
-        // of several dates in a sentence, the one nearest the trigger word dates the event
+        // of several dates in a sentence, time adverbials usually follow the verb ("were surrounded ... this
+        // week"): the first date after the trigger wins, else the nearest one before it
         int at = s + tm.start();
-        DateMention date = dates.stream().filter(d -> d.start() >= s && d.end() <= e)
-                .min(java.util.Comparator.comparingInt(d -> Math.min(Math.abs(d.start() - at), Math.abs(d.end() - at))))
-                .orElse(null);
+        List<DateMention> inSentence = dates.stream().filter(d -> d.start() >= s && d.end() <= e).toList();
+        DateMention date = inSentence.stream().filter(d -> d.start() >= at).findFirst()
+                .orElse(inSentence.stream().filter(d -> d.start() < at).reduce((a, b) -> b).orElse(null));
         String word = tm.group();
         List<Figure> fig = figures.stream().filter(f -> f.start() >= s && f.end() <= e).toList();
         Long fatalities = sum(fig, "killed");
