@@ -49,6 +49,10 @@ for (const [admin1, name, alt, lat, lon, minLon, minLat, maxLon, maxLat, pop] of
   areas.push([id, minLon, minLat, maxLon, maxLat].join('\t'));
 }
 
+for (const [fclass, fcode, name, alt, lat, lon] of table('sy-regions.tsv')) {
+  rows.push(geonameRow(nextId--, name, alt, lat, lon, fclass, fcode, 'SY', '', 0));
+}
+
 writeFileSync(join(out, 'places.tsv.gz'), gzipSync(rows.join('\n') + '\n', { level: 9 }));
 writeFileSync(join(out, 'areas.tsv'), areas.join('\n') + '\n');
 console.log(`wrote ${rows.length} places and ${areas.length - 1} areas to ${out}`);

@@ -100,6 +100,7 @@ final class EventDetector {
                 .distinct().toList();
         String geo = switch (where.kind()) {
             case "country", "province" -> "admin";
+            case "region" -> "near";
             default -> inherited ? "near" : "exact";
         };
         double confidence = where.confidence() * (inherited ? 0.6 : 1) * (date == null ? 0.8 : 1);

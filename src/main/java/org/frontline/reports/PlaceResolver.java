@@ -85,6 +85,8 @@ final class PlaceResolver {
         double s = Math.log10(p.population() + 1) * 0.4;
         if (p.country().equals(focusCountry)) s += 3;
         else if (neighbours.contains(p.country())) s += 1.5;
+        // far-away places are written the English way; a loose spelling match there is a false friend
+        else if (!exact) return Double.NEGATIVE_INFINITY;
         if (exact) s += 2;
         if (p.isCountry()) s += 4;
         switch (p.featureCode()) {

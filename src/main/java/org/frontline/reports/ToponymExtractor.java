@@ -49,9 +49,13 @@ final class ToponymExtractor {
         Token first = tokens.get(i);
         String firstFold = NameFolding.foldToken(first.text());
         boolean firstIsArticle = LINKS.contains(firstFold);
-        if (!first.capitalised()) return null;
-        // an article opens a name only when hyphenated to it (Al-Bab, As-Suwayda), not "As Syria said"
-        if (firstIsArticle && !(i + 1 < tokens.size() && Tokens.hyphenated(text, first, tokens.get(i + 1)))) {
+        // an article opens a name only when hyphenated to a capitalised word (al-Bab, As-Suwayda), not "As Syria"
+        if (firstIsArticle) {
+            if (!(i + 1 < tokens.size() && Tokens.hyphenated(text, first, tokens.get(i + 1))
+                    && tokens.get(i + 1).capitalised())) {
+                return null;
+            }
+        } else if (!first.capitalised()) {
             return null;
         }
         if (i > 0 && CommonWords.PERSON_TITLES.contains(tokens.get(i - 1).text().toLowerCase(Locale.ROOT))
