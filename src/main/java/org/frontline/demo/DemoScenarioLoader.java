@@ -55,6 +55,10 @@ class DemoScenarioLoader implements ApplicationRunner {
         if (!enabled || !layers.layers().isEmpty()) {
             return;
         }
+        if (!new ClassPathResource(BASE + "layers.json").exists()) {
+            log.warn("No demo scenario on the class path ({}layers.json): starting with an empty store", BASE);
+            return;
+        }
         long t0 = System.nanoTime();
         int count = 0;
         for (JsonNode def : read("layers.json")) {
