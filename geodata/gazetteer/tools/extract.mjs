@@ -42,11 +42,23 @@ let nextId = -1;
 for (const [iso, name, alt, , lat, lon, pop] of table('countries.tsv')) {
   rows.push(geonameRow(nextId--, name, alt, lat, lon, 'A', 'PCLI', iso, '00', pop));
 }
+// Where the demo scenario has a governorate outline, its bounding box replaces the hand-made one.
+const demoBoxes = new Map();
+try {
+  const demo = JSON.parse(readFileSync(join(here, '..', '..', 'demo', 'governorates.geojson'), 'utf8'));
+  for (const f of demo.features) {
+    const pts = f.geometry.coordinates.flat(f.geometry.type === 'MultiPolygon' ? 2 : 1);
+    const xs = pts.map(p => p[0]), ys = pts.map(p => p[1]);
+    demoBoxes.set(f.properties.name, [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)]);
+  }
+} catch (e) {
+  console.warn('no demo governorate outlines; keeping hand-made boxes:', e.message);
+}
 const areas = ['# id\tminLon\tminLat\tmaxLon\tmaxLat'];
 for (const [admin1, name, alt, lat, lon, minLon, minLat, maxLon, maxLat, pop] of table('sy-governorates.tsv')) {
   const id = nextId--;
   rows.push(geonameRow(id, name, alt, lat, lon, 'A', 'ADM1', 'SY', admin1, pop));
-  areas.push([id, minLon, minLat, maxLon, maxLat].join('\t'));
+  areas.push([id, ...(demoBoxes.get(name) ?? [minLon, minLat, maxLon, maxLat])].join('\t'));
 }
 
 for (const [fclass, fcode, name, alt, lat, lon] of table('sy-regions.tsv')) {

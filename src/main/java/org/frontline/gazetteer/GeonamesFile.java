@@ -41,7 +41,7 @@ final class GeonamesFile {
                 try {
                     long id = Long.parseLong(f[0]);
                     long pop = f[14].isEmpty() ? 0 : Long.parseLong(f[14]);
-                    Place p = new Place(id, f[1], Double.parseDouble(f[4]), Double.parseDouble(f[5]), f[6], f[7], f[8],
+                    Place p = new Place(id, plain(f[1]), Double.parseDouble(f[4]), Double.parseDouble(f[5]), f[6], f[7], f[8],
                             f[10], pop, areaBoxes.get(id));
                     List<String> names = new ArrayList<>();
                     names.add(f[1]);
@@ -61,5 +61,10 @@ final class GeonamesFile {
             }
         }
         return skipped;
+    }
+
+    /** The GeoNames name without diacritics (Khān Shaykhūn → Khan Shaykhun), as English reports write it. */
+    static String plain(String name) {
+        return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{Mn}", "");
     }
 }
