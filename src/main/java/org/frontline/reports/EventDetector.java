@@ -38,6 +38,10 @@ final class EventDetector {
             new Trigger("Strategic developments", "Agreement", p("agreement|agreed|deal|ceasefire|truce|"
                     + "accord|signed|summit")));
 
+    /** Every trigger word in one alternation with a group per trigger, so the text is scanned once. */
+    private static final Pattern ANY_TRIGGER = Pattern.compile(String.join("|",
+            TRIGGERS.stream().map(t -> "(" + t.pattern().pattern() + ")").toList()));
+
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])[\"”’']?\\s+|\\n+");
 
     private EventDetector() {
@@ -60,14 +64,20 @@ final class EventDetector {
             final int s0 = start;
             List<PlaceMention> here = places.stream().filter(p -> p.start() >= s0 && p.end() <= end).toList();
             PlaceMention place = mostSpecific(here, focusCountry);
+            // the trigger of highest priority in the sentence (encirclement before capture before strikes...)
             Trigger trigger = null;
             Matcher tm = null;
-            for (Trigger t : TRIGGERS) {
-                Matcher m = t.pattern().matcher(sentence);
-                if (m.find()) {
-                    trigger = t;
-                    tm = m;
-                    break;
+            int best = Integer.MAX_VALUE;
+            Matcher any = ANY_TRIGGER.matcher(sentence);
+            while (any.find()) {
+                for (int g = 1; g <= TRIGGERS.size() && g - 1 < best; g++) {
+                    if (any.start(g) >= 0) {
+                        best = g - 1;
+                        trigger = TRIGGERS.get(best);
+                        tm = TRIGGERS.get(best).pattern().matcher(sentence);
+                        tm.find(any.start(g));
+                        break;
+                    }
                 }
             }
             if (trigger != null && sentence.length() > 20) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import net.sf.geographiclib.Geodesic;
 import org.frontline.gazetteer.Place;
 import org.frontline.reports.ParseResult.PlaceMention;
 
@@ -105,10 +104,14 @@ final class PlaceResolver {
     /** Up to +2 when another place of the text lies within 60 km (countries and provinces are too coarse). */
     private static double nearness(Place p, Place[] context, int self) {
         double bonus = 0;
+        double cosLat = Math.cos(Math.toRadians(p.lat()));
         for (int k = 0; k < context.length; k++) {
             Place q = context[k];
             if (k == self || q == null || q.isCountry() || q.geonameId() == p.geonameId()) continue;
-            double km = Geodesic.WGS84.Inverse(p.lat(), p.lon(), q.lat(), q.lon()).s12 / 1000;
+            // an equirectangular distance is plenty for a 60 km threshold and far cheaper than a geodesic
+            double dy = (q.lat() - p.lat()) * 111.2;
+            double dx = (q.lon() - p.lon()) * 111.2 * cosLat;
+            double km = Math.sqrt(dx * dx + dy * dy);
             if (km < 60) bonus = Math.max(bonus, 2 * (1 - km / 60));
         }
         return bonus;
