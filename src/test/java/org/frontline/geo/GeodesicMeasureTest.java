@@ -10,7 +10,7 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
 
 /** Known answers for geodesic distances and areas on WGS84 (independent of GeographicLib's own code). */
-class GeodesicMeasureTest {
+public class GeodesicMeasureTest {
 
     private static final double A = 6378137.0;
     private static final double F = 1 / 298.257223563;
@@ -51,7 +51,7 @@ class GeodesicMeasureTest {
     }
 
     /** Area between two parallels over dLon degrees on the ellipsoid (authalic q function). */
-    static double quadrangleKm2(double lat1, double lat2, double dLonDeg) {
+    public static double quadrangleKm2(double lat1, double lat2, double dLonDeg) {
         double e2 = F * (2 - F);
         double b = A * (1 - F);
         return b * b * Math.toRadians(dLonDeg) / 2 * (q(lat2, e2) - q(lat1, e2)) / 1e6;
