@@ -16,9 +16,12 @@ import org.locationtech.jts.geom.Location;
  * Is a point (an observation post) cut off? From the point, rays are cast on evenly spaced bearings out to
  * radius R (as geodesics: in the azimuthal equidistant plane centred on the point they are straight). Along
  * each ray the ground is friendly (the post's side), opposing (any other party) or nobody's. A bearing is
- * <b>cut</b> when the ray reaches opposing territory within R and never gets back to friendly territory
- * beyond it within R — opposing ground is reached before (further) friendly ground. Stretches shorter than
- * {@link #MIN_RUN_KM} along a ray are ignored so that slivers between hand-drawn polygons do not count.
+ * <b>cut</b> when, walking out from the post, opposing territory is reached within R before friendly
+ * territory is — the friendly ground the post itself stands on does not count as "reaching" it, so a post in
+ * a small friendly enclave is cut, and a post standing on opposing ground (behind the other side's lines) is
+ * cut on every bearing. Crossing nobody's ground and then reaching friendly ground leaves a bearing open.
+ * Stretches shorter than {@link #MIN_RUN_KM} along a ray are ignored so that slivers between hand-drawn
+ * polygons do not count.
  *
  * <p>Status from the share of cut bearings: {@code open} below {@link #CONTESTED_FROM} (25%),
  * {@code surrounded} from {@link #SURROUNDED_FROM} (90%), {@code contested} in between.
@@ -89,20 +92,27 @@ public final class Encirclement {
         return new Result(heldBy, side.isEmpty() ? null : side, share, Status.of(share), bearings, radiusKm);
     }
 
-    /** Walks the ray's stretches in order: cut if an opposing-only stretch has no friendly-only one after it. */
+    /**
+     * Walks the ray's stretches outward (ignoring those shorter than {@link #MIN_RUN_KM}): cut at the first
+     * opposing-only stretch, unless friendly ground is reached first after leaving the post's own ground.
+     */
     static boolean isCut(double[] fCross, boolean inF, double[] oCross, boolean inO, double r) {
         int i = 0;
         int j = 0;
         double at = 0;
-        boolean seenOpposing = false;
+        boolean leftHome = false;
         double minRun = MIN_RUN_KM * 1000;
         while (at < r) {
             double next = Math.min(r, Math.min(i < fCross.length ? fCross[i] : r, j < oCross.length ? oCross[j] : r));
             boolean longEnough = next - at >= minRun;
             if (inO && !inF && longEnough) {
-                seenOpposing = true;
-            } else if (inF && !inO && seenOpposing && (longEnough || next >= r)) {
-                return false; // friendly ground reached again within R (however little of it lies inside R)
+                return true; // opposing ground reached before friendly ground
+            }
+            if (inF && !inO && leftHome && (longEnough || next >= r)) {
+                return false; // friendly ground reached again (however little of it lies inside R)
+            }
+            if (!inF && !inO && longEnough) {
+                leftHome = true; // nobody's ground: what comes next decides
             }
             while (i < fCross.length && fCross[i] <= next) {
                 inF = !inF;
@@ -114,7 +124,7 @@ public final class Encirclement {
             }
             at = next;
         }
-        return seenOpposing;
+        return false;
     }
 
     /** Distances (m) along the ray (dx, dy) at which it crosses the given boundary segments, sorted. */

@@ -35,24 +35,35 @@ class EncirclementTest {
     }
 
     @Test
-    void postOverrunByTheOtherSideIsSurroundedButNotIfTheRadiusReachesFriends() {
+    void postOverrunByTheOtherSideIsSurroundedWhateverTheRadius() {
         Map<String, Geometry> areas = new LinkedHashMap<>();
         areas.put("gov", kmBox(-60, 60, -60, 20));
         areas.put("opp", kmBox(-60, 60, 20, 60)); // friendly lines 20 km north
         assertThat(judge(areas, 15).status()).isEqualTo(Status.SURROUNDED);
         Result wide = judge(areas, 30);
         assertThat(wide.heldBy()).isEqualTo("gov");
-        assertThat(wide.status()).isEqualTo(Status.CONTESTED);
+        assertThat(wide.cutShare()).isEqualTo(1.0);
     }
 
     @Test
-    void postInASalientOpenOnOneSide() {
+    void postInAFriendlyCorridorIsOpenOnlyAlongIt() {
         Map<String, Geometry> areas = new LinkedHashMap<>();
-        areas.put("gov", kmBox(-60, 60, -60, 5));
-        areas.put("opp", kmBox(-60, 60, 5, 60));
+        Geometry corridor = kmBox(-6, 6, -3, 60); // 12 km wide, running north; the post 3 km from its end
+        areas.put("opp", corridor);
+        areas.put("gov", kmBox(-60, 60, -60, 60).difference(corridor));
         Result r = judge(areas, 15);
-        assertThat(r.cutShare()).isCloseTo(1 - OPEN_SIDE_SHARE, within(0.03));
+        double open = 2 * Math.asin(6.0 / 15) / (2 * Math.PI); // rays that stay inside the corridor to R
+        assertThat(r.cutShare()).isCloseTo(1 - open, within(0.03));
         assertThat(r.status()).isEqualTo(Status.CONTESTED);
+    }
+
+    @Test
+    void gapOfNobodysGroundBeforeFriendlyGroundLeavesABearingOpen() {
+        Map<String, Geometry> areas = new LinkedHashMap<>();
+        Geometry home = kmDisk(3);
+        areas.put("opp", home.union(kmBox(-60, 60, -60, 60).difference(kmDisk(5)))); // a ring of nobody's land
+        areas.put("gov", kmBox(50, 60, 50, 60)); // far away
+        assertThat(judge(areas, 15).cutShare()).isZero();
     }
 
     @Test
@@ -66,7 +77,7 @@ class EncirclementTest {
     }
 
     @Test
-    void postBehindTheFrontIsOpenOrContestedByDistance() {
+    void postBehindTheFrontIsOpenOnTheFriendlySideAndContestedWithinReach() {
         Map<String, Geometry> areas = new LinkedHashMap<>();
         areas.put("opp", kmBox(-60, 60, -5, 60));
         areas.put("gov", kmBox(-60, 60, -60, -5));
@@ -77,12 +88,24 @@ class EncirclementTest {
     }
 
     @Test
-    void narrowSliverOfOpposingGroundAlongTheWayDoesNotCutARay() {
+    void stripNarrowerThanTheMinimumRunDoesNotCutARay() {
         Map<String, Geometry> areas = new LinkedHashMap<>();
-        Geometry sliver = kmBox(-60, 60, 5, 5.1); // 100 m strip across the whole north
-        areas.put("opp", kmBox(-60, 60, -60, 60).difference(sliver));
-        areas.put("gov", sliver);
+        Geometry strip = kmBox(-60, 60, 5, 5.05); // 50 m: crossed within 200 m by every ray that reaches it in R
+        areas.put("opp", kmBox(-60, 60, -60, 60).difference(strip));
+        areas.put("gov", strip);
         assertThat(judge(areas, 15).cutShare()).isZero();
+    }
+
+    @Test
+    void gapOrOverlapBetweenHandDrawnPolygonsDoesNotChangeTheAnswer() {
+        Map<String, Geometry> gap = new LinkedHashMap<>();
+        gap.put("opp", kmBox(-60, 60, -5, 60));
+        gap.put("gov", kmBox(-60, 60, -60, -5.1));
+        Map<String, Geometry> overlap = new LinkedHashMap<>();
+        overlap.put("opp", kmBox(-60, 60, -5.15, 60));
+        overlap.put("gov", kmBox(-60, 60, -60, -5));
+        assertThat(judge(gap, 15).cutShare()).isCloseTo(OPEN_SIDE_SHARE, within(0.03));
+        assertThat(judge(overlap, 15).cutShare()).isCloseTo(OPEN_SIDE_SHARE, within(0.03));
     }
 
     private static Result judge(Map<String, Geometry> byParty, double radiusKm) {
