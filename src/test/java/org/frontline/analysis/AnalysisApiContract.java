@@ -19,12 +19,12 @@ import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The analysis API over real HTTP on the embedded database holding the Idlib demo scenario, which the
- * demo loader puts in at start-up (and after which the front lines are derived).
+ * The analysis API over real HTTP on a database holding the Idlib demo scenario, which the demo loader
+ * puts in at start-up (and after which the front lines are derived). Run on both databases by the
+ * subclasses: the analyses run in Java, so the answers must be the same.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:analysis-api;DB_CLOSE_DELAY=-1", "frontline.demo.load=true"})
-class AnalysisApiTest {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "frontline.demo.load=true")
+abstract class AnalysisApiContract {
     @LocalServerPort
     int port;
     @Autowired
