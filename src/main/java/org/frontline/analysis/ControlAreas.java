@@ -1,6 +1,7 @@
 package org.frontline.analysis;
 
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,14 +83,20 @@ public final class ControlAreas {
 
         /** Boundary segments touching the box, projected: {x0, y0, x1, y1} in metres. */
         void segmentsIn(Envelope box, GeodesicProjection proj, List<double[]> out) {
-            Coordinate a = new Coordinate();
-            Coordinate b = new Coordinate();
+            // neighbouring segments share their vertex objects: project each vertex once
+            Map<Coordinate, double[]> projected = new IdentityHashMap<>();
             for (Object o : segments.query(box)) {
                 LineSegment s = (LineSegment) o;
-                proj.forward(s.p0.x, s.p0.y, a);
-                proj.forward(s.p1.x, s.p1.y, b);
-                out.add(new double[] {a.x, a.y, b.x, b.y});
+                double[] a = projected.computeIfAbsent(s.p0, c -> project(proj, c));
+                double[] b = projected.computeIfAbsent(s.p1, c -> project(proj, c));
+                out.add(new double[] {a[0], a[1], b[0], b[1]});
             }
+        }
+
+        private static double[] project(GeodesicProjection proj, Coordinate c) {
+            Coordinate m = new Coordinate();
+            proj.forward(c.x, c.y, m);
+            return new double[] {m.x, m.y};
         }
     }
 }
