@@ -13,7 +13,6 @@ import org.frontline.geo.GeodesicProjection;
 import org.frontline.layers.FeatureQuery;
 import org.frontline.layers.LayerService;
 import org.frontline.layers.StoredFeature;
-import org.frontline.web.BadInputException;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
@@ -98,9 +97,7 @@ public class ProximityService {
     }
 
     private List<Named> areas(String areasLayer) {
-        if (layers.layer(areasLayer).isEmpty()) {
-            throw new BadInputException("areas: there is no layer '" + areasLayer + "' to group by");
-        }
+        AnalysisParams.areaLayer(layers, areasLayer, "areas");
         Map<String, Named> latest = new LinkedHashMap<>();
         for (StoredFeature f : reader.allCurrent(areasLayer)) { // oldest first: later versions replace earlier
             Object name = f.properties().get("name");

@@ -46,7 +46,7 @@ class StatsController {
         Layer l = AnalysisParams.layer(layers, layer, "layer");
         double km = AnalysisParams.distanceKm(distanceKm, "distanceKm", false);
         Geometry target = target(feature, point, at);
-        Instant[] window = window(from, to);
+        Instant[] window = window(l, from, to);
         boolean csv = Csv.wanted(format);
         List<ResultFeature> found = proximity.near(target, l.id(), window[0], window[1], km);
         if (csv) {
@@ -87,7 +87,7 @@ class StatsController {
                 throw new BadInputException("within: feature '" + within + "' is not an area (zone)");
             }
         }
-        Instant[] window = window(from, to);
+        Instant[] window = window(l, from, to);
         boolean csv = Csv.wanted(format);
         List<Map<String, Object>> rows = proximity.counts(l.id(), by, window[0], window[1], zone, areas);
         if (csv) {
@@ -116,8 +116,11 @@ class StatsController {
         return reader.feature(feature, TimeParam.optional(at, "at", "proximity"), "feature").geometry();
     }
 
-    /** [from, to) with a plain-date 'to' meaning through that day; open ends reach the whole store. */
-    private static Instant[] window(String from, String to) {
+    /**
+     * [from, to) with a plain-date 'to' meaning through that day; open ends reach the whole store. A window
+     * that misses the layer's data entirely is refused, naming the bound at fault.
+     */
+    private static Instant[] window(Layer layer, String from, String to) {
         Instant f = from == null ? AreaLayerReader.BEGINNING : TimeParam.parse(from, "from");
         Instant t = to == null ? AreaLayerReader.END : TimeParam.parse(to, "to");
         if (TimeParam.isDate(to)) {
@@ -125,6 +128,16 @@ class StatsController {
         }
         if (!t.isAfter(f)) {
             throw new BadInputException("to (" + to + ") must not be before from (" + from + ")");
+        }
+        if (layer.extentFrom() != null) {
+            if (to != null && !t.isAfter(layer.extentFrom())) {
+                throw new BadInputException("to " + to + " is before the data of layer '" + layer.id() + "' (from "
+                        + TimeParam.format(layer.extentFrom()) + ")");
+            }
+            if (from != null && layer.extentTo() != null && !f.isBefore(layer.extentTo())) {
+                throw new BadInputException("from " + from + " is after the data of layer '" + layer.id() + "' (to "
+                        + TimeParam.format(layer.extentTo()) + ")");
+            }
         }
         return new Instant[] {f, t};
     }
