@@ -42,7 +42,7 @@ public class EncirclementService {
     /** Every point of {@code pointsLayerId} valid at {@code at}, judged against the areas at {@code at}. */
     public List<ResultFeature> assessLayer(Layer areas, String pointsLayerId, Instant at, Settings s) {
         Layer points = AnalysisParams.layer(layers, pointsLayerId, "points");
-        ControlAreas now = new ControlAreas(reader.partiesAt(areas.id(), at));
+        ControlAreas now = areasAt(areas, at, s);
         ControlAreas first = s.friendly() == null ? new ControlAreas(reader.partiesAt(areas.id(), areas.extentFrom())) : null;
         List<ResultFeature> out = new ArrayList<>();
         for (StoredFeature f : layers.list(FeatureQuery.at(points.id(), at))) {
@@ -61,7 +61,7 @@ public class EncirclementService {
 
     /** One point given by coordinates. */
     public ResultFeature assessPoint(Layer areas, double lon, double lat, Instant at, Settings s) {
-        ControlAreas now = new ControlAreas(reader.partiesAt(areas.id(), at));
+        ControlAreas now = areasAt(areas, at, s);
         Result r = Encirclement.assess(now, lon, lat, s.friendly(), s.radiusKm(), s.bearings());
         return new ResultFeature(null, GF.createPoint(new Coordinate(lon, lat)), properties(r, at));
     }
@@ -86,6 +86,15 @@ public class EncirclementService {
             }
         }
         return rows;
+    }
+
+    private ControlAreas areasAt(Layer areas, Instant at, Settings s) {
+        Map<String, Geometry> parties = reader.partiesAt(areas.id(), at);
+        if (s.friendly() != null && !parties.containsKey(s.friendly())) {
+            throw new BadInputException("friendly: layer '" + areas.id() + "' has no party '" + s.friendly() + "' at "
+                    + TimeParam.format(at) + " (parties: " + String.join(", ", parties.keySet()) + ")");
+        }
+        return new ControlAreas(parties);
     }
 
     private static String sideOf(StoredFeature f, ControlAreas first, Coordinate c) {

@@ -207,6 +207,7 @@ abstract class AnalysisApiContract {
         String bowtie = "{\"type\":\"Polygon\",\"coordinates\":[[[36.5,35.5],[36.7,35.7],[36.7,35.5],[36.5,35.7],[36.5,35.5]]]}";
         assertBad(analyst.post("/api/analysis/buffer?distanceKm=5", bowtie), "geometry");
         assertBad(analyst.post("/api/analysis/buffer?distanceKm=5", "{\"type\":\"LineString\",\"coordinates\":[]}"), "geometry");
+        assertBad(anonymous.get("/api/analysis/encirclement?layer=control&points=posts&at=2019-08-23&friendly=rebels"), "friendly");
         assertBad(anonymous.get("/api/analysis/stats?layer=events&by=month&from=2021-01-01"), "from");
         assertBad(anonymous.get("/api/analysis/stats?layer=events&by=month&to=2017-12-31"), "to");
         assertBad(anonymous.get("/api/analysis/stats?layer=events&by=area&areas=posts"), "areas");
