@@ -190,6 +190,7 @@ async function main() {
     view: () => ({ ...currentView(), at: isoDay(timebar.day()) }),
     drawnCount: (id) => layers.drawnCount(id),
     drawnIds: (id) => [...(layers.entries.get(id)?.drawn.values() ?? [])].map((l) => l.feature.id),
+    eventLatLng: (id) => layers.findDrawn(id)?.layer.getLatLng?.(),
     setDate: (iso) => timebar.setDay(parseDay(iso), 'step'),
     requests: () => loader.requests,
   };
