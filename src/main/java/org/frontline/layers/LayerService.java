@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 
 /**
  * The public face of the temporal feature store: other features (analysis, reports, briefings,
- * export) use this, never the tables. (Contract; implementation in progress.)
+ * export) use this, never the tables.
  */
 public interface LayerService {
 
@@ -25,6 +25,13 @@ public interface LayerService {
 
     /** Adds features to a layer, all or none; returns their feature ids. */
     List<String> add(String layerId, List<NewFeature> features, String user, String reason);
+
+    /**
+     * Adds features whose record time is known to be earlier than now (importing what was learned then,
+     * e.g. a scenario reconstructed from dated reports).
+     */
+    List<String> addRecorded(String layerId, List<NewFeature> features, String user, String reason,
+            java.time.Instant recordedAt);
 
     /** Corrects a feature over the valid time of {@code replacement}; returns the new version. */
     StoredFeature correct(String featureId, NewFeature replacement, String user, String reason);

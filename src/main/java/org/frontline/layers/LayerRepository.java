@@ -1,0 +1,37 @@
+package org.frontline.layers;
+
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Layer definitions (without their time extent, which FeatureRepository computes). */
+@Repository
+class LayerRepository {
+    private final JdbcTemplate jdbc;
+
+    LayerRepository(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    List<Layer> all() {
+        return jdbc.query("SELECT id, title, kind, style, sort_order FROM layer ORDER BY sort_order, id",
+                (rs, i) -> new Layer(rs.getString(1), rs.getString(2), LayerKind.fromCode(rs.getString(3)),
+                        rs.getString(4), rs.getInt(5), null, null));
+    }
+
+    Optional<Layer> find(String id) {
+        return all().stream().filter(l -> l.id().equals(id)).findFirst();
+    }
+
+    void insert(String id, String title, LayerKind kind, String style, int sortOrder) {
+        jdbc.update("INSERT INTO layer (id, title, kind, style, sort_order) VALUES (?, ?, ?, ?, ?)",
+                id, title, kind.code(), style, sortOrder);
+    }
+
+    int count() {
+        Integer n = jdbc.queryForObject("SELECT count(*) FROM layer", Integer.class);
+        return n == null ? 0 : n;
+    }
+}
