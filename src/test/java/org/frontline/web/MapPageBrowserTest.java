@@ -39,6 +39,7 @@ class MapPageBrowserTest extends BrowserSupport {
     /** A point layer holding a hostile name, far from the demo features so a click hits only it. */
     @BeforeEach
     void hostileFeature() {
+        MapScenario.ensure(layers);
         if (layers.layer("field-notes").isPresent()) {
             return;
         }
