@@ -45,19 +45,19 @@ const basemapReady = addBasemap(map, { tilesUrl: app.dataset.tilesUrl, tilesAttr
 
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
 
+/**
+ * The slider's span: the union of the layers' extents. Layers whose every feature is still true (no extent
+ * end) say nothing about when things happened, so their start (e.g. governorates drawn since 2010) only
+ * counts when no layer has a dated history.
+ */
 function extentOf(metas) {
-  const starts = [];
-  const ends = [];
-  for (const m of metas) {
-    const from = parseDay(m.extent?.from);
-    const to = parseDay(m.extent?.to);
-    if (from != null) starts.push(from);
-    if (to != null) ends.push(to);
-    else if (from != null) ends.push(from);
-  }
-  if (!starts.length) return { start: today(), end: today() };
-  const s = Math.min(...starts);
-  return { start: s, end: Math.max(s, ...ends) };
+  const dated = metas.filter((m) => parseDay(m.extent?.from) != null);
+  const changing = dated.filter((m) => m.kind === 'event' || parseDay(m.extent?.to) != null);
+  const basis = changing.length ? changing : dated;
+  if (!basis.length) return { start: today(), end: today() };
+  const start = Math.min(...basis.map((m) => parseDay(m.extent.from)));
+  const ends = dated.map((m) => parseDay(m.extent?.to) ?? parseDay(m.extent.from));
+  return { start, end: Math.max(start, ...ends) };
 }
 
 async function main() {

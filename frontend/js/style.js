@@ -7,6 +7,8 @@ const PALETTE = ['#e6550d', '#3182bd', '#756bb1', '#31a354', '#d6616b', '#8c6d31
 const KNOWN = {
   party: { government: '#c8393b', opposition: '#2f8f46', sdf: '#d6a21e', turkey: '#1f5fa8', isis: '#333333' },
   zoneType: { dmz: '#e08a00', 'security-corridor': '#7b3fa0' },
+  eventType: { Battles: '#d7301f', 'Explosions/Remote violence': '#fc8d59', 'Violence against civilians': '#7a0177',
+    Protests: '#2c7fb8', Riots: '#41b6c4', 'Strategic developments': '#737373' },
   status: { open: '#1f78b4', contested: '#f0a30a', surrounded: '#d7191c', closed: '#777777' },
 };
 
@@ -56,7 +58,7 @@ export function legendCategories(meta, seenValues) {
   const prop = categoryProperty(meta);
   const seen = [...(seenValues || [])].filter((v) => v != null).sort();
   if (seen.length) return seen;
-  return KNOWN[prop] && meta.id !== 'events' ? Object.keys(KNOWN[prop]) : [];
+  return KNOWN[prop] && meta.kind !== 'event' ? Object.keys(KNOWN[prop]) : [];
 }
 
 const PASS = ['color', 'weight', 'opacity', 'fillColor', 'fillOpacity', 'dashArray', 'radius'];
