@@ -40,7 +40,7 @@ public abstract class BrowserSupport {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+        if (!browserAvailable()) {
             String msg = "BROWSER TESTS NOT RUN: need " + CHROMIUM + " and " + CHROMEDRIVER
                     + " (Debian packages chromium and chromium-driver)";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -49,6 +49,15 @@ public abstract class BrowserSupport {
             System.err.println("\n" + "!".repeat(100) + "\n!!! " + msg + "\n" + "!".repeat(100) + "\n");
             Assumptions.assumeTrue(false, msg);
         }
+        browser = launch();
+    }
+
+    public static boolean browserAvailable() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    /** A fresh headless Chromium with its own profile under target/ and the console log kept. */
+    public static ChromeDriver launch() throws IOException {
         Path profile = Files.createDirectories(Path.of("target", "chromium-profiles"));
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -63,8 +72,9 @@ public abstract class BrowserSupport {
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
                 .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        return driver;
     }
 
     @AfterAll
