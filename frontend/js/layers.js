@@ -95,7 +95,7 @@ export class LayerManager {
     for (const value of cats) {
       const li = el('li');
       const sw = el('span', `swatch swatch-${cssToken(meta.kind)}`);
-      if (meta.kind === 'point') sw.classList.add(`status-${cssToken(value)}`);
+      if (meta.kind === 'point') sw.style.color = categoryColor(meta, value);
       else sw.style.backgroundColor = categoryColor(meta, value);
       li.append(sw, el('span', null, value));
       li.title = `${prop} = ${value}`;
@@ -156,11 +156,14 @@ export class LayerManager {
       layer = L.circleMarker([g.coordinates[1], g.coordinates[0]],
         { ...eventStyle(meta, f.properties), renderer: this.canvas, pane: PANES.event[0] });
     } else if (meta.kind === 'point' && isPoint) {
-      const status = cssToken(f.properties?.[categoryProperty(meta)]);
+      const value = f.properties?.[categoryProperty(meta)];
+      // the glyph's colour is set through the DOM (not markup), since the value comes from data
+      const glyph = el('span', 'post-glyph');
+      glyph.style.color = categoryColor(meta, value);
       layer = L.marker([g.coordinates[1], g.coordinates[0]], {
         pane: PANES.point[0],
         keyboard: false,
-        icon: L.divIcon({ className: `post-icon status-${status} ${cls}`, iconSize: [18, 18], html: '' }),
+        icon: L.divIcon({ className: `post-icon status-${cssToken(value)} ${cls}`, iconSize: [18, 18], html: glyph }),
       });
     } else {
       const [pane] = PANES[meta.kind] || PANES.area;

@@ -46,18 +46,18 @@ const basemapReady = addBasemap(map, { tilesUrl: app.dataset.tilesUrl, tilesAttr
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
 
 /**
- * The slider's span: the union of the layers' extents. Layers whose every feature is still true (no extent
- * end) say nothing about when things happened, so their start (e.g. governorates drawn since 2010) only
- * counts when no layer has a dated history.
+ * The slider's span: the union of the layers' extents. A layer that never changed (one state, its extent
+ * starting and ending on the same day — e.g. governorates drawn since 2011) says nothing about when things
+ * happened, so it only counts when no layer has a history.
  */
 function extentOf(metas) {
-  const dated = metas.filter((m) => parseDay(m.extent?.from) != null);
-  const changing = dated.filter((m) => m.kind === 'event' || parseDay(m.extent?.to) != null);
+  const dated = metas.map((m) => ({ m, from: parseDay(m.extent?.from), to: parseDay(m.extent?.to) }))
+    .filter((d) => d.from != null);
+  const changing = dated.filter((d) => d.m.kind === 'event' || (d.to != null && d.to > d.from));
   const basis = changing.length ? changing : dated;
   if (!basis.length) return { start: today(), end: today() };
-  const start = Math.min(...basis.map((m) => parseDay(m.extent.from)));
-  const ends = dated.map((m) => parseDay(m.extent?.to) ?? parseDay(m.extent.from));
-  return { start, end: Math.max(start, ...ends) };
+  const start = Math.min(...basis.map((d) => d.from));
+  return { start, end: Math.max(start, ...basis.map((d) => d.to ?? d.from)) };
 }
 
 async function main() {

@@ -15,7 +15,7 @@ const KNOWN = {
 /** The property that decides a feature's colour, from the style or guessed from the layer's kind and id. */
 export function categoryProperty(meta) {
   const s = meta.style || {};
-  const named = s.property || s.by || s.colorBy || s.categoryProperty;
+  const named = s.byProperty || s.property || s.by || s.colorBy || s.categoryProperty;
   if (typeof named === 'string') return named;
   if (meta.kind === 'event') return 'eventType';
   if (meta.kind === 'point') return 'status';
@@ -91,8 +91,10 @@ export function eventStyle(meta, props) {
   const prop = categoryProperty(meta);
   const color = categoryColor(meta, props?.[prop]);
   const killed = Number(props?.fatalities) || 0;
-  const radius = Math.min(11, 3.5 + Math.sqrt(killed) * 1.2);
-  return { radius, color: '#222', weight: 0.6, fillColor: color, fillOpacity: 0.8, ...overrides(meta),
+  const base = Number(meta.style?.radius) || 4.5;
+  const radius = Math.min(14, base * 0.8 + Math.sqrt(killed));
+  const { radius: _ignored, ...rest } = overrides(meta);
+  return { color: '#222', weight: 0.6, fillColor: color, fillOpacity: 0.8, ...rest, radius,
     ...(props?.[prop] != null ? { fillColor: color } : {}) };
 }
 
