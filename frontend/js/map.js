@@ -74,16 +74,20 @@ async function main() {
   let restoring = false;
   let loadedBbox = null;
   let generation = 0;
+  let playJustStarted = false;
 
   const timebar = setupTimebar({
     extent,
     onDay: (day, how) => {
       const done = render(how);
-      commitUrl(how === 'play' ? 'replace' : how === 'drag' ? 'later' : 'push');
+      // playback keeps one history entry for the whole run, pushed at its first frame
+      const mode = how === 'play' ? (playJustStarted ? 'push' : 'replace') : how === 'drag' ? 'later' : 'push';
+      playJustStarted = false;
+      commitUrl(mode);
       return done;
     },
     onWindow: () => { render('window'); commitUrl('push'); },
-    onPlay: () => commitUrl('push'),
+    onPlay: () => { playJustStarted = true; },
   });
 
   const currentView = () => {
@@ -171,6 +175,7 @@ async function main() {
     commitUrl('later');
   });
   window.addEventListener('popstate', () => {
+    clearTimeout(urlTimer);
     timebar.stop();
     applyView(location.search, false);
     render('history');

@@ -191,7 +191,7 @@ class MapPageBrowserTest extends BrowserSupport {
     }
 
     @Test
-    void hostileNamesShowAsTextAndRunNothing() {
+    void hostileNamesShowAsTextAndRunNothing() throws Exception {
         openMap("?at=2019-08-23&layers=field-notes&c=36.9,35.2&z=10");
         WebElement marker = waitUpTo(10).until(
                 ExpectedConditions.elementToBeClickable(By.cssSelector(".post-icon.fl-layer-field-notes")));
@@ -200,6 +200,7 @@ class MapPageBrowserTest extends BrowserSupport {
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".leaflet-popup-content")));
         assertThat(popup.findElement(By.cssSelector(".popup-title")).getText()).isEqualTo(XSS);
         assertThat(popup.getText()).contains("<script>alert(2)</script>").contains("<b>Evil</b> Press");
+        screenshot("popup-hostile-name.png");
         assertThat(popup.findElements(By.tagName("img"))).isEmpty();
         assertThat(popup.findElements(By.tagName("script"))).isEmpty();
         assertThat(popup.findElements(By.tagName("b"))).isEmpty();
@@ -225,7 +226,7 @@ class MapPageBrowserTest extends BrowserSupport {
     }
 
     @Test
-    void anEventPopupOnTheCanvasShowsItsFacts() {
+    void anEventPopupOnTheCanvasShowsItsFacts() throws Exception {
         openMap("?at=2019-08-23&win=month&layers=events&c=35.6,36.6&z=9");
         @SuppressWarnings("unchecked")
         Map<String, Object> target = (Map<String, Object>) js(
@@ -238,7 +239,68 @@ class MapPageBrowserTest extends BrowserSupport {
         WebElement popup = waitUpTo(5).until(
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".leaflet-popup-content")));
         assertThat(popup.getText()).contains("Date").contains("Confidence").contains("Source");
+        screenshot("popup-event.png");
         assertThat(popup.findElement(By.cssSelector("a.popup-history")).getAttribute("href")).contains("/history");
+    }
+
+    @Test
+    void theEventWindowDecidesWhichEventsShow() {
+        openMap("?at=2020-03-05&win=day&layers=events");
+        long day = drawn("events");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("window"))).selectByValue("all");
+        waitUpTo(10).until(d -> drawn("events") > day);
+        long all = drawn("events");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("window"))).selectByValue("month");
+        waitUpTo(10).until(d -> drawn("events") < all);
+        assertThat(browser.getCurrentUrl()).contains("win=month");
+        assertThat(browser.findElement(By.id("status")).getText()).matches("\\d+ events?");
+    }
+
+    @Test
+    void playMovesTheDateUntilPaused() {
+        openMap("?at=2019-08-01&layers=control&win=day");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("speed"))).selectByValue("120");
+        browser.findElement(By.id("play")).click();
+        waitUpTo(10).until(d -> !"1 August 2019".equals(browser.findElement(By.id("date-label")).getText())
+                && !"2 August 2019".equals(browser.findElement(By.id("date-label")).getText()));
+        browser.findElement(By.id("play")).click();
+        String paused = browser.findElement(By.id("date-label")).getText();
+        String iso = (String) js("return document.getElementById('app').dataset.renderedDay");
+        assertThat(iso).isGreaterThan("2019-08-02");
+        sleep(600);
+        assertThat(browser.findElement(By.id("date-label")).getText()).isEqualTo(paused);
+        // arrow keys outside the form fields step the date too
+        browser.findElement(By.cssSelector("#panel .brand")).click();
+        new Actions(browser).sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT).perform();
+        waitUpTo(5).until(d -> !paused.equals(browser.findElement(By.id("date-label")).getText()));
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void searchFindsAPlaceAndFliesThere() {
+        openMap("?at=2019-08-23&win=all&layers=control,events&c=33.5,36.3&z=8");
+        WebElement search = browser.findElement(By.id("search"));
+        search.sendKeys("saraq");
+        WebElement first = waitUpTo(5).until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#search-results li .result-label")));
+        assertThat(first.getText()).isEqualTo("Saraqib");
+        search.sendKeys(org.openqa.selenium.Keys.ENTER);
+        waitUpTo(10).until(d -> {
+            @SuppressWarnings("unchecked")
+            List<Number> c = (List<Number>) ((Map<String, Object>) js("return window.__frontline.view()")).get("center");
+            return Math.abs(c.get(0).doubleValue() - 35.86) < 0.05 && Math.abs(c.get(1).doubleValue() - 36.80) < 0.05;
+        });
+        // an event title is found too
+        search.clear();
+        search.sendKeys("sochi");
+        waitUpTo(5).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#search-results li")));
     }
 
     @Test
