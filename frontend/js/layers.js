@@ -1,0 +1,208 @@
+// Draws the data layers and their entries (switch + legend) in the layer panel. Redraws are diffs keyed by
+// feature version, so a slider step only touches the features that appeared or went away.
+import { categoryColor, categoryProperty, cssToken, eventStyle, legendCategories, pathStyle } from './style.js';
+import { buildPopup } from './popup.js';
+
+const PANES = { area: ['fl-areas', 410], line: ['fl-lines', 420], event: ['fl-events', 430], point: ['fl-points', 440] };
+
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text != null) node.textContent = String(text);
+  return node;
+}
+
+function versionKey(f) {
+  return `${f.id}|${f.properties?.versionId ?? ''}`;
+}
+
+export class LayerManager {
+  constructor(map, metas, onToggle) {
+    this.map = map;
+    this.onToggle = onToggle;
+    for (const [name, z] of Object.values(PANES)) map.createPane(name).style.zIndex = String(z);
+    // Events can number in the thousands: one canvas beats thousands of SVG nodes.
+    this.canvas = L.canvas({ pane: PANES.event[0], padding: 0.3, tolerance: 3 });
+    this.entries = new Map();
+    for (const meta of metas) {
+      const group = L.featureGroup();
+      group.on('click', (e) => this.openPopup(e.layer, meta, e.latlng));
+      this.entries.set(meta.id, { meta, group, drawn: new Map(), seen: new Set(), visible: false, fc: null });
+    }
+  }
+
+  metas() {
+    return [...this.entries.values()].map((e) => e.meta);
+  }
+
+  isVisible(id) {
+    return !!this.entries.get(id)?.visible;
+  }
+
+  visibleIds() {
+    return [...this.entries.values()].filter((e) => e.visible).map((e) => e.meta.id);
+  }
+
+  setVisible(id, visible) {
+    const entry = this.entries.get(id);
+    if (!entry || entry.visible === visible) return;
+    entry.visible = visible;
+    if (entry.checkbox) entry.checkbox.checked = visible;
+    if (visible) {
+      entry.group.addTo(this.map);
+    } else {
+      entry.group.remove();
+      entry.group.clearLayers();
+      entry.drawn.clear();
+      entry.fc = null;
+      this.updateCount(entry);
+    }
+  }
+
+  renderPanel(list) {
+    list.replaceChildren();
+    for (const entry of this.entries.values()) {
+      const { meta } = entry;
+      const item = el('li', 'layer-item');
+      item.dataset.layer = meta.id;
+      const label = el('label', 'layer-switch');
+      const box = el('input');
+      box.type = 'checkbox';
+      box.checked = entry.visible;
+      box.dataset.layer = meta.id;
+      box.addEventListener('change', () => {
+        this.setVisible(meta.id, box.checked);
+        this.onToggle(meta.id, box.checked);
+      });
+      entry.checkbox = box;
+      const swatch = el('span', `kind-badge kind-${cssToken(meta.kind)}`);
+      swatch.title = meta.kind;
+      entry.countEl = el('span', 'layer-count', '');
+      label.append(box, swatch, el('span', 'layer-title', meta.title || meta.id), entry.countEl);
+      entry.legendEl = el('ul', 'legend');
+      item.append(label, entry.legendEl);
+      list.append(item);
+      this.renderLegend(entry);
+    }
+  }
+
+  renderLegend(entry) {
+    const { meta } = entry;
+    const cats = legendCategories(meta, entry.seen);
+    const prop = categoryProperty(meta);
+    entry.legendKey = cats.join('\u0000');
+    entry.legendEl.replaceChildren();
+    for (const value of cats) {
+      const li = el('li');
+      const sw = el('span', `swatch swatch-${cssToken(meta.kind)}`);
+      if (meta.kind === 'point') sw.style.color = categoryColor(meta, value);
+      else sw.style.backgroundColor = categoryColor(meta, value);
+      li.append(sw, el('span', null, value));
+      li.title = `${prop} = ${value}`;
+      entry.legendEl.append(li);
+    }
+    if (!cats.length) {
+      const li = el('li');
+      const sw = el('span', `swatch swatch-${cssToken(meta.kind)}`);
+      const style = meta.kind === 'event' ? eventStyle(meta, {}) : pathStyle(meta, {});
+      sw.style.backgroundColor = style.fillColor || style.color;
+      li.append(sw, el('span', null, meta.title || meta.id));
+      entry.legendEl.append(li);
+    }
+  }
+
+  updateCount(entry) {
+    if (entry.countEl) entry.countEl.textContent = entry.visible && entry.fc ? ` ${entry.fc.features.length}` : '';
+  }
+
+  /** Draws a layer's answer, keeping what is already on the map for unchanged feature versions. */
+  show(id, fc) {
+    const entry = this.entries.get(id);
+    if (!entry || !entry.visible) return;
+    entry.fc = fc;
+    const wanted = new Map();
+    for (const f of fc.features || []) wanted.set(versionKey(f), f);
+    for (const [key, layer] of entry.drawn) {
+      if (!wanted.has(key)) {
+        entry.group.removeLayer(layer);
+        entry.drawn.delete(key);
+      }
+    }
+    const prop = categoryProperty(entry.meta);
+    let newCategory = false;
+    for (const [key, f] of wanted) {
+      if (entry.drawn.has(key)) continue;
+      const layer = this.makeLayer(entry.meta, f);
+      if (!layer) continue;
+      entry.drawn.set(key, layer);
+      entry.group.addLayer(layer);
+      const value = prop ? f.properties?.[prop] : null;
+      if (value != null && !entry.seen.has(value)) {
+        entry.seen.add(value);
+        newCategory = true;
+      }
+    }
+    if (newCategory && entry.legendEl) this.renderLegend(entry);
+    this.updateCount(entry);
+  }
+
+  makeLayer(meta, f) {
+    const g = f.geometry;
+    if (!g) return null;
+    const cls = `fl-feature fl-layer-${cssToken(meta.id)}`;
+    const isPoint = g.type === 'Point';
+    let layer;
+    if (meta.kind === 'event' && isPoint) {
+      layer = L.circleMarker([g.coordinates[1], g.coordinates[0]],
+        { ...eventStyle(meta, f.properties), renderer: this.canvas, pane: PANES.event[0] });
+    } else if (meta.kind === 'point' && isPoint) {
+      const value = f.properties?.[categoryProperty(meta)];
+      // the glyph's colour is set through the DOM (not markup), since the value comes from data
+      const glyph = el('span', 'post-glyph');
+      glyph.style.color = categoryColor(meta, value);
+      layer = L.marker([g.coordinates[1], g.coordinates[0]], {
+        pane: PANES.point[0],
+        keyboard: false,
+        icon: L.divIcon({ className: `post-icon status-${cssToken(value)} ${cls}`, iconSize: [18, 18], html: glyph }),
+      });
+    } else {
+      const [pane] = PANES[meta.kind] || PANES.area;
+      layer = L.geoJSON(f, {
+        pane,
+        style: (feat) => ({ ...pathStyle(meta, feat.properties), className: cls }),
+        pointToLayer: (feat, latlng) => L.circleMarker(latlng,
+          { ...eventStyle(meta, feat.properties), renderer: meta.kind === 'event' ? this.canvas : undefined, pane }),
+      });
+    }
+    layer.feature = f;
+    return layer;
+  }
+
+  openPopup(layer, meta, latlng) {
+    const feature = layer.feature || layer.getLayers?.()[0]?.feature;
+    if (!feature) return;
+    L.popup({ maxWidth: 320, className: 'fl-popup' }).setLatLng(latlng).setContent(buildPopup(feature, meta))
+      .openOn(this.map);
+  }
+
+  /** Finds a drawn feature (for search): its layer meta, feature and a point or bounds to fly to. */
+  findDrawn(featureId) {
+    for (const entry of this.entries.values()) {
+      for (const layer of entry.drawn.values()) {
+        if (String(layer.feature?.id) === String(featureId)) return { meta: entry.meta, layer };
+      }
+    }
+    return null;
+  }
+
+  drawnCount(id) {
+    return this.entries.get(id)?.drawn.size ?? 0;
+  }
+
+  /** Names and titles of everything loaded, for the search box. */
+  *loadedFeatures() {
+    for (const entry of this.entries.values()) {
+      for (const layer of entry.drawn.values()) yield { meta: entry.meta, layer, feature: layer.feature };
+    }
+  }
+}

@@ -1,0 +1,101 @@
+// The search box: matches place labels and the names/titles of loaded features, client-side; picking one
+// flies there (and opens the feature's popup).
+import { featureName } from './popup.js';
+
+function fold(text) {
+  return String(text ?? '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text != null) node.textContent = String(text);
+  return node;
+}
+
+export function setupSearch({ map, input, list, places, layers }) {
+  let results = [];
+  let active = -1;
+
+  const candidates = function* () {
+    for (const p of places()) yield { label: p.name, detail: p.kind, go: () => map.flyTo(p.latlng, Math.max(map.getZoom(), 10)) };
+    for (const { meta, layer, feature } of layers.loadedFeatures()) {
+      const name = featureName(feature.properties);
+      if (!name) continue;
+      yield {
+        label: name,
+        detail: `${meta.title || meta.id}${feature.properties?.validFrom ? ' · ' + String(feature.properties.validFrom).slice(0, 10) : ''}`,
+        go: () => {
+          const target = layer.getLatLng ? layer.getLatLng() : layer.getBounds().getCenter();
+          if (layer.getLatLng) map.flyTo(target, Math.max(map.getZoom(), 11));
+          else map.flyToBounds(layer.getBounds(), { maxZoom: 11 });
+          map.once('moveend', () => layers.openPopup(layer, meta, target));
+        },
+      };
+    }
+  };
+
+  const close = () => {
+    list.hidden = true;
+    list.replaceChildren();
+    results = [];
+    active = -1;
+  };
+
+  const pick = (r) => {
+    close();
+    input.value = r.label;
+    r.go();
+  };
+
+  const render = () => {
+    list.replaceChildren();
+    results.forEach((r, i) => {
+      const li = el('li', i === active ? 'active' : null);
+      li.setAttribute('role', 'option');
+      li.append(el('span', 'result-label', r.label), el('span', 'result-detail', r.detail));
+      li.addEventListener('mousedown', (e) => {
+        e.preventDefault();
+        pick(r);
+      });
+      list.append(li);
+    });
+    list.hidden = results.length === 0;
+  };
+
+  input.addEventListener('input', () => {
+    const q = fold(input.value);
+    if (q.length < 2) return close();
+    const seen = new Set();
+    const scored = [];
+    for (const c of candidates()) {
+      const name = fold(c.label);
+      const at = name.indexOf(q);
+      if (at < 0) continue;
+      const key = `${name}|${c.detail}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      scored.push({ c, score: (at === 0 ? 0 : name[at - 1] === ' ' ? 1 : 2) * 1000 + name.length });
+    }
+    scored.sort((a, b) => a.score - b.score);
+    results = scored.slice(0, 10).map((s) => s.c);
+    active = results.length ? 0 : -1;
+    render();
+  });
+
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      if (!results.length) return;
+      e.preventDefault();
+      active = (active + (e.key === 'ArrowDown' ? 1 : -1) + results.length) % results.length;
+      render();
+    } else if (e.key === 'Enter' && active >= 0) {
+      e.preventDefault();
+      pick(results[active]);
+    } else if (e.key === 'Escape') {
+      close();
+    }
+  });
+  input.addEventListener('blur', () => setTimeout(close, 150));
+}
