@@ -1,6 +1,8 @@
 // Review queue: list pending candidate events, show each with its source text highlighted and a small map,
 // and let an analyst accept, edit or reject it. All report text goes into the page as text nodes.
 
+import { addBasemap } from './basemap.js';
+
 const L = window.L;
 const $ = (id) => document.getElementById(id);
 let map;
@@ -96,10 +98,10 @@ function fillForm(c) {
 
 function showMap(c) {
   if (!map) {
-    map = L.map('map');
-    L.tileLayer('https://tile.openstreetmap.org/{z}/{x}/{y}.png', {
-      maxZoom: 18, attribution: '© OpenStreetMap contributors',
-    }).addTo(map);
+    map = L.map('review-map');
+    // the same basemap as the main map: offline outlines unless a tile server is configured
+    addBasemap(map, { tilesUrl: document.body.dataset.tilesUrl, tilesAttribution: document.body.dataset.tilesAttribution })
+      .catch((e) => { $('action-status').textContent = `Basemap: ${e.message}`; });
   }
   const at = [c.lat, c.lon];
   if (marker) marker.remove();

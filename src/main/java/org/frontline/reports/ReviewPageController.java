@@ -1,6 +1,7 @@
 package org.frontline.reports;
 
 import java.security.Principal;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,9 +10,20 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class ReviewPageController {
 
+    private final String tilesUrl;
+    private final String tilesAttribution;
+
+    ReviewPageController(@Value("${frontline.map.tiles.url:}") String tilesUrl,
+            @Value("${frontline.map.tiles.attribution:}") String tilesAttribution) {
+        this.tilesUrl = tilesUrl;
+        this.tilesAttribution = tilesAttribution;
+    }
+
     @GetMapping("/reports/review")
     String review(Model model, Principal user) {
         model.addAttribute("user", user == null ? "anonymous" : user.getName());
+        model.addAttribute("tilesUrl", tilesUrl);
+        model.addAttribute("tilesAttribution", tilesAttribution);
         return "reports/review";
     }
 }
