@@ -19,11 +19,13 @@ import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The report API as a user's script sees it: parse, store, review; and every kind of bad input. */
+/**
+ * The report API as a user's script sees it: parse, store, review; and every kind of bad input. Run on the
+ * embedded database ({@link EmbeddedReportApiTest}) and on PostGIS ({@link PostgisReportApiTest}).
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "frontline.demo.load=false", "spring.datasource.url=jdbc:h2:mem:reports;DB_CLOSE_DELAY=-1",
-        "frontline.gazetteer.dir="})
-class ReportApiTest {
+        "frontline.demo.load=false", "frontline.gazetteer.dir="})
+abstract class ReportApiContract {
 
     static final String REPORT = "Government forces captured Khan Sheikhoun in southern Idlib on Tuesday after "
             + "weeks of air strikes. The Syrian Observatory said 14 civilians were killed and more than 20,000 people "
