@@ -22,6 +22,13 @@ final class ToponymExtractor {
     }
 
     private static final Set<String> LINKS = NameFolding.ARTICLES;
+    /**
+     * First words of Arabic compound names ("Tall X", "Kafr X", "Khan X"). Alone they are also places (At Tall),
+     * but followed by another capitalised word they open a name the gazetteer does not know: no match then.
+     */
+    private static final Set<String> GENERIC_HEADS = Set.of("tall", "tell", "tal", "kafr", "kfar", "khan", "ras",
+            "deir", "dayr", "ain", "ayn", "ein", "abu", "bir", "qasr", "jisr", "beit", "bayt", "bab", "wadi", "jabal",
+            "jebel", "maarat", "maaret", "marat", "umm", "tel", "hayy", "haret", "mazraat", "qalaat", "sheikh", "shaykh");
     private static final Pattern ARABIC = Pattern.compile("\\p{IsArabic}");
     private final Gazetteer gazetteer;
 
@@ -74,6 +81,7 @@ final class ToponymExtractor {
         }
         for (int k = ends.size() - 1; k >= 0; k--) {
             int last = ends.get(k);
+            if (last == i && ends.size() > 1 && GENERIC_HEADS.contains(firstFold)) break;
             Token lt = tokens.get(last);
             String span = text.substring(first.start(), lt.end());
             Mention m = lookup(span, first.start(), lt.end(), last == i);

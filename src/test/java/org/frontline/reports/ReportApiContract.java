@@ -212,6 +212,13 @@ abstract class ReportApiContract {
         Res rejected = send("POST", "/api/reports/candidates/" + second + "/reject", null, null, "ana");
         assertThat(rejected.json().get("status").asString()).isEqualTo("rejected");
         assertThat(send("GET", "/api/reports/candidates/999999", null, null, "ana").status()).isEqualTo(404);
+        long third = candidates.get(2).get("id").asLong();
+        Res moved = json("PUT", "/api/reports/candidates/" + third, java.util.Map.of("placeName", "Maaret al-Nouman"), "ana");
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        assertThat(moved.json().get("lat").asDouble()).isBetween(35.60, 35.70);
+        assertThat(moved.json().get("placeName").asString()).isEqualTo("Maaret al-Nouman");
+        assertThat(json("PUT", "/api/reports/candidates/" + third, java.util.Map.of("placeName", "Qwxzville"), "ana")
+                .status()).isEqualTo(400);
         Res badEdit = json("PUT", "/api/reports/candidates/" + candidates.get(2).get("id").asLong(),
                 java.util.Map.of("eventType", "Picnic"), "ana");
         assertThat(badEdit.status()).isEqualTo(400);
