@@ -111,6 +111,14 @@ abstract class ReportApiContract {
     }
 
     @Test
+    void aRawBodyCanBePostedAsIs() throws Exception {
+        Res r = send("POST", "/api/reports/parse?published=2019-08-21", "text/plain; charset=UTF-8",
+                REPORT.getBytes(StandardCharsets.UTF_8), "ana");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("places").toString()).contains("Khan Shaykhun");
+    }
+
+    @Test
     void htmlLosesScriptsAndTakesItsDatelineFromMetadata() throws Exception {
         String html = "<html><head><title>Saraqeb</title><meta property=\"article:published_time\" content=\"2020-02-06T10:00:00Z\">"
                 + "<script>document.write('Aleppo Damascus')</script></head><body><p>Shelling hit <b>Saraqeb</b> overnight.</p>"
@@ -165,6 +173,12 @@ abstract class ReportApiContract {
         assertThat(bin.body()).contains("UTF-8");
         Res latin1 = upload("/api/reports", "x.txt", "Shelling hit Ma\u00e2rrat".getBytes(StandardCharsets.ISO_8859_1), "2019-08-27", "ana");
         assertThat(latin1.status()).isEqualTo(400);
+        Res rawLatin1 = send("POST", "/api/reports/parse?published=2019-08-27", "text/plain",
+                "Shelling hit Ma\u00e2rrat".getBytes(StandardCharsets.ISO_8859_1), "ana");
+        assertThat(rawLatin1.status()).isEqualTo(400);
+        assertThat(rawLatin1.body()).contains("UTF-8");
+        Res rawNul = send("POST", "/api/reports?published=2019-08-27", "text/plain", new byte[] {'I', 'd', 0, 0, 'b'}, "ana");
+        assertThat(rawNul.status()).isEqualTo(400);
         Res feed = upload("/api/reports", "f.xml", "<rss><channel><item><title>x</title><pubDate>nope</pubDate></item></channel></rss>"
                 .getBytes(StandardCharsets.UTF_8), null, "ana");
         assertThat(feed.status()).isEqualTo(400);
