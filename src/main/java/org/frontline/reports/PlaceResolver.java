@@ -47,7 +47,7 @@ final class PlaceResolver {
             if (c.place == null) continue;
             Place p = c.place;
             out.add(new PlaceMention(m.text(), m.start(), m.end(), p.name(), p.lat(), p.lon(), p.publicGeonameId(),
-                    p.kind(), p.country(), Math.round(c.confidence * 100) / 100.0));
+                    p.kind(), p.country(), Math.round(c.confidence * 100) / 100.0, p.bbox()));
         }
         return out;
     }

@@ -195,7 +195,7 @@ abstract class ReportApiContract {
         long reportId = stored.json().get("reports").get(0).get("id").asLong();
         JsonNode report = send("GET", "/api/reports/" + reportId, null, null, "ana").json();
         JsonNode candidates = report.get("candidates");
-        assertThat(candidates.size()).isGreaterThanOrEqualTo(2);
+        assertThat(candidates.size()).isGreaterThanOrEqualTo(3);
         long first = candidates.get(0).get("id").asLong();
         long second = candidates.get(1).get("id").asLong();
 
