@@ -66,6 +66,11 @@ final class PlaceResolver {
         for (int j = 0; j < m.candidates().size(); j++) {
             Place p = m.candidates().get(j);
             double s = score(p, m.exact()[j], provinceCue, cityCue, context, self);
+            // "George Clooney", "Paris Hilton": a far-away town followed by another name is part of that name
+            if (m.followedByName() && !p.isCountry() && !p.country().equals(focusCountry)
+                    && !neighbours.contains(p.country())) {
+                s = Double.NEGATIVE_INFINITY;
+            }
             if (s > bestScore) {
                 second = bestScore;
                 bestScore = s;
@@ -97,8 +102,17 @@ final class PlaceResolver {
         }
         if (provinceCue && p.isProvince()) s += 6;
         if (cityCue && p.isSettlement()) s += 3;
-        if (context != null && p.isSettlement()) s += nearness(p, context, self);
+        if (context != null && p.isSettlement()) s += nearness(p, context, self) + countryNamed(p, context, self);
         return s;
+    }
+
+    /** +2.5 when the text names the place's country ("Fighting in Libya reached Tripoli"). */
+    private static double countryNamed(Place p, Place[] context, int self) {
+        for (int k = 0; k < context.length; k++) {
+            Place q = context[k];
+            if (k != self && q != null && q.isCountry() && q.country().equals(p.country())) return 2.5;
+        }
+        return 0;
     }
 
     /** Up to +2 when another place of the text lies within 60 km (countries and provinces are too coarse). */
