@@ -59,7 +59,13 @@ async function loadQueue(selectId) {
     return li;
   }));
   const next = items.find((c) => c.id === selectId) || items[0];
-  if (next) select(next); else { $('detail').hidden = true; current = null; }
+  if (next) {
+    await select(next);
+  } else {
+    $('detail').hidden = true;
+    current = null;
+    list.replaceChildren(el('li', 'No candidate events are waiting for review.'));
+  }
 }
 
 async function select(c) {
@@ -145,12 +151,13 @@ async function act(kind) {
       await loadQueue(id);
     } else if (kind === 'accept') {
       const done = await api('POST', `/api/reports/candidates/${id}/accept`, changed(edits(), current));
-      status.textContent = `Accepted as event ${done.featureId}.`;
       await loadQueue();
+      // said only once the next candidate is on screen, so the buttons act on what is shown
+      status.textContent = `Accepted as event ${done.featureId}.`;
     } else {
       await api('POST', `/api/reports/candidates/${id}/reject`);
-      status.textContent = 'Rejected.';
       await loadQueue();
+      status.textContent = 'Rejected.';
     }
   } catch (e) {
     status.textContent = e.message;

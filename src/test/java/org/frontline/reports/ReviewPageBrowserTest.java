@@ -66,7 +66,12 @@ class ReviewPageBrowserTest extends BrowserSupport {
         browser.findElement(By.id("accept")).click();
         waitUpTo(15).until(d -> d.findElement(By.id("action-status")).getText().startsWith("Accepted as event"));
         browser.findElement(By.id("reject")).click();
-        waitUpTo(15).until(d -> d.findElement(By.id("action-status")).getText().equals("Rejected."));
+        try {
+            waitUpTo(15).until(d -> d.findElement(By.id("action-status")).getText().equals("Rejected."));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("status after reject: '" + browser.findElement(By.id("action-status")).getText()
+                    + "', console: " + consoleErrors(), e);
+        }
 
         List<StoredFeature> events = layers.list(FeatureQuery.between("events",
                 Instant.parse("2020-01-01T00:00:00Z"), Instant.parse("2020-03-01T00:00:00Z")));
