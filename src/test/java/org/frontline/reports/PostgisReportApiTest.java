@@ -17,10 +17,6 @@ class PostgisReportApiTest extends ReportApiContract {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        PostgisServer pg = PostgisServer.require();
-        String url = pg.newDatabase();
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", pg::user);
-        registry.add("spring.datasource.password", pg::password);
+        PostgisServer.register(registry);
     }
 }
