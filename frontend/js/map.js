@@ -124,9 +124,12 @@ async function main() {
     const day = timebar.day();
     const ids = layers.visibleIds();
     statusEl.textContent = 'loading…';
-    const answers = await Promise.allSettled(
-      ids.map((id) => loader.load(id, timeFor(layers.entries.get(id).meta, day), bbox)));
+    const answers = await Promise.allSettled(ids.map((id) => {
+      const time = timeFor(layers.entries.get(id).meta, day);
+      return time.at ? loader.load(id, time, bbox) : loader.loadWindow(id, time.from, time.to, bbox);
+    }));
     if (gen !== generation) return;
+    const fetched = performance.now();
     const failures = [];
     answers.forEach((a, i) => {
       if (a.status === 'fulfilled') layers.show(ids[i], a.value);
@@ -137,7 +140,7 @@ async function main() {
     if (gen !== generation) return;
     const ms = performance.now() - t0;
     timings.renders++;
-    timings.last = { reason, ms, day: isoDay(day) };
+    timings.last = { reason, ms, fetchMs: fetched - t0, drawMs: performance.now() - fetched, day: isoDay(day) };
     if (reason !== 'initial') timings.steps.push(ms);
     const events = metas.filter((m) => m.kind === 'event' && layers.isVisible(m.id))
       .reduce((n, m) => n + layers.drawnCount(m.id), 0);
@@ -198,6 +201,7 @@ async function main() {
     eventLatLng: (id) => layers.findDrawn(id)?.layer.getLatLng?.(),
     setDate: (iso) => timebar.setDay(parseDay(iso), 'step'),
     requests: () => loader.requests,
+    clearCache: () => loader.clear(),
   };
 }
 
