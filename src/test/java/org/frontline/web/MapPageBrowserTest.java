@@ -257,6 +257,26 @@ class MapPageBrowserTest extends BrowserSupport {
     }
 
     @Test
+    void steppingShowsTheSameEventsAsOpeningThatDateDirectly() {
+        openMap("?at=2019-07-20&win=month&layers=events&c=35.6,36.6&z=9");
+        for (String day : new String[] {"2019-07-27", "2019-08-03", "2019-08-10"}) {
+            browser.findElement(By.cssSelector("button.step[data-step='1'][data-unit=week]")).click();
+            waitRenderedDay(day);
+        }
+        browser.findElement(By.cssSelector("button.step[data-step='-1'][data-unit=day]")).click();
+        waitRenderedDay("2019-08-09");
+        List<String> stepped = drawnEventIds();
+        openMap("?at=2019-08-09&win=month&layers=events&c=35.6,36.6&z=9");
+        assertThat(drawnEventIds()).isNotEmpty().isEqualTo(stepped);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> drawnEventIds() {
+        return ((List<Object>) js("return window.__frontline.drawnIds('events')")).stream()
+                .map(String::valueOf).sorted().toList();
+    }
+
+    @Test
     void playMovesTheDateUntilPaused() {
         openMap("?at=2019-08-01&layers=control&win=day");
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("speed"))).selectByValue("120");
