@@ -7,6 +7,7 @@ import { LayerManager } from './layers.js';
 import { readMapView, resolveView, toQuery } from './permalink.js';
 import { setupSearch } from './search.js';
 import { setupTimebar } from './timebar.js';
+import { setupTools } from './tools.js';
 
 const timings = { firstPaint: null, basemapReady: null, layersReady: null, steps: [], renders: 0 };
 window.__frontlineTimings = timings;
@@ -147,6 +148,7 @@ async function main() {
     statusEl.textContent = `${events} event${events === 1 ? '' : 's'}`;
     app.dataset.renderedDay = isoDay(day);
     app.dataset.renders = String(timings.renders);
+    tools?.update();
   }
 
   function applyView(search, reportProblems) {
@@ -163,6 +165,7 @@ async function main() {
     return problems;
   }
 
+  let tools = null;
   layers.renderPanel(document.getElementById('layer-list'));
   const problems = applyView(location.search, true);
   timings.layersReady = performance.now();
@@ -183,6 +186,9 @@ async function main() {
     applyView(location.search, false);
     render('history');
   });
+
+  tools = setupTools({ map, metas, extent, day: () => timebar.day(), notice });
+  layers.popupActions = tools.popupActions;
 
   setupSearch({
     map,
