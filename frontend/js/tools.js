@@ -52,6 +52,27 @@ export function setupTools({ map, metas, extent, day, notice }) {
   const table = document.getElementById('change-table');
   const places = document.getElementById('change-places');
   const changeStatus = document.getElementById('change-status');
+  const party = document.getElementById('change-party');
+  let lastChange = null;
+  // One party at a time: where two parties share the ground, one's gain is the other's loss and would overlap.
+  const drawChange = () => {
+    overlay.clearLayers();
+    if (!lastChange) return;
+    const mine = lastChange.features.filter((f) => f.geometry && f.properties.party === party.value);
+    const drawn = L.geoJSON({ type: 'FeatureCollection', features: mine }, {
+      pane: 'fl-analysis',
+      style: (f) => {
+        const colour = f.properties.change === 'gained' ? '#1b9e3e' : '#d7191c';
+        return { color: colour, weight: 1, fillColor: colour, fillOpacity: 0.45, className: `fl-change fl-change-${f.properties.change}` };
+      },
+    });
+    drawn.eachLayer((layer) => {
+      const p = layer.feature.properties;
+      layer.bindTooltip(el('span', null, `${p.party} ${p.change} ${km2(p.areaKm2)} km²`), { sticky: true });
+    });
+    overlay.addLayer(drawn);
+  };
+  party.addEventListener('change', drawChange);
   for (const input of [from, to]) {
     input.min = isoDay(extent.start);
     input.max = isoDay(extent.end);
@@ -62,6 +83,8 @@ export function setupTools({ map, metas, extent, day, notice }) {
     from.value = isoDay(Math.max(extent.start, addUnits(day(), -1, 'month')));
   });
   const clearChange = () => {
+    lastChange = null;
+    party.hidden = true;
     overlay.clearLayers();
     table.hidden = true;
     table.tBodies[0].replaceChildren();
@@ -79,18 +102,15 @@ export function setupTools({ map, metas, extent, day, notice }) {
     changeStatus.textContent = 'computing…';
     try {
       const fc = await getJson(`/api/analysis/change?${new URLSearchParams({ layer: control, from: from.value, to: to.value })}`);
-      const drawn = L.geoJSON({ type: 'FeatureCollection', features: fc.features.filter((f) => f.geometry) }, {
-        pane: 'fl-analysis',
-        style: (f) => {
-          const colour = f.properties.change === 'gained' ? '#1b9e3e' : '#d7191c';
-          return { color: colour, weight: 1, fillColor: colour, fillOpacity: 0.45, className: `fl-change fl-change-${f.properties.change}` };
-        },
-      });
-      drawn.eachLayer((layer) => {
-        const p = layer.feature.properties;
-        layer.bindTooltip(el('span', null, `${p.party} ${p.change} ${km2(p.areaKm2)} km²`), { sticky: true });
-      });
-      overlay.addLayer(drawn);
+      lastChange = fc;
+      const parties = [...new Set(fc.features.map((f) => f.properties.party))];
+      party.replaceChildren(...parties.map((p) => {
+        const o = el('option', null, p);
+        o.value = p;
+        return o;
+      }));
+      party.hidden = parties.length < 2;
+      drawChange();
       for (const row of fc.table || []) {
         const tr = el('tr');
         tr.append(el('td', null, row.party), el('td', 'num', km2(row.gainedKm2)), el('td', 'num', km2(row.lostKm2)),
