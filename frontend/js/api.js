@@ -73,6 +73,15 @@ export class FeatureLoader {
     this.windows = new Lru(16); // (layer, bbox) → up to 4 cached windows {from, to, fc}
     this.inflight = new Map();
     this.requests = 0;
+    this.aborted = 0;
+  }
+
+  abort(layerId) {
+    const ctl = this.inflight.get(layerId);
+    if (ctl) {
+      ctl.abort();
+      this.aborted++;
+    }
   }
 
   clear() {
@@ -86,7 +95,7 @@ export class FeatureLoader {
     const known = this.windows.get(key) || [];
     const cover = known.find((w) => w.from <= from && w.to >= to);
     if (cover) {
-      this.inflight.get(layerId)?.abort();
+      this.abort(layerId);
       return overlapping(cover.fc, from, to);
     }
     // extend a window that starts early enough and reaches at least the day before `from`
@@ -109,10 +118,10 @@ export class FeatureLoader {
     const url = `/api/layers/${encodeURIComponent(layerId)}/features?${params}`;
     const hit = this.cache.get(url);
     if (hit) {
-      this.inflight.get(layerId)?.abort();
+      this.abort(layerId);
       return hit;
     }
-    this.inflight.get(layerId)?.abort();
+    this.abort(layerId);
     const ctl = new AbortController();
     this.inflight.set(layerId, ctl);
     try {

@@ -207,6 +207,7 @@ async function main() {
     eventLatLng: (id) => layers.findDrawn(id)?.layer.getLatLng?.(),
     setDate: (iso) => timebar.setDay(parseDay(iso), 'step'),
     requests: () => loader.requests,
+    aborted: () => loader.aborted,
     clearCache: () => loader.clear(),
   };
 }

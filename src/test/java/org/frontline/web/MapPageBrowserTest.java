@@ -277,6 +277,28 @@ class MapPageBrowserTest extends BrowserSupport {
     }
 
     @Test
+    void draggingCancelsSupersededRequestsAndRevisitedDatesComeFromTheCache() {
+        openMap("?at=2019-06-01&win=week&layers=control,posts,events&c=35.6,36.6&z=9");
+        int rendersBefore = Integer.parseInt((String) js("return document.getElementById('app').dataset.renders"));
+        // a fast drag: thirty positions in one go, as the browser fires input events while the thumb moves
+        js("const s = document.getElementById('slider'); const v = Number(s.value);"
+                + "for (let i = 1; i <= 30; i++) { s.value = String(v + i); s.dispatchEvent(new Event('input')); }"
+                + "s.dispatchEvent(new Event('change'));");
+        waitRenderedDay("2019-07-01");
+        int renders = Integer.parseInt((String) js("return document.getElementById('app').dataset.renders"));
+        assertThat(renders - rendersBefore).as("superseded renders are dropped").isLessThanOrEqualTo(2);
+        assertThat(((Number) js("return window.__frontline.aborted()")).intValue()).isPositive();
+
+        long requests = ((Number) js("return window.__frontline.requests()")).longValue();
+        browser.findElement(By.cssSelector("button.step[data-step='-1'][data-unit=month]")).click();
+        waitRenderedDay("2019-06-01");
+        browser.findElement(By.cssSelector("button.step[data-step='1'][data-unit=month]")).click();
+        waitRenderedDay("2019-07-01");
+        assertThat(((Number) js("return window.__frontline.requests()")).longValue())
+                .as("both dates were loaded before: no new requests").isEqualTo(requests);
+    }
+
+    @Test
     void playMovesTheDateUntilPaused() {
         openMap("?at=2019-08-01&layers=control&win=day");
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("speed"))).selectByValue("120");
