@@ -3,14 +3,22 @@ package org.frontline.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.frontline.layers.LayerKind;
+import org.frontline.layers.LayerService;
+import org.frontline.layers.NewFeature;
+import org.frontline.layers.Provenance;
 import org.frontline.testsupport.Api;
 import org.frontline.testsupport.Api.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,6 +39,8 @@ abstract class AnalysisApiContract {
     JdbcUserDetailsManager users;
     @Autowired
     FrontLineService fronts;
+    @Autowired
+    LayerService layers;
 
     Api anonymous;
     Api analyst;
@@ -135,6 +145,62 @@ abstract class AnalysisApiContract {
         assertThat(derive.json().get("added").asInt()).isZero();
         assertThat(anonymous.post("/api/analysis/frontlines/derive?layer=control&target=frontlines", "").status())
                 .isIn(401, 403);
+    }
+
+    @Test
+    void derivedFrontLayerFollowsTheAreasVersionsAndACorrectionOfThem() {
+        String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String areas = layers.ensureLayer("areas-" + suffix, "Areas", LayerKind.AREA, "{}").id();
+        String target = "fronts-" + suffix;
+        Instant d1 = Instant.parse("2019-01-01T00:00:00Z");
+        Instant d2 = Instant.parse("2019-06-01T00:00:00Z");
+        String west = "west-" + suffix;
+        String east = "east-" + suffix;
+        layers.add(areas, List.of(
+                area(west, box(36.5, 36.7), "gov", d1, d2), area(east, box(36.7, 36.9), "opp", d1, d2),
+                area(west, box(36.5, 36.8), "gov", d2, null), area(east, box(36.8, 36.9), "opp", d2, null)),
+                "ana", "test areas");
+
+        FrontLineService.Derivation first = fronts.deriveAll(areas, target);
+        assertThat(first.periods()).isEqualTo(2);
+        assertThat(first.added()).isEqualTo(2);
+        JsonNode march = ok(anonymous.get("/api/layers/" + target + "/features?at=2019-03-01"));
+        JsonNode july = ok(anonymous.get("/api/layers/" + target + "/features?at=2019-07-01"));
+        assertThat(firstX(march)).isCloseTo(36.7, within(0.003));
+        assertThat(firstX(july)).isCloseTo(36.8, within(0.003));
+        assertThat(july.get("features").get(0).get("properties").get("validFrom").asString()).isEqualTo("2019-06-01");
+
+        // the analyst redraws the second period: deriving again corrects that version only
+        layers.correct(west, area(west, box(36.5, 36.85), "gov", d2, null), "ana", "redrawn");
+        layers.correct(east, area(east, box(36.85, 36.9), "opp", d2, null), "ana", "redrawn");
+        FrontLineService.Derivation second = fronts.deriveAll(areas, target);
+        assertThat(second.corrected()).isEqualTo(1);
+        assertThat(second.unchanged()).isEqualTo(1);
+        assertThat(firstX(ok(anonymous.get("/api/layers/" + target + "/features?at=2019-07-01")))).isCloseTo(36.85, within(0.003));
+    }
+
+    /** The mean longitude of the (single) front line's vertices: the line runs north–south. */
+    private static double firstX(JsonNode collection) {
+        assertThat(collection.get("features").size()).isEqualTo(1);
+        double sum = 0;
+        int n = 0;
+        for (JsonNode part : collection.get("features").get(0).get("geometry").get("coordinates")) {
+            for (JsonNode c : part) {
+                sum += c.get(0).asDouble();
+                n++;
+            }
+        }
+        return sum / n;
+    }
+
+    private static Geometry box(double lon0, double lon1) {
+        return new GeometryFactory().toGeometry(new Envelope(lon0, lon1, 35.5, 35.7));
+    }
+
+    private static final Provenance PROVENANCE = new Provenance("test", null, null, "high", "exact", "day");
+
+    private static NewFeature area(String id, Geometry g, String party, Instant from, Instant to) {
+        return new NewFeature(id, g, Map.of("party", party), from, to, PROVENANCE);
     }
 
     @Test
