@@ -73,14 +73,19 @@ export function setupTools({ map, metas, extent, day, notice }) {
     overlay.addLayer(drawn);
   };
   party.addEventListener('change', drawChange);
+  // the analyses refuse dates outside the control layer's own data, so keep to those
+  const controlMeta = metas.find((m) => m.id === control);
+  const first = parseDay(controlMeta?.extent?.from) ?? extent.start;
+  const last = Math.max(first, extent.end);
   for (const input of [from, to]) {
-    input.min = isoDay(extent.start);
-    input.max = isoDay(extent.end);
+    input.min = isoDay(first);
+    input.max = isoDay(last);
   }
   box.addEventListener('toggle', () => {
     if (!box.open || to.value) return;
-    to.value = isoDay(day());
-    from.value = isoDay(Math.max(extent.start, addUnits(day(), -1, 'month')));
+    const d = Math.min(last, Math.max(first, day()));
+    to.value = isoDay(d);
+    from.value = isoDay(Math.max(first, addUnits(d, -1, 'month')));
   });
   const clearChange = () => {
     lastChange = null;
@@ -138,6 +143,11 @@ export function setupTools({ map, metas, extent, day, notice }) {
     if (!encircle.checked || !posts) {
       rings.clearLayers();
       encircleStatus.textContent = '';
+      return;
+    }
+    if (day() < first) {
+      rings.clearLayers();
+      encircleStatus.textContent = `no ${control} data before ${isoDay(first)}`;
       return;
     }
     encircleCtl = new AbortController();
