@@ -200,6 +200,7 @@ class MapPageBrowserTest extends BrowserSupport {
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".leaflet-popup-content")));
         assertThat(popup.findElement(By.cssSelector(".popup-title")).getText()).isEqualTo(XSS);
         assertThat(popup.getText()).contains("<script>alert(2)</script>").contains("<b>Evil</b> Press");
+        sleep(300); // let the popup finish fading in before the picture
         screenshot("popup-hostile-name.png");
         assertThat(popup.findElements(By.tagName("img"))).isEmpty();
         assertThat(popup.findElements(By.tagName("script"))).isEmpty();
