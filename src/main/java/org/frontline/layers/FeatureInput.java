@@ -22,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class FeatureInput {
     static final Set<String> RESERVED = Set.of("validFrom", "validTo", "sourcePublisher", "sourceUrl", "sourceDate",
             "confidence", "geoPrecision", "timePrecision", "versionId", "recordedAt", "recordedBy", "layer");
+    static final List<String> FIGURES = List.of("fatalities", "killed", "wounded", "injured", "displaced");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     private final GeoJsonGeometryReader geometries;
@@ -75,6 +76,7 @@ final class FeatureInput {
         }
         try {
             var geometry = geometries.read(f.get("geometry"));
+            checkFigures(props);
             String precision = choice(props, "timePrecision", Provenance.TIME_PRECISIONS, "day", label);
             Instant validFrom = TimeParam.required(text(props, "validFrom"), "validFrom", label);
             Instant validTo = TimeParam.optional(text(props, "validTo"), "validTo", label);
@@ -86,7 +88,7 @@ final class FeatureInput {
                         + ") must be after validFrom (" + text(props, "validFrom") + ")");
             }
             Provenance provenance = new Provenance(
-                    orDefault(text(props, "sourcePublisher"), "analyst " + user),
+                    orDefault(limited(text(props, "sourcePublisher"), "sourcePublisher", 300), "analyst " + user),
                     url(text(props, "sourceUrl"), label),
                     sourceDate(text(props, "sourceDate"), label),
                     choice(props, "confidence", Provenance.CONFIDENCES, "medium", label),
@@ -152,10 +154,28 @@ final class FeatureInput {
         return v;
     }
 
+    private static String limited(String value, String name, int max) {
+        if (value != null && value.length() > max) {
+            throw new BadInputException(name + " is longer than " + max + " characters");
+        }
+        return value;
+    }
+
+    /** Counts of people must be whole numbers of zero or more. */
+    private static void checkFigures(JsonNode props) {
+        for (String name : FIGURES) {
+            JsonNode v = props.get(name);
+            if (v != null && !v.isNull() && !(v.canConvertToExactIntegral() && v.asLong() >= 0)) {
+                throw new BadInputException(name + " must be a whole number of 0 or more, got " + v);
+            }
+        }
+    }
+
     private static String url(String url, String label) {
         if (url == null) {
             return null;
         }
+        limited(url, "sourceUrl", 2000);
         try {
             URI u = URI.create(url);
             if (("http".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme())) && u.getHost() != null) {

@@ -72,8 +72,9 @@ class FeaturesController {
                 props.put("validTo", TimeParam.format(current.get(0).validTo()));
             }
         }
-        if (body.isObject() && body.has("id") && !id.equals(body.get("id").asString())) {
-            throw new BadInputException("the body's id '" + body.get("id").asString() + "' is not the feature '" + id + "'");
+        JsonNode bodyId = body.isObject() ? body.get("id") : null;
+        if (bodyId != null && !bodyId.isNull() && !(bodyId.isValueNode() && id.equals(bodyId.asString()))) {
+            throw new BadInputException("the body's id " + bodyId + " is not the feature '" + id + "'");
         }
         NewFeature replacement = geojson.parseOne(body, l.kind(), user.getName());
         return view(store.correct(id, replacement, user.getName(), reason));

@@ -32,6 +32,11 @@ class LayerRepository {
                 id, title, kind.code(), style, sortOrder);
     }
 
+    /** Serialises writers of one layer (held until the transaction ends), so overlap checks stay true. */
+    void lock(String id) {
+        jdbc.queryForList("SELECT id FROM layer WHERE id = ? FOR UPDATE", String.class, id);
+    }
+
     int count() {
         Integer n = jdbc.queryForObject("SELECT count(*) FROM layer", Integer.class);
         return n == null ? 0 : n;

@@ -13,8 +13,8 @@ import org.locationtech.jts.geom.Envelope;
  * events, other layers their state now.
  */
 public final class QueryParams {
-    static final Instant BEGINNING = Instant.parse("1900-01-01T00:00:00Z");
-    static final Instant END = Instant.parse("3000-01-01T00:00:00Z");
+    static final Instant BEGINNING = TimeParam.EARLIEST;
+    static final Instant END = TimeParam.LATEST;
 
     private QueryParams() {
     }

@@ -112,6 +112,8 @@ class StoreService implements LayerService {
     public List<String> addRecorded(String layerId, List<NewFeature> news, String user, String reason,
             Instant recordedAt) {
         Layer layer = layers.find(layerId).orElseThrow(() -> unknownLayer(layerId));
+        checkReason(reason);
+        layers.lock(layerId);
         List<String> ids = new ArrayList<>(news.size());
         List<InsertVersion> rows = new ArrayList<>(news.size());
         Map<String, List<NewFeature>> byId = new HashMap<>();
@@ -156,6 +158,11 @@ class StoreService implements LayerService {
     @Override
     @Transactional
     public StoredFeature correct(String featureId, NewFeature replacement, String user, String reason) {
+        checkReason(reason);
+        String layerOfFeature = features.layerOf(featureId);
+        if (layerOfFeature != null) {
+            layers.lock(layerOfFeature);
+        }
         List<FeatureRow> current = features.current(featureId, true);
         if (current.isEmpty()) {
             throw features.layerOf(featureId) == null ? unknownFeature(featureId)
@@ -193,6 +200,11 @@ class StoreService implements LayerService {
     @Override
     @Transactional
     public void retract(String featureId, String user, String reason) {
+        checkReason(reason);
+        String layerOfFeature = features.layerOf(featureId);
+        if (layerOfFeature != null) {
+            layers.lock(layerOfFeature);
+        }
         List<FeatureRow> current = features.current(featureId, true);
         if (current.isEmpty()) {
             throw features.layerOf(featureId) == null ? unknownFeature(featureId)
@@ -245,6 +257,12 @@ class StoreService implements LayerService {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static void checkReason(String reason) {
+        if (reason != null && reason.length() > 1000) {
+            throw new BadInputException("reason is longer than 1000 characters");
+        }
     }
 
     private static String label(int index, NewFeature f) {

@@ -28,15 +28,22 @@ public final class TimeParam {
 
     public static Instant parse(String value, String name) {
         String v = value.strip();
+        Instant t;
         try {
-            if (v.length() == 10) {
-                return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
-            }
-            return OffsetDateTime.parse(v).toInstant();
+            t = v.length() == 10 ? LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : OffsetDateTime.parse(v).toInstant();
         } catch (DateTimeParseException e) {
             throw new BadInputException(name + " is not a date (YYYY-MM-DD) or an ISO-8601 instant: '" + value + "'");
         }
+        if (t.isBefore(EARLIEST) || !t.isBefore(LATEST)) {
+            throw new BadInputException(name + " must lie between the years 1900 and 2999, got '" + value + "'");
+        }
+        return t;
     }
+
+    /** The range of time the store accepts; the API's open-ended queries span it. */
+    public static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    public static final Instant LATEST = Instant.parse("3000-01-01T00:00:00Z");
 
     /** True when the user wrote a plain date, which as an end bound means "through that day". */
     public static boolean isDate(String value) {

@@ -1,6 +1,12 @@
 package org.frontline.security;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import javax.sql.DataSource;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -54,6 +60,7 @@ public class SecurityConfig {
         http.formLogin(form -> form.permitAll());
         http.httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint()));
         http.exceptionHandling(ex -> ex
+                .defaultAccessDeniedHandlerFor(apiAccessDenied(), api)
                 .defaultAuthenticationEntryPointFor(apiEntryPoint(), api)
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true));
         http.csrf(csrf -> csrf.spa().ignoringRequestMatchers(explicitBasic));
@@ -65,13 +72,39 @@ public class SecurityConfig {
 
     /** 401 as problem+json, without WWW-Authenticate (see class comment). */
     private static AuthenticationEntryPoint apiEntryPoint() {
+        return (request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED,
+                "Sign in first: send HTTP Basic credentials or log in at /login");
+    }
+
+    /**
+     * 403 as problem+json saying why. An anonymous caller is told to sign in (401) even when the CSRF check
+     * is what stopped it, since signing in is what it lacks.
+     */
+    private static AccessDeniedHandler apiAccessDenied() {
         return (request, response, e) -> {
-            response.setStatus(HttpStatus.UNAUTHORIZED.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                    + "\"detail\":\"Sign in first: send HTTP Basic credentials or log in at /login\"}");
+            var auth = SecurityContextHolder.getContext().getAuthentication();
+            if (auth == null || auth instanceof AnonymousAuthenticationToken) {
+                problem(response, HttpStatus.UNAUTHORIZED, "Sign in first: send HTTP Basic credentials or log in at /login");
+            } else if (e instanceof CsrfException) {
+                problem(response, HttpStatus.FORBIDDEN, "Missing or invalid CSRF token: send the XSRF-TOKEN cookie's "
+                        + "value in the X-XSRF-TOKEN header (or use HTTP Basic credentials)");
+            } else {
+                problem(response, HttpStatus.FORBIDDEN, "User '" + auth.getName() + "' lacks the role for "
+                        + request.getMethod() + " " + request.getRequestURI()
+                        + " (reading needs viewer, writing analyst, user management admin)");
+            }
         };
     }
+
+    private static void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
+                + "\",\"status\":" + status.value() + ",\"detail\":" + JSON.writeValueAsString(detail) + "}");
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     @Bean
     static RoleHierarchy roleHierarchy() {

@@ -1,8 +1,14 @@
 package org.frontline.web;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -28,6 +34,28 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
     @ExceptionHandler(PayloadTooLargeException.class)
     ProblemDetail tooLarge(PayloadTooLargeException e) {
         return problem(HttpStatus.CONTENT_TOO_LARGE, "Payload too large", e.getMessage());
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail badMultipart(MultipartException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Bad input",
+                "the multipart body cannot be read: " + (e.getMostSpecificCause().getMessage()));
+    }
+
+    /** Says what could not be read (Spring's default answer is only "Failed to read request"). */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (e.getMostSpecificCause() instanceof PayloadTooLargeException tooLarge) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                    .body(problem(HttpStatus.CONTENT_TOO_LARGE, "Payload too large", tooLarge.getMessage()));
+        }
+        String cause = e.getMostSpecificCause().getMessage();
+        if (cause != null && cause.length() > 300) {
+            cause = cause.substring(0, 300) + "…";
+        }
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Bad input",
+                "the request body cannot be read: " + cause));
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {

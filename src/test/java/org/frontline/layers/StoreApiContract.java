@@ -180,7 +180,7 @@ abstract class StoreApiContract {
     @Test
     void writingNeedsTheAnalystRole() {
         String body = feature(null, point(36.6, 35.6), "\"validFrom\":\"2019-06-01\"");
-        assertThat(anonymous.post("/api/layers/" + events + "/features", body).status()).isIn(401, 403);
+        assertThat(anonymous.post("/api/layers/" + events + "/features", body).status()).isEqualTo(401);
         assertThat(anonymous.as("vic", "vic-secret").post("/api/layers/" + events + "/features", body).status())
                 .isEqualTo(403);
         assertThat(anonymous.as("ana", "wrong").post("/api/layers/" + events + "/features", body).status())
@@ -231,6 +231,66 @@ abstract class StoreApiContract {
         assertThat(analyst.postBytes("/api/layers/" + events + "/features", new byte[250_000]).status()).isEqualTo(413);
         assertThat(analyst.postBytes("/api/layers/" + events + "/features", new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1})
                 .status()).isEqualTo(400);
+    }
+
+    @Test
+    void concurrentWritersCannotStoreOverlappingVersionsOfOneFeature() throws Exception {
+        int writers = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        List<java.util.concurrent.Future<Response>> answers = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            String day = "2019-08-0" + (i + 1);
+            answers.add(pool.submit(() -> analyst.post("/api/layers/" + posts + "/features",
+                    feature("race", point(36.6, 35.6), "\"name\":\"Race\",\"validFrom\":\"" + day + "\""))));
+        }
+        int created = 0;
+        for (var a : answers) {
+            Response r = a.get();
+            assertThat(r.status()).as(r.body()).isIn(201, 409);
+            created += r.status() == 201 ? 1 : 0;
+        }
+        pool.shutdown();
+        assertThat(created).as("open-ended versions of one feature all overlap: one wins").isEqualTo(1);
+        JsonNode history = anonymous.get("/api/features/race/history").json();
+        assertThat(history.get("versions")).hasSize(1);
+    }
+
+    @Test
+    void overlongTextsDatesOutOfRangeAndNegativeCountsAreRefused() {
+        String longUrl = "https://example.org/" + "a".repeat(2000);
+        Object[][] cases = {
+            {feature("u", point(36.6, 35.6), "\"validFrom\":\"2019-06-01\",\"sourceUrl\":\"" + longUrl + "\""), "sourceUrl is longer"},
+            {feature("p", point(36.6, 35.6), "\"validFrom\":\"2019-06-01\",\"sourcePublisher\":\"" + "p".repeat(301) + "\""),
+                    "sourcePublisher is longer"},
+            {feature("y", point(36.6, 35.6), "\"validFrom\":\"+999999999-12-31T00:00:00Z\""), "between the years 1900 and 2999"},
+            {feature("z", point(36.6, 35.6), "\"validFrom\":\"0001-01-01\""), "between the years 1900 and 2999"},
+            {feature("f", point(36.6, 35.6), "\"validFrom\":\"2019-06-01\",\"fatalities\":-5"), "fatalities must be a whole number"},
+        };
+        for (Object[] c : cases) {
+            Response r = analyst.post("/api/layers/" + events + "/features", (String) c[0]);
+            assertThat(r.status()).as((String) c[1]).isEqualTo(400);
+            assertThat(r.json().get("detail").asString()).contains((String) c[1]);
+        }
+        Response reason = analyst.post("/api/layers/" + events + "/features?reason=" + "r".repeat(1001),
+                feature("r", point(36.6, 35.6), "\"validFrom\":\"2019-06-01\""));
+        assertThat(reason.status()).isEqualTo(400);
+        analyst.post("/api/layers/" + events + "/features", feature("idcheck", point(36.6, 35.6), "\"validFrom\":\"2019-06-01\""));
+        Response oddId = analyst.put("/api/features/idcheck",
+                "{\"type\":\"Feature\",\"id\":{\"a\":1},\"geometry\":" + point(36.6, 35.6) + ",\"properties\":{}}");
+        assertThat(oddId.status()).isEqualTo(400);
+        assertThat(anonymous.get("/api/layers/" + events + "/features").json().get("features")).hasSize(1);
+    }
+
+    @Test
+    void refusalsSayWhyAsProblemJson() {
+        String body = feature(null, point(36.6, 35.6), "\"validFrom\":\"2019-06-01\"");
+        Response anon = anonymous.post("/api/layers/" + events + "/features", body);
+        assertThat(anon.status()).isEqualTo(401);
+        assertThat(anon.json().get("detail").asString()).contains("Sign in");
+        Response viewer = anonymous.as("vic", "vic-secret").post("/api/layers/" + events + "/features", body);
+        assertThat(viewer.status()).isEqualTo(403);
+        assertThat(viewer.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(viewer.json().get("detail").asString()).contains("vic").contains("analyst");
     }
 
     @Test
