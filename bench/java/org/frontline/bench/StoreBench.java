@@ -53,10 +53,13 @@ public final class StoreBench {
                     (System.nanoTime() - t0) / 1e9);
             sliderQuery(c, port);
             export(port);
-        } finally {
+        } catch (Throwable t) {
+            t.printStackTrace();
             app.close();
-            System.exit(0);
+            System.exit(1);
         }
+        app.close();
+        System.exit(0);
     }
 
     static void generate(Connection c) throws Exception {
@@ -98,8 +101,10 @@ public final class StoreBench {
         Random rnd = new Random(42);
         List<Window> windows = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            windows.add(new Window(LocalDate.of(2018, 7, 1).plusDays(rnd.nextInt(650)),
-                    MIN_LON + rnd.nextDouble() * (MAX_LON - MIN_LON - 1.05), MIN_LAT + rnd.nextDouble() * (MAX_LAT - MIN_LAT - 0.95)));
+            // Rounded as in the URL, so the app and the raw SQL get the same box.
+            double lon = Math.round((MIN_LON + rnd.nextDouble() * (MAX_LON - MIN_LON - 1.05)) * 1e4) / 1e4;
+            double lat = Math.round((MIN_LAT + rnd.nextDouble() * (MAX_LAT - MIN_LAT - 0.95)) * 1e4) / 1e4;
+            windows.add(new Window(LocalDate.of(2018, 7, 1).plusDays(rnd.nextInt(650)), lon, lat));
         }
         HttpClient http = HttpClient.newHttpClient();
         String rawSql = """
@@ -133,8 +138,8 @@ public final class StoreBench {
                 ps.setObject(2, w.from().plusDays(7).atStartOfDay().atOffset(ZoneOffset.UTC));
                 ps.setDouble(3, w.lon());
                 ps.setDouble(4, w.lat());
-                ps.setDouble(5, w.lon() + 1.05);
-                ps.setDouble(6, w.lat() + 0.95);
+                ps.setDouble(5, Math.round((w.lon() + 1.05) * 1e4) / 1e4);
+                ps.setDouble(6, Math.round((w.lat() + 0.95) * 1e4) / 1e4);
                 long t2 = System.nanoTime();
                 String raw;
                 try (ResultSet rs = ps.executeQuery()) {
@@ -147,7 +152,9 @@ public final class StoreBench {
                     sqlMs[i] = (t3 - t2) / 1e6;
                     features += count(r.body());
                     if (i < windows.size() && count(r.body()) != count(raw)) {
-                        throw new IllegalStateException("app and raw SQL disagree for " + path);
+                        String b = r.body();
+                        throw new IllegalStateException("app and raw SQL disagree for " + path + ": " + count(b)
+                                + " vs " + count(raw) + "; app body ends with " + b.substring(Math.max(0, b.length() - 300)));
                     }
                 }
             }

@@ -22,7 +22,9 @@ class LayerRepository {
     }
 
     Optional<Layer> find(String id) {
-        return all().stream().filter(l -> l.id().equals(id)).findFirst();
+        return jdbc.query("SELECT id, title, kind, style, sort_order FROM layer WHERE id = ?",
+                (rs, i) -> new Layer(rs.getString(1), rs.getString(2), LayerKind.fromCode(rs.getString(3)),
+                        rs.getString(4), rs.getInt(5), null, null), id).stream().findFirst();
     }
 
     void insert(String id, String title, LayerKind kind, String style, int sortOrder) {

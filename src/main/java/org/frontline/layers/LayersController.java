@@ -55,7 +55,7 @@ class LayersController {
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String bbox, @RequestParam(required = false) String asOf,
             HttpServletResponse response) throws IOException {
-        Layer l = store.layer(layer).orElseThrow(() -> StoreService.unknownLayer(layer));
+        Layer l = store.definition(layer).orElseThrow(() -> StoreService.unknownLayer(layer));
         FeatureQuery q = QueryParams.parse(l, at, from, to, bbox, asOf);
         response.setContentType(FeatureCollectionWriter.GEOJSON);
         response.setCharacterEncoding("UTF-8");

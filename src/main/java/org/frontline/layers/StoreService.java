@@ -61,6 +61,11 @@ class StoreService implements LayerService {
         return new Layer(l.id(), l.title(), l.kind(), l.style(), l.sortOrder(), e[0], to);
     }
 
+    /** The layer's definition without its time extent: cheap, for the time-slider path. */
+    Optional<Layer> definition(String id) {
+        return layers.find(id);
+    }
+
     @Override
     @Transactional
     public synchronized Layer ensureLayer(String id, String title, LayerKind kind, String styleJson) {

@@ -134,6 +134,7 @@ public final class PostgisServer {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 run(asPostgres(root, BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "stop"));
+                run(List.of("rm", "-rf", dir.toString()));
             } catch (Exception ignored) {
                 // the JVM is going away anyway
             }
