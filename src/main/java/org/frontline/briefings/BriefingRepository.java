@@ -19,8 +19,8 @@ import org.springframework.stereotype.Repository;
 class BriefingRepository {
     private static final String BRIEFING_COLS =
             "id, slug, title, summary, author, status, edition, record_time, created_at, updated_at";
-    private static final String FRAME_COLS = "id, position, title, day, window_from, center_lat, center_lon, zoom, "
-            + "bbox, layers, narrative, highlights, overlay";
+    private static final String FRAME_COLS = "id, frame_order, title, frame_day, window_from, center_lat, center_lon, zoom, "
+            + "bbox, visible_layers, narrative, highlights, overlay";
 
     private final JdbcClient jdbc;
 
@@ -72,14 +72,14 @@ class BriefingRepository {
     }
 
     List<Frame> frames(long briefingId) {
-        return jdbc.sql("SELECT " + FRAME_COLS + " FROM briefing_frame WHERE briefing_id = ? ORDER BY position, id")
+        return jdbc.sql("SELECT " + FRAME_COLS + " FROM briefing_frame WHERE briefing_id = ? ORDER BY frame_order, id")
                 .param(briefingId).query((rs, i) -> frame(rs)).list();
     }
 
     long insertFrame(long briefingId, int position, Frame f) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO briefing_frame (briefing_id, position, title, day, window_from, center_lat, center_lon, "
-                        + "zoom, bbox, layers, narrative, highlights, overlay) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
+        jdbc.sql("INSERT INTO briefing_frame (briefing_id, frame_order, title, frame_day, window_from, center_lat, center_lon, "
+                        + "zoom, bbox, visible_layers, narrative, highlights, overlay) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
                 .params(briefingId, position, f.title(), f.day(), f.windowFrom(), f.centerLat(), f.centerLon(),
                         f.zoom(), join(f.bbox()), join(f.layers()), f.narrative(), join(f.highlights()), f.overlay())
                 .update(keys, "id");
@@ -87,15 +87,15 @@ class BriefingRepository {
     }
 
     void updateFrame(long frameId, Frame f) {
-        jdbc.sql("UPDATE briefing_frame SET title = ?, day = ?, window_from = ?, center_lat = ?, center_lon = ?, "
-                        + "zoom = ?, bbox = ?, layers = ?, narrative = ?, highlights = ?, overlay = ? WHERE id = ?")
+        jdbc.sql("UPDATE briefing_frame SET title = ?, frame_day = ?, window_from = ?, center_lat = ?, center_lon = ?, "
+                        + "zoom = ?, bbox = ?, visible_layers = ?, narrative = ?, highlights = ?, overlay = ? WHERE id = ?")
                 .params(f.title(), f.day(), f.windowFrom(), f.centerLat(), f.centerLon(), f.zoom(), join(f.bbox()),
                         join(f.layers()), f.narrative(), join(f.highlights()), f.overlay(), frameId)
                 .update();
     }
 
     void setPosition(long frameId, int position) {
-        jdbc.sql("UPDATE briefing_frame SET position = ? WHERE id = ?").params(position, frameId).update();
+        jdbc.sql("UPDATE briefing_frame SET frame_order = ? WHERE id = ?").params(position, frameId).update();
     }
 
     void deleteFrame(long frameId) {
