@@ -1,0 +1,139 @@
+package org.frontline.briefings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.frontline.web.BrowserSupport;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.provisioning.JdbcUserDetailsManager;
+
+/** The briefing player in headless Chromium: playback, deep links, escaping, and the offline HTML export. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:briefingbrowser;DB_CLOSE_DELAY=-1", "frontline.demo.load=true"})
+class BriefingBrowserTest extends BrowserSupport {
+    private static final String DEMO = "/briefings/" + DemoBriefing.SLUG;
+
+    @Autowired
+    JdbcUserDetailsManager users;
+
+    private void waitForFrame(int n) {
+        waitUpTo(15).until(d -> String.valueOf(n).equals(js("return document.getElementById('briefing').dataset.frame")));
+    }
+
+    private String day() {
+        return (String) js("return document.getElementById('briefing').dataset.day");
+    }
+
+    private String visibleNarrative() {
+        return browser.findElement(By.cssSelector(".frame-text:not([hidden])")).getText();
+    }
+
+    @Test
+    void playingTheDemoAdvancesFramesAndMovesTheDate() throws Exception {
+        browser.get(url(DEMO));
+        waitForFrame(1);
+        assertThat(day()).isEqualTo("2018-09-17");
+        assertThat(visibleNarrative()).contains("Sochi");
+        long drawn = (Long) js("return window.__briefing.drawn()");
+        assertThat(drawn).isPositive();
+
+        browser.findElement(By.id("next")).click();
+        waitForFrame(2);
+        assertThat(day()).isEqualTo("2018-10-15");
+        assertThat(browser.findElement(By.id("frame-date")).getText()).startsWith("2018-10-15");
+
+        browser.findElement(By.tagName("body")).sendKeys(Keys.ARROW_RIGHT);
+        waitForFrame(3);
+        assertThat(day()).isEqualTo("2019-05-12");
+        browser.findElement(By.tagName("body")).sendKeys(Keys.ARROW_LEFT);
+        waitForFrame(2);
+
+        browser.findElement(By.id("playpause")).click(); // autoplay at the default pace (8 s a frame)
+        waitUpTo(20).until(d -> "3".equals(js("return document.getElementById('briefing').dataset.frame")));
+        assertThat(day()).isEqualTo("2019-05-12");
+        browser.findElement(By.id("playpause")).click();
+        assertThat(browser.getCurrentUrl()).endsWith("#3");
+        screenshot("briefing-frame-3.png");
+        assertThat(consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void deepLinkOpensThatFrame() {
+        browser.get(url(DEMO + "#4"));
+        waitForFrame(4);
+        assertThat(day()).isEqualTo("2019-08-23");
+        assertThat(visibleNarrative()).contains("Khan Shaykhun");
+        assertThat(String.valueOf(js("return window.__briefing.drawnIds()"))).contains("post-09");
+        browser.get(url(DEMO + "#3"));
+        browser.navigate().refresh();
+        waitForFrame(3);
+        assertThat(visibleNarrative()).contains("spring 2019");
+    }
+
+    @Test
+    void scriptInNarrativeIsShownAsText() throws Exception {
+        if (!users.userExists("ana")) {
+            users.createUser(User.withUsername("ana").password("{noop}secret").roles("ANALYST").build());
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        String auth = "Basic " + Base64.getEncoder().encodeToString("ana:secret".getBytes());
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(url("/api/briefings")))
+                .header("Authorization", auth).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Escaping\",\"slug\":\"escaping\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).isEqualTo(201);
+        HttpResponse<String> frame = http.send(HttpRequest.newBuilder(URI.create(url("/api/briefings/escaping/frames")))
+                .header("Authorization", auth).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"day\":\"2019-08-23\",\"center\":[35.5,36.6],\"zoom\":9,"
+                        + "\"layers\":[\"posts\"],\"narrative\":\"Before <script>window.__pwned = 1</script> after\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(frame.statusCode()).isEqualTo(201);
+        browser.get(url("/briefings/escaping"));
+        waitForFrame(1);
+        assertThat(visibleNarrative()).contains("<script>window.__pwned = 1</script>");
+        assertThat(js("return window.__pwned === undefined")).isEqualTo(true);
+    }
+
+    @Test
+    void exportedHtmlPlaysFromDiskWithTheNetworkBlocked() throws Exception {
+        HttpResponse<byte[]> export = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(url(DEMO + "/export.html"))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(export.statusCode()).isEqualTo(200);
+        Path file = Files.createDirectories(Path.of("target", "exports")).resolve("idlib.html").toAbsolutePath();
+        Files.write(file, export.body());
+
+        browser.executeCdpCommand("Network.enable", Map.of());
+        browser.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("http://*", "https://*", "ws://*", "wss://*")));
+        try {
+            browser.get(file.toUri().toString() + "#2");
+            waitForFrame(2);
+            assertThat(day()).isEqualTo("2018-10-15");
+            assertThat((Long) js("return window.__briefing.drawn()")).isPositive();
+            browser.findElement(By.id("next")).click();
+            waitForFrame(3);
+            assertThat(visibleNarrative()).contains("spring 2019");
+            @SuppressWarnings("unchecked")
+            List<String> fetched = (List<String>) js(
+                    "return performance.getEntriesByType('resource').map(e => e.name).filter(n => /^(https?|wss?):/.test(n))");
+            assertThat(fetched).isEmpty();
+            screenshot("briefing-export-offline.png");
+        } finally {
+            browser.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+        }
+    }
+}
