@@ -73,7 +73,7 @@ class DemoBriefing implements DemoLoadedListener {
                         truce. Kafr Nabuda and Qalaat al-Madiq changed hands within days, and Kafr Nabuda more than \
                         once.
 
-                        Hatched areas show ground gained since the previous frame. Hospitals and markets in the \
+                        Areas with a dashed black outline show ground gained since the previous frame. Hospitals and markets in the \
                         south of the province were hit, and hundreds of thousands moved north."""),
                 frame("Khan Shaykhun falls, Morek surrounded", "2019-08-23", "2019-08-05", 35.42, 36.65, 10,
                         with("posts", "events"), List.of("post-09", "ev-024", "ev-026"), "change-since-previous", """
