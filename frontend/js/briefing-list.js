@@ -6,7 +6,7 @@ form.addEventListener('submit', async (e) => {
   e.preventDefault();
   const err = form.querySelector('.error');
   try {
-    const b = await api('POST', '/api/briefings', { title: form.title.value, summary: form.summary.value });
+    const b = await api('POST', '/api/briefings', { title: form.elements.title.value, summary: form.elements.summary.value });
     location.href = `/briefings/${encodeURIComponent(b.slug)}/edit`;
   } catch (x) {
     err.textContent = x.message;

@@ -266,6 +266,8 @@ class BriefingsApiTest {
                 .build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+        java.nio.file.Files.write(java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "exports"))
+                .resolve("idlib.pdf"), pdf.body()); // to look at
         try (PDDocument doc = Loader.loadPDF(pdf.body())) {
             assertThat(doc.getNumberOfPages()).isEqualTo(frames);
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
