@@ -43,8 +43,8 @@ final class MapImage {
         } else {
             cx = mx(f.centerLon());
             cy = my(f.centerLat());
-            // the handout image is about 0.7 of a browser view across: draw one zoom level out to keep the area
-            scale = 256 * Math.pow(2, f.zoom() - 1);
+            // the image is about as wide as the player's map in a browser, so the frame's zoom shows the same area
+            scale = 256 * Math.pow(2, f.zoom());
         }
     }
 

@@ -3,6 +3,7 @@ package org.frontline.briefings;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.text.LineBreakRendering;
 import org.commonmark.renderer.text.TextContentRenderer;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
 public class Narratives {
     private final Parser parser = Parser.builder().build();
     private final HtmlRenderer html = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
-    private final TextContentRenderer text = TextContentRenderer.builder().build();
+    private final TextContentRenderer text = TextContentRenderer.builder()
+            .lineBreakRendering(LineBreakRendering.SEPARATE_BLOCKS).build();
 
     public String html(String markdown) {
         return html.render(parse(markdown));

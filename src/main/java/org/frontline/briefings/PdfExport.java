@@ -108,7 +108,12 @@ class PdfExport {
         TreeSet<String> names = new TreeSet<>();
         features.values().forEach(list -> list.forEach(f -> {
             if (f.provenance() != null && f.provenance().publisher() != null) {
-                names.add(f.provenance().publisher());
+                // a publisher field may name several sources ("A; B")
+                for (String name : f.provenance().publisher().split(";")) {
+                    if (!name.isBlank()) {
+                        names.add(name.strip());
+                    }
+                }
             }
         }));
         return names.isEmpty() ? "none recorded" : String.join("; ", names);
