@@ -1,6 +1,37 @@
 // Talks to the data API. Answers are cached per (layer, time, bbox) in a small LRU; a new request for a
 // layer aborts that layer's previous one, so dragging the slider never queues stale work.
+// Event windows (from..to) are also answered from any cached window that covers them, by filtering on each
+// feature's validFrom/validTo; a window that runs past a cached one fetches only the days it lacks.
 import { Lru } from './lru.js';
+
+const DAY_MS = 86_400_000;
+const dayMs = (iso) => Date.parse(iso);
+
+function timesOf(f) {
+  if (f.__t === undefined) {
+    const p = f.properties || {};
+    f.__t = [p.validFrom ? Date.parse(p.validFrom) : -Infinity, p.validTo ? Date.parse(p.validTo) : Infinity];
+  }
+  return f.__t;
+}
+
+/** The features of fc valid at some time in [from day start, to day end) — the API's own overlap rule. */
+function overlapping(fc, fromIso, toIso) {
+  const lo = dayMs(fromIso);
+  const hi = dayMs(toIso) + DAY_MS;
+  return { type: 'FeatureCollection', features: fc.features.filter((f) => {
+    const [a, b] = timesOf(f);
+    return a < hi && b > lo;
+  }) };
+}
+
+function merged(a, b) {
+  const seen = new Set(a.features.map((f) => `${f.id}|${f.properties?.versionId}`));
+  return { type: 'FeatureCollection',
+    features: a.features.concat(b.features.filter((f) => !seen.has(`${f.id}|${f.properties?.versionId}`))) };
+}
+
+const nextDay = (iso) => new Date(dayMs(iso) + DAY_MS).toISOString().slice(0, 10);
 
 export class ApiError extends Error {}
 
@@ -39,8 +70,45 @@ export function bboxContains(outer, bounds) {
 export class FeatureLoader {
   constructor(cacheSize = 64) {
     this.cache = new Lru(cacheSize);
+    this.windows = new Lru(16); // (layer, bbox) → up to 4 cached windows {from, to, fc}
     this.inflight = new Map();
     this.requests = 0;
+    this.aborted = 0;
+  }
+
+  abort(layerId) {
+    const ctl = this.inflight.get(layerId);
+    if (ctl) {
+      ctl.abort();
+      this.aborted++;
+    }
+  }
+
+  clear() {
+    this.cache = new Lru(this.cache.limit);
+    this.windows = new Lru(this.windows.limit);
+  }
+
+  /** Events valid in [from, to] (dates, to inclusive), composed from cached windows where possible. */
+  async loadWindow(layerId, from, to, bbox) {
+    const key = `${layerId}|${bbox}`;
+    const known = this.windows.get(key) || [];
+    const cover = known.find((w) => w.from <= from && w.to >= to);
+    if (cover) {
+      this.abort(layerId);
+      return overlapping(cover.fc, from, to);
+    }
+    // extend a window that starts early enough and reaches at least the day before `from`
+    const base = known.filter((w) => w.from <= from && nextDay(w.to) >= from).sort((a, b) => (a.to < b.to ? 1 : -1))[0];
+    let entry;
+    if (base) {
+      const extra = await this.load(layerId, { from: nextDay(base.to), to }, bbox);
+      entry = { from: base.from, to, fc: merged(base.fc, extra) };
+    } else {
+      entry = { from, to, fc: await this.load(layerId, { from, to }, bbox) };
+    }
+    this.windows.set(key, [entry, ...known.filter((w) => w !== base)].slice(0, 4));
+    return overlapping(entry.fc, from, to);
   }
 
   /** time: {at:'YYYY-MM-DD'} or {from, to} (to inclusive); bbox: [minLon,minLat,maxLon,maxLat] or null. */
@@ -50,10 +118,10 @@ export class FeatureLoader {
     const url = `/api/layers/${encodeURIComponent(layerId)}/features?${params}`;
     const hit = this.cache.get(url);
     if (hit) {
-      this.inflight.get(layerId)?.abort();
+      this.abort(layerId);
       return hit;
     }
-    this.inflight.get(layerId)?.abort();
+    this.abort(layerId);
     const ctl = new AbortController();
     this.inflight.set(layerId, ctl);
     try {

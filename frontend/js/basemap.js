@@ -24,7 +24,9 @@ export async function addBasemap(map, { tilesUrl, tilesAttribution }) {
   labelPane.style.pointerEvents = 'none';
 
   if (tilesUrl) {
-    L.tileLayer(tilesUrl, { attribution: tilesAttribution || '', maxZoom: 18 }).addTo(map);
+    // Leaflet puts attributions in as HTML; the setting is plain text, so escape it
+    const text = el('span', null, tilesAttribution || '').innerHTML;
+    L.tileLayer(tilesUrl, { attribution: text, maxZoom: 18 }).addTo(map);
     return { places: [] };
   }
   map.getContainer().classList.add('offline-basemap');

@@ -24,6 +24,7 @@ export class LayerManager {
     // Events can number in the thousands: one canvas beats thousands of SVG nodes.
     this.canvas = L.canvas({ pane: PANES.event[0], padding: 0.3, tolerance: 3 });
     this.entries = new Map();
+    this.popupActions = () => [];
     for (const meta of metas) {
       const group = L.featureGroup();
       group.on('click', (e) => this.openPopup(e.layer, meta, e.latlng));
@@ -77,6 +78,12 @@ export class LayerManager {
       entry.checkbox = box;
       const swatch = el('span', `kind-badge kind-${cssToken(meta.kind)}`);
       swatch.title = meta.kind;
+      const look = meta.kind === 'event' ? eventStyle(meta, {}) : pathStyle(meta, {});
+      const colour = meta.kind === 'area' ? look.color : look.fillColor || look.color;
+      if (meta.kind === 'point') swatch.style.borderBottomColor = colour;
+      else if (meta.kind === 'line') swatch.style.borderTopColor = colour;
+      else if (meta.kind === 'event') swatch.style.backgroundColor = colour;
+      else swatch.style.borderColor = colour;
       entry.countEl = el('span', 'layer-count', '');
       label.append(box, swatch, el('span', 'layer-title', meta.title || meta.id), entry.countEl);
       entry.legendEl = el('ul', 'legend');
@@ -99,14 +106,6 @@ export class LayerManager {
       else sw.style.backgroundColor = categoryColor(meta, value);
       li.append(sw, el('span', null, value));
       li.title = `${prop} = ${value}`;
-      entry.legendEl.append(li);
-    }
-    if (!cats.length) {
-      const li = el('li');
-      const sw = el('span', `swatch swatch-${cssToken(meta.kind)}`);
-      const style = meta.kind === 'event' ? eventStyle(meta, {}) : pathStyle(meta, {});
-      sw.style.backgroundColor = style.fillColor || style.color;
-      li.append(sw, el('span', null, meta.title || meta.id));
       entry.legendEl.append(li);
     }
   }
@@ -181,7 +180,7 @@ export class LayerManager {
   openPopup(layer, meta, latlng) {
     const feature = layer.feature || layer.getLayers?.()[0]?.feature;
     if (!feature) return;
-    L.popup({ maxWidth: 320, className: 'fl-popup' }).setLatLng(latlng).setContent(buildPopup(feature, meta))
+    L.popup({ maxWidth: 320, className: 'fl-popup' }).setLatLng(latlng).setContent(buildPopup(feature, meta, this.popupActions(feature, meta)))
       .openOn(this.map);
   }
 

@@ -7,6 +7,7 @@ import { LayerManager } from './layers.js';
 import { readMapView, resolveView, toQuery } from './permalink.js';
 import { setupSearch } from './search.js';
 import { setupTimebar } from './timebar.js';
+import { setupTools } from './tools.js';
 
 const timings = { firstPaint: null, basemapReady: null, layersReady: null, steps: [], renders: 0 };
 window.__frontlineTimings = timings;
@@ -124,9 +125,12 @@ async function main() {
     const day = timebar.day();
     const ids = layers.visibleIds();
     statusEl.textContent = 'loading…';
-    const answers = await Promise.allSettled(
-      ids.map((id) => loader.load(id, timeFor(layers.entries.get(id).meta, day), bbox)));
+    const answers = await Promise.allSettled(ids.map((id) => {
+      const time = timeFor(layers.entries.get(id).meta, day);
+      return time.at ? loader.load(id, time, bbox) : loader.loadWindow(id, time.from, time.to, bbox);
+    }));
     if (gen !== generation) return;
+    const fetched = performance.now();
     const failures = [];
     answers.forEach((a, i) => {
       if (a.status === 'fulfilled') layers.show(ids[i], a.value);
@@ -137,13 +141,14 @@ async function main() {
     if (gen !== generation) return;
     const ms = performance.now() - t0;
     timings.renders++;
-    timings.last = { reason, ms, day: isoDay(day) };
+    timings.last = { reason, ms, fetchMs: fetched - t0, drawMs: performance.now() - fetched, day: isoDay(day) };
     if (reason !== 'initial') timings.steps.push(ms);
     const events = metas.filter((m) => m.kind === 'event' && layers.isVisible(m.id))
       .reduce((n, m) => n + layers.drawnCount(m.id), 0);
     statusEl.textContent = `${events} event${events === 1 ? '' : 's'}`;
     app.dataset.renderedDay = isoDay(day);
     app.dataset.renders = String(timings.renders);
+    tools?.update();
   }
 
   function applyView(search, reportProblems) {
@@ -160,6 +165,7 @@ async function main() {
     return problems;
   }
 
+  let tools = null;
   layers.renderPanel(document.getElementById('layer-list'));
   const problems = applyView(location.search, true);
   timings.layersReady = performance.now();
@@ -181,6 +187,9 @@ async function main() {
     render('history');
   });
 
+  tools = setupTools({ map, metas, extent, day: () => timebar.day(), notice });
+  layers.popupActions = tools.popupActions;
+
   setupSearch({
     map,
     input: document.getElementById('search'),
@@ -198,6 +207,8 @@ async function main() {
     eventLatLng: (id) => layers.findDrawn(id)?.layer.getLatLng?.(),
     setDate: (iso) => timebar.setDay(parseDay(iso), 'step'),
     requests: () => loader.requests,
+    aborted: () => loader.aborted,
+    clearCache: () => loader.clear(),
   };
 }
 

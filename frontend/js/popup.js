@@ -33,7 +33,7 @@ function row(dl, label, value) {
   dl.append(el('dt', null, label), el('dd', null, value));
 }
 
-export function buildPopup(feature, meta) {
+export function buildPopup(feature, meta, actions = []) {
   const p = feature.properties || {};
   const root = el('div', 'feature-popup');
   root.append(el('h3', 'popup-title', featureName(p, feature.id)));
@@ -81,6 +81,12 @@ export function buildPopup(feature, meta) {
     history.href = `/api/features/${encodeURIComponent(feature.id)}/history`;
     history.target = '_blank';
     root.append(history);
+  }
+  for (const action of actions) {
+    const b = el('button', 'popup-action', action.label);
+    b.type = 'button';
+    b.addEventListener('click', action.run);
+    root.append(b);
   }
   return root;
 }

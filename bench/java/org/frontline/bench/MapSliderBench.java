@@ -15,9 +15,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The time slider's speed in a real browser: the app on a random port with 5,000 generated events (all in
- * view, window "everything so far"), Chromium stepping the date one day at a time. Prints medians and p95 of
- * first paint after load and of one step (request + redraw; uncached days, then the same days from the cache),
+ * The time slider's speed in a real browser: the app on a random port with 5,000 generated events in view
+ * (dated 2018-09-17 .. 2019-12-31, window "everything so far", stepping from 2020-01-01 on, so all are drawn
+ * on every step; the slider's extent runs to the demo's last day), Chromium stepping the date one day at a time. Prints medians and p95 of first paint after load and of one step: with the page's cache
+ * emptied first (every layer fetched in full), forward (only the new day's events fetched) and back (cached),
  * as measured by map.js with performance.now() (window.__frontlineTimings).
  */
 public final class MapSliderBench {
@@ -25,25 +26,27 @@ public final class MapSliderBench {
     static final int EVENTS = 5_000;
     static final int LOADS = 8;
     static final int STEPS = 40;
+    static final int COLD_STEPS = 25;
 
     public static void main(String[] args) throws Exception {
         if (!BrowserSupport.browserAvailable()) {
             System.err.println("MapSliderBench needs /usr/bin/chromium and /usr/bin/chromedriver");
             System.exit(2);
         }
+        // command-line arguments, so they win over application.properties (a file database)
         ConfigurableApplicationContext app = new SpringApplicationBuilder(FrontlineApplication.class)
-                .properties("server.port=0", "spring.datasource.url=jdbc:h2:mem:mapbench;DB_CLOSE_DELAY=-1",
-                        "logging.level.root=WARN")
-                .run();
+                .run("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:mapbench;DB_CLOSE_DELAY=-1",
+                        "--logging.level.root=WARN", "--frontline.security.admin-password=bench-only");
         ChromeDriver browser = null;
         try {
             LayerService layers = app.getBean(LayerService.class);
             MapScenario.ensure(layers);
             layers.ensureLayer("bench-events", "Bench events", LayerKind.EVENT, "{}");
-            layers.add("bench-events", MapScenario.events(EVENTS, 42, 36.2, 35.3, 37.0, 36.1), "bench", "bench");
+            layers.add("bench-events", MapScenario.events(EVENTS, 42, "2018-09-17", "2019-12-31",
+                    36.2, 35.3, 37.0, 36.1), "bench", "bench");
             String port = app.getEnvironment().getProperty("local.server.port");
             String link = "http://localhost:" + port
-                    + "/?at=2020-03-16&win=all&layers=control,posts,bench-events&c=35.7,36.6&z=9";
+                    + "/?at=2020-01-01&win=all&layers=control,posts,bench-events&c=35.7,36.6&z=9";
             browser = BrowserSupport.launch();
             JavascriptExecutor js = browser;
 
@@ -58,24 +61,34 @@ public final class MapSliderBench {
             }
             long drawn = ((Number) js.executeScript("return window.__frontline.drawnCount('bench-events')")).longValue();
 
+            List<Double> cold = new ArrayList<>();
+            List<Double> coldFetch = new ArrayList<>();
             List<Double> fresh = new ArrayList<>();
             List<Double> cached = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
-                step(js, -1); // warm-up
+                step(js, +1, true); // warm-up
+            }
+            for (int i = 0; i < COLD_STEPS; i++) {
+                cold.add(step(js, +1, true));
+                coldFetch.add(((Number) js.executeScript("return window.__frontlineTimings.last.fetchMs")).doubleValue());
+            }
+            long visible = ((Number) js.executeScript("return window.__frontline.drawnCount('bench-events')")).longValue();
+            for (int i = 0; i < STEPS; i++) {
+                fresh.add(step(js, +1, false));
             }
             for (int i = 0; i < STEPS; i++) {
-                fresh.add(step(js, -1));
-            }
-            for (int i = 0; i < STEPS; i++) {
-                cached.add(step(js, +1));
+                cached.add(step(js, -1, false));
             }
             long requests = ((Number) js.executeScript("return window.__frontline.requests()")).longValue();
-            System.out.printf("%nMapSliderBench: %d events drawn (of %d generated), Chromium headless%n", drawn, EVENTS);
+            System.out.printf("%nMapSliderBench: %d of %d events drawn at first paint, %d during the cold steps; "
+                    + "Chromium headless, 1280x860%n", drawn, EVENTS, visible);
             report("first paint after load", firstPaint, 1500);
-            report("slider step, new day (request + redraw)", fresh, 150);
-            report("slider step, cached day (redraw)", cached, 150);
+            report("step, cache emptied (full request + redraw)", cold, 150);
+            report("  of which requests + JSON parse", coldFetch, 150);
+            report("step forward (fetch only the new day)", fresh, 150);
+            report("step back (answered from the cache)", cached, 150);
             System.out.printf("fetches made by the page in total: %d%n", requests);
-            System.out.printf("ratio new-day / cached-day step (medians): %.1f%n", median(fresh) / median(cached));
+            System.out.printf("ratio full-request step / incremental step (medians): %.1f%n", median(cold) / median(fresh));
         } finally {
             if (browser != null) {
                 browser.quit();
@@ -89,14 +102,18 @@ public final class MapSliderBench {
                 ((JavascriptExecutor) d).executeScript("return document.getElementById('app').dataset.ready")));
     }
 
-    /** Clicks a day step button and waits for that render to finish; returns map.js's own measurement. */
-    private static double step(JavascriptExecutor js, int direction) {
+    /**
+     * Clicks a day step button (after emptying the page's cache if {@code cold}) and waits for that render to
+     * finish; returns map.js's own measurement (from the date change to the frame after drawing).
+     */
+    private static double step(JavascriptExecutor js, int direction, boolean cold) {
         Object ms = js.executeAsyncScript(
                 "const done = arguments[arguments.length - 1]; const t = window.__frontlineTimings;"
+                        + "if (arguments[1]) window.__frontline.clearCache();"
                         + "const n = t.renders;"
                         + "document.querySelector(`button.step[data-step='${arguments[0]}'][data-unit=day]`).click();"
                         + "const poll = () => t.renders > n ? done(t.last.ms) : setTimeout(poll, 2); poll();",
-                direction);
+                direction, cold);
         return ((Number) ms).doubleValue();
     }
 

@@ -17,11 +17,6 @@ class PostgisStoreContractTest extends StoreApiContract {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        PostgisServer pg = PostgisServer.require();
-        String url = pg.newDatabase();
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", pg::user);
-        registry.add("spring.datasource.password", pg::password);
-        registry.add("frontline.security.anonymous-read", () -> "true");
+        PostgisServer.register(registry);
     }
 }

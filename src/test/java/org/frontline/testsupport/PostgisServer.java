@@ -84,6 +84,19 @@ public final class PostgisServer {
         return jdbcUrl(name);
     }
 
+    /**
+     * Points a Spring test context at a fresh database of the shared server (anonymous reading on, as the
+     * contract tests read without signing in).
+     */
+    public static void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        PostgisServer pg = require();
+        String url = pg.newDatabase();
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", pg::user);
+        registry.add("spring.datasource.password", pg::password);
+        registry.add("frontline.security.anonymous-read", () -> "true");
+    }
+
     public String user() {
         return user;
     }

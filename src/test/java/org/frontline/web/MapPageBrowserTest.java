@@ -200,6 +200,7 @@ class MapPageBrowserTest extends BrowserSupport {
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".leaflet-popup-content")));
         assertThat(popup.findElement(By.cssSelector(".popup-title")).getText()).isEqualTo(XSS);
         assertThat(popup.getText()).contains("<script>alert(2)</script>").contains("<b>Evil</b> Press");
+        sleep(300); // let the popup finish fading in before the picture
         screenshot("popup-hostile-name.png");
         assertThat(popup.findElements(By.tagName("img"))).isEmpty();
         assertThat(popup.findElements(By.tagName("script"))).isEmpty();
@@ -254,6 +255,48 @@ class MapPageBrowserTest extends BrowserSupport {
         waitUpTo(10).until(d -> drawn("events") < all);
         assertThat(browser.getCurrentUrl()).contains("win=month");
         assertThat(browser.findElement(By.id("status")).getText()).matches("\\d+ events?");
+    }
+
+    @Test
+    void steppingShowsTheSameEventsAsOpeningThatDateDirectly() {
+        openMap("?at=2019-07-20&win=month&layers=events&c=35.6,36.6&z=9");
+        for (String day : new String[] {"2019-07-27", "2019-08-03", "2019-08-10"}) {
+            browser.findElement(By.cssSelector("button.step[data-step='1'][data-unit=week]")).click();
+            waitRenderedDay(day);
+        }
+        browser.findElement(By.cssSelector("button.step[data-step='-1'][data-unit=day]")).click();
+        waitRenderedDay("2019-08-09");
+        List<String> stepped = drawnEventIds();
+        openMap("?at=2019-08-09&win=month&layers=events&c=35.6,36.6&z=9");
+        assertThat(drawnEventIds()).isNotEmpty().isEqualTo(stepped);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> drawnEventIds() {
+        return ((List<Object>) js("return window.__frontline.drawnIds('events')")).stream()
+                .map(String::valueOf).sorted().toList();
+    }
+
+    @Test
+    void draggingCancelsSupersededRequestsAndRevisitedDatesComeFromTheCache() {
+        openMap("?at=2019-06-01&win=week&layers=control,posts,events&c=35.6,36.6&z=9");
+        int rendersBefore = Integer.parseInt((String) js("return document.getElementById('app').dataset.renders"));
+        // a fast drag: thirty positions in one go, as the browser fires input events while the thumb moves
+        js("const s = document.getElementById('slider'); const v = Number(s.value);"
+                + "for (let i = 1; i <= 30; i++) { s.value = String(v + i); s.dispatchEvent(new Event('input')); }"
+                + "s.dispatchEvent(new Event('change'));");
+        waitRenderedDay("2019-07-01");
+        int renders = Integer.parseInt((String) js("return document.getElementById('app').dataset.renders"));
+        assertThat(renders - rendersBefore).as("superseded renders are dropped").isLessThanOrEqualTo(2);
+        assertThat(((Number) js("return window.__frontline.aborted()")).intValue()).isPositive();
+
+        long requests = ((Number) js("return window.__frontline.requests()")).longValue();
+        browser.findElement(By.cssSelector("button.step[data-step='-1'][data-unit=month]")).click();
+        waitRenderedDay("2019-06-01");
+        browser.findElement(By.cssSelector("button.step[data-step='1'][data-unit=month]")).click();
+        waitRenderedDay("2019-07-01");
+        assertThat(((Number) js("return window.__frontline.requests()")).longValue())
+                .as("both dates were loaded before: no new requests").isEqualTo(requests);
     }
 
     @Test

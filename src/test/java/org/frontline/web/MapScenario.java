@@ -76,15 +76,17 @@ public final class MapScenario {
         layers.add("posts", posts, "test", "stand-in scenario");
 
         layers.ensureLayer("events", "Events", LayerKind.EVENT, "{}");
-        layers.add("events", events(600, 7, 36.2, 35.3, 37.0, 36.1), "test", "stand-in scenario");
+        layers.add("events", events(600, 7, "2018-09-17", "2020-03-16", 36.2, 35.3, 37.0, 36.1),
+                "test", "stand-in scenario");
     }
 
-    /** {@code n} events spread over 2018-09-17 .. 2020-03-16 inside a box, with a fixed seed. */
-    public static List<NewFeature> events(int n, long seed, double minLon, double minLat, double maxLon, double maxLat) {
+    /** {@code n} one-day events spread over [firstDay, lastDay] inside a box, with a fixed seed. */
+    public static List<NewFeature> events(int n, long seed, String firstDay, String lastDay,
+            double minLon, double minLat, double maxLon, double maxLat) {
         Random rnd = new Random(seed);
         String[] types = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Protests"};
-        LocalDate first = LocalDate.parse("2018-09-17");
-        int days = (int) (LocalDate.parse("2020-03-16").toEpochDay() - first.toEpochDay());
+        LocalDate first = LocalDate.parse(firstDay);
+        int days = (int) (LocalDate.parse(lastDay).toEpochDay() - first.toEpochDay());
         List<NewFeature> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             LocalDate day = first.plusDays(rnd.nextInt(days + 1));

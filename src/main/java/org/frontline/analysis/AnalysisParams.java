@@ -1,0 +1,91 @@
+package org.frontline.analysis;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.frontline.layers.Layer;
+import org.frontline.layers.LayerKind;
+import org.frontline.layers.LayerService;
+import org.frontline.layers.TimeParam;
+import org.frontline.web.BadInputException;
+import org.frontline.web.NotFoundException;
+
+/** Checks on the inputs analyses share; every message names the parameter at fault. */
+final class AnalysisParams {
+    static final double MAX_KM = 1000;
+
+    private AnalysisParams() {
+    }
+
+    /** A distance in km in (0, 1000] (or [0, 1000] when zero is allowed). */
+    static double distanceKm(Double value, String name, boolean zeroAllowed) {
+        if (value == null) {
+            throw new BadInputException(name + " is missing (a distance in km)");
+        }
+        if (!Double.isFinite(value) || value < 0 || (!zeroAllowed && value == 0)) {
+            throw new BadInputException(name + " must be " + (zeroAllowed ? "zero or more" : "more than 0") + " km, got " + value);
+        }
+        if (value > MAX_KM) {
+            throw new BadInputException(name + " must be at most " + (int) MAX_KM + " km, got " + value);
+        }
+        return value;
+    }
+
+    static Layer layer(LayerService layers, String id, String name) {
+        if (id == null || id.isBlank()) {
+            throw new BadInputException(name + " is missing (a layer id)");
+        }
+        return layers.layer(id).orElseThrow(() -> new NotFoundException("there is no layer '" + id + "' (parameter " + name + ")"));
+    }
+
+    /** The layer, which must hold areas (polygons). */
+    static Layer areaLayer(LayerService layers, String id, String name) {
+        Layer l = layer(layers, id, name);
+        if (l.kind() != LayerKind.AREA) {
+            throw new BadInputException(name + ": layer '" + id + "' holds " + l.kind().code()
+                    + " features, this analysis needs an area layer");
+        }
+        return l;
+    }
+
+    /** A date that lies within the layer's data (from its first version to its last, or today if still true). */
+    static Instant dateIn(Layer layer, String value, String name) {
+        Instant t = TimeParam.required(value, name, "analysis");
+        if (layer.extentFrom() == null) {
+            throw new BadInputException(name + ": layer '" + layer.id() + "' has no data yet");
+        }
+        Instant last = layer.extentTo() != null ? layer.extentTo()
+                : LocalDate.now(ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        if (t.isBefore(layer.extentFrom()) || t.isAfter(last)) {
+            throw new BadInputException(name + " " + value + " is outside the data of layer '" + layer.id() + "' ("
+                    + TimeParam.format(layer.extentFrom()) + " to "
+                    + (layer.extentTo() == null ? "today" : TimeParam.format(layer.extentTo())) + ")");
+        }
+        return t;
+    }
+
+    static int bearings(Integer value) {
+        int b = value == null ? 72 : value;
+        if (b < 8 || b > 720) {
+            throw new BadInputException("bearings must be between 8 and 720, got " + b);
+        }
+        return b;
+    }
+
+    static double[] lonLat(String text, String name) {
+        String[] parts = text.split(",");
+        if (parts.length != 2) {
+            throw new BadInputException(name + " must be lon,lat, got '" + text + "'");
+        }
+        try {
+            double lon = Double.parseDouble(parts[0].strip());
+            double lat = Double.parseDouble(parts[1].strip());
+            if (!(Math.abs(lon) <= 180) || !(Math.abs(lat) <= 90)) {
+                throw new BadInputException(name + " is out of range: lon in [-180, 180], lat in [-90, 90], got '" + text + "'");
+            }
+            return new double[] {lon, lat};
+        } catch (NumberFormatException e) {
+            throw new BadInputException(name + " must be two numbers lon,lat, got '" + text + "'");
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package org.frontline.reports;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import net.sf.geographiclib.Geodesic;
+import org.frontline.gazetteer.Place;
+import org.frontline.reports.ParseResult.PlaceMention;
+
+/**
+ * Chooses one gazetteer entry per mention. Evidence, in rough order of weight: a cue phrase ("Idlib
+ * province", "the town of X", "southern Idlib"), being a country, lying in the focus country or its
+ * neighbours, an exact spelling, population and rank as a seat, and closeness to the other places the text
+ * names (a second pass, once the first pass has placed the unambiguous ones).
+ */
+final class PlaceResolver {
+
+    private static final Pattern PROVINCE_AFTER = Pattern.compile(
+            "^[’']?s?\\s+(province|governorate|countryside|region|and its countryside)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PROVINCE_BEFORE = Pattern.compile(
+            "(\\b(province|governorate) of|\\b(rural|southern|northern|eastern|western|south|north|east|west|"
+                    + "north-western|northwestern|south-western|southwestern|north-eastern|northeastern|"
+                    + "south-eastern|southeastern|central)|\\bthe (north|south|east|west) of)\\s+$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern CITY_AFTER = Pattern.compile("^\\s+(city|town|village)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CITY_BEFORE = Pattern.compile("\\b(city|town|village|outskirts) of\\s+$|\\bin the heart of\\s+$",
+            Pattern.CASE_INSENSITIVE);
+    private static final double ACCEPT = 3.0;
+
+    private final String focusCountry;
+    private final Set<String> neighbours;
+
+    PlaceResolver(String focusCountry, Set<String> neighbours) {
+        this.focusCountry = focusCountry;
+        this.neighbours = neighbours;
+    }
+
+    List<PlaceMention> resolve(String text, List<ToponymExtractor.Mention> mentions) {
+        Place[] first = new Place[mentions.size()];
+        for (int i = 0; i < mentions.size(); i++) {
+            first[i] = best(text, mentions.get(i), null, i).place;
+        }
+        List<PlaceMention> out = new ArrayList<>();
+        for (int i = 0; i < mentions.size(); i++) {
+            ToponymExtractor.Mention m = mentions.get(i);
+            Choice c = best(text, m, first, i);
+            if (c.place == null) continue;
+            Place p = c.place;
+            out.add(new PlaceMention(m.text(), m.start(), m.end(), p.name(), p.lat(), p.lon(), p.publicGeonameId(),
+                    p.kind(), p.country(), Math.round(c.confidence * 100) / 100.0));
+        }
+        return out;
+    }
+
+    private record Choice(Place place, double confidence) {
+    }
+
+    private Choice best(String text, ToponymExtractor.Mention m, Place[] context, int self) {
+        String before = text.substring(Math.max(0, m.start() - 40), m.start());
+        String after = text.substring(m.end(), Math.min(text.length(), m.end() + 30));
+        boolean provinceCue = PROVINCE_AFTER.matcher(after).find() || PROVINCE_BEFORE.matcher(before).find();
+        boolean cityCue = CITY_AFTER.matcher(after).find() || CITY_BEFORE.matcher(before).find();
+        Place bestPlace = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        double second = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < m.candidates().size(); j++) {
+            Place p = m.candidates().get(j);
+            double s = score(p, m.exact()[j], provinceCue, cityCue, context, self);
+            if (s > bestScore) {
+                second = bestScore;
+                bestScore = s;
+                bestPlace = p;
+            } else if (s > second) {
+                second = s;
+            }
+        }
+        if (bestScore < ACCEPT) return new Choice(null, 0);
+        double margin = second == Double.NEGATIVE_INFINITY ? 3 : Math.min(3, bestScore - second);
+        double confidence = Math.min(0.99, 0.45 + 0.1 * Math.min(bestScore, 8) / 2 + 0.1 * margin);
+        return new Choice(bestPlace, confidence);
+    }
+
+    private double score(Place p, boolean exact, boolean provinceCue, boolean cityCue, Place[] context, int self) {
+        double s = Math.log10(p.population() + 1) * 0.4;
+        if (p.country().equals(focusCountry)) s += 3;
+        else if (neighbours.contains(p.country())) s += 1.5;
+        // far-away places are written the English way; a loose spelling match there is a false friend
+        else if (!exact) return Double.NEGATIVE_INFINITY;
+        if (exact) s += 2;
+        if (p.isCountry()) s += 4;
+        switch (p.featureCode()) {
+            case "PPLC" -> s += 1.5;
+            case "PPLA" -> s += 1;
+            case "PPLA2" -> s += 0.6;
+            case "PPLA3" -> s += 0.3;
+            default -> { }
+        }
+        if (provinceCue && p.isProvince()) s += 6;
+        if (cityCue && p.isSettlement()) s += 3;
+        if (context != null && p.isSettlement()) s += nearness(p, context, self);
+        return s;
+    }
+
+    /** Up to +2 when another place of the text lies within 60 km (countries and provinces are too coarse). */
+    private static double nearness(Place p, Place[] context, int self) {
+        double bonus = 0;
+        for (int k = 0; k < context.length; k++) {
+            Place q = context[k];
+            if (k == self || q == null || q.isCountry() || q.geonameId() == p.geonameId()) continue;
+            double km = Geodesic.WGS84.Inverse(p.lat(), p.lon(), q.lat(), q.lon()).s12 / 1000;
+            if (km < 60) bonus = Math.max(bonus, 2 * (1 - km / 60));
+        }
+        return bonus;
+    }
+}

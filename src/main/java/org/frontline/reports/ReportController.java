@@ -1,0 +1,156 @@
+package org.frontline.reports;
+
+import java.io.IOException;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.frontline.reports.ReviewRecords.CandidateEdit;
+import org.frontline.reports.ReviewRecords.QueuedCandidate;
+import org.frontline.web.BadInputException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Report ingestion API: parse without storing, store and queue, review the queue. */
+@RestController
+class ReportController {
+
+    /** JSON body of /api/reports/parse and /api/reports. */
+    record TextReport(String text, String published, String publisher, String url) {
+    }
+
+    private final ReportService reports;
+    private final ReviewService review;
+
+    ReportController(ReportService reports, ReviewService review) {
+        this.reports = reports;
+        this.review = review;
+    }
+
+    @PostMapping(path = "/api/reports/parse", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> parseJson(@RequestBody TextReport body) {
+        if (body == null) throw new BadInputException("report: the body must be JSON {\"text\", \"published\"}");
+        return parsed(ReportInput.decode(body.text(), ReportInput.dateline(body.published())));
+    }
+
+    @PostMapping(path = "/api/reports/parse", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    Map<String, Object> parseFile(@RequestParam("file") MultipartFile file,
+            @RequestParam(name = "published", required = false) String published) throws IOException {
+        return parsed(decodeFile(file, published));
+    }
+
+    @PostMapping(path = "/api/reports", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> storeJson(@RequestBody TextReport body, Principal user) {
+        if (body == null) throw new BadInputException("report: the body must be JSON {\"text\", \"published\"}");
+        ReportInput.Decoded d = ReportInput.decode(body.text(), ReportInput.dateline(body.published()));
+        return stored(d, reports.store(d, body.publisher(), body.url(), user.getName()));
+    }
+
+    @PostMapping(path = "/api/reports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> storeFile(@RequestParam("file") MultipartFile file,
+            @RequestParam(name = "published", required = false) String published,
+            @RequestParam(name = "publisher", required = false) String publisher,
+            @RequestParam(name = "url", required = false) String url, Principal user) throws IOException {
+        ReportInput.Decoded d = decodeFile(file, published);
+        return stored(d, reports.store(d, publisher, url, user.getName()));
+    }
+
+    @GetMapping("/api/reports/{id}")
+    Map<String, Object> report(@PathVariable long id) {
+        var r = review.report(id);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", r.id());
+        out.put("title", r.title());
+        out.put("url", r.url());
+        out.put("publisher", r.publisher());
+        out.put("published", r.published());
+        out.put("format", r.format());
+        out.put("text", r.body());
+        out.put("submittedBy", r.submittedBy());
+        out.put("submittedAt", r.submittedAt());
+        out.put("candidates", review.candidatesOf(id));
+        return out;
+    }
+
+    @GetMapping("/api/reports/candidates")
+    List<QueuedCandidate> queue(@RequestParam(defaultValue = "pending") String status,
+            @RequestParam(defaultValue = "100") int limit) {
+        return review.queue(status, limit);
+    }
+
+    @GetMapping("/api/reports/candidates/{id}")
+    QueuedCandidate candidate(@PathVariable long id) {
+        return review.candidate(id);
+    }
+
+    @PutMapping("/api/reports/candidates/{id}")
+    QueuedCandidate edit(@PathVariable long id, @RequestBody CandidateEdit edit) {
+        return review.edit(id, edit);
+    }
+
+    @PostMapping("/api/reports/candidates/{id}/accept")
+    QueuedCandidate accept(@PathVariable long id, @RequestBody(required = false) CandidateEdit edit, Principal user) {
+        return review.accept(id, edit, user.getName());
+    }
+
+    @PostMapping("/api/reports/candidates/{id}/reject")
+    QueuedCandidate reject(@PathVariable long id, Principal user) {
+        return review.reject(id, user.getName());
+    }
+
+    private static ReportInput.Decoded decodeFile(MultipartFile file, String published) throws IOException {
+        if (file == null || file.isEmpty()) throw new BadInputException("report: the file part 'file' is empty");
+        if (file.getSize() > ReportInput.MAX_BYTES) {
+            throw new org.frontline.web.PayloadTooLargeException("report: file of " + file.getSize()
+                    + " bytes; at most " + ReportInput.MAX_BYTES + " (1 MB) per report");
+        }
+        return ReportInput.decode(ReportInput.utf8(file.getBytes()), ReportInput.dateline(published));
+    }
+
+    private Map<String, Object> parsed(ReportInput.Decoded d) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (ReportService.Parsed p : reports.parse(d)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("title", p.item().title());
+            m.put("url", p.item().url());
+            m.put("published", p.item().published());
+            m.put("text", p.item().text());
+            m.put("places", p.result().places());
+            m.put("dates", p.result().dates());
+            m.put("figures", p.result().figures());
+            m.put("actors", p.result().actors());
+            m.put("candidates", p.result().candidates());
+            items.add(m);
+        }
+        if (!d.format().equals("feed")) {
+            Map<String, Object> single = items.get(0);
+            single.put("format", d.format());
+            return single;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("format", "feed");
+        out.put("reports", items);
+        out.put("errors", d.errors());
+        return out;
+    }
+
+    private static Map<String, Object> stored(ReportInput.Decoded d, List<Map<String, Object>> summaries) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("format", d.format());
+        out.put("reports", summaries);
+        out.put("errors", d.errors());
+        return out;
+    }
+}

@@ -1,0 +1,217 @@
+package org.frontline.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.provisioning.JdbcUserDetailsManager;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The report API as a user's script sees it: parse, store, review; and every kind of bad input. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "frontline.demo.load=false", "spring.datasource.url=jdbc:h2:mem:reports;DB_CLOSE_DELAY=-1",
+        "frontline.gazetteer.dir="})
+class ReportApiTest {
+
+    static final String REPORT = "Government forces captured Khan Sheikhoun in southern Idlib on Tuesday after "
+            + "weeks of air strikes. The Syrian Observatory said 14 civilians were killed and more than 20,000 people "
+            + "fled towards the Turkish border. A Turkish observation post near Morek was surrounded by Syrian troops.";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcUserDetailsManager users;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void analyst() {
+        if (!users.userExists("ana")) users.createUser(User.withUsername("ana").password("{noop}secret").roles("ANALYST").build());
+        if (!users.userExists("vic")) users.createUser(User.withUsername("vic").password("{noop}secret").roles("VIEWER").build());
+    }
+
+    record Res(int status, String body) {
+        JsonNode json() {
+            return JSON.readTree(body);
+        }
+    }
+
+    Res send(String method, String path, String contentType, byte[] body, String user) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) b.header("Content-Type", contentType);
+        if (user != null) b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":secret").getBytes()));
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return new Res(r.statusCode(), r.body());
+    }
+
+    Res json(String method, String path, Object body, String user) throws Exception {
+        return send(method, path, "application/json", JSON.writeValueAsBytes(body), user);
+    }
+
+    Res upload(String path, String fileName, byte[] content, String published, String user) throws Exception {
+        String boundary = "----frontline" + System.nanoTime();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.write(content);
+        out.write("\r\n".getBytes(StandardCharsets.UTF_8));
+        if (published != null) {
+            out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"published\"\r\n\r\n" + published
+                    + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send("POST", path, "multipart/form-data; boundary=" + boundary, out.toByteArray(), user);
+    }
+
+    int pending() throws Exception {
+        return send("GET", "/api/reports/candidates?status=pending&limit=500", null, null, "ana").json().size();
+    }
+
+    static java.util.Map<String, Object> body(String text, String published) {
+        java.util.Map<String, Object> m = new java.util.HashMap<>();
+        m.put("text", text);
+        m.put("published", published);
+        return m;
+    }
+
+    @Test
+    void parseReturnsPlacesDatesFiguresAndCandidatesWithoutStoring() throws Exception {
+        int before = pending();
+        Res r = json("POST", "/api/reports/parse", body(REPORT, "2019-08-21"), "ana");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode j = r.json();
+        JsonNode khan = null;
+        for (JsonNode p : j.get("places")) if (p.get("name").asString().equals("Khan Shaykhun")) khan = p;
+        assertThat(khan).as(j.get("places").toString()).isNotNull();
+        assertThat(REPORT.substring(khan.get("start").asInt(), khan.get("end").asInt())).isEqualTo("Khan Sheikhoun");
+        assertThat(khan.get("lat").asDouble()).isBetween(35.40, 35.48);
+        assertThat(khan.get("geonamesId").asLong()).isPositive();
+        assertThat(khan.get("kind").asString()).isEqualTo("town");
+        assertThat(khan.get("confidence").asDouble()).isBetween(0.0, 1.0);
+        assertThat(j.get("places").toString()).contains("\"kind\":\"province\"");
+        assertThat(j.get("dates").get(0).get("date").asString()).isEqualTo("2019-08-20");
+        assertThat(j.get("figures").toString()).contains("\"count\":14").contains("\"count\":20000");
+        assertThat(j.get("candidates").toString()).contains("Territory captured").contains("Encirclement");
+        assertThat(pending()).as("parse stores nothing").isEqualTo(before);
+    }
+
+    @Test
+    void htmlLosesScriptsAndTakesItsDatelineFromMetadata() throws Exception {
+        String html = "<html><head><title>Saraqeb</title><meta property=\"article:published_time\" content=\"2020-02-06T10:00:00Z\">"
+                + "<script>document.write('Aleppo Damascus')</script></head><body><p>Shelling hit <b>Saraqeb</b> overnight.</p>"
+                + "<script>alert('Homs')</script><p>Three civilians were killed.</p></body></html>";
+        Res r = upload("/api/reports/parse", "page.html", html.getBytes(StandardCharsets.UTF_8), null, "ana");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode j = r.json();
+        assertThat(j.get("text").asString()).contains("Saraqeb").doesNotContain("alert").doesNotContain("Homs");
+        assertThat(j.get("places").toString()).contains("Saraqib").doesNotContain("Homs").doesNotContain("Damascus");
+        assertThat(j.get("dates").toString()).contains("2020-02-05");
+    }
+
+    @Test
+    void aFeedGivesOneReportPerItemAndListsBrokenItems() throws Exception {
+        String rss = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>"
+                + "<item><title>Strikes on Ariha</title><description>&lt;p&gt;Air strikes hit Ariha on Monday.&lt;/p&gt;</description>"
+                + "<pubDate>Tue, 27 Aug 2019 08:00:00 GMT</pubDate></item>"
+                + "<item><title>Broken</title><description>Shelling on Hama.</description><pubDate>not a date</pubDate></item>"
+                + "<item><description></description></item>"
+                + "<item><title>Jisr ash-Shughur</title><description>Rockets fell on Jisr ash-Shughur yesterday.</description>"
+                + "<pubDate>Wed, 28 Aug 2019 08:00:00 GMT</pubDate></item></channel></rss>";
+        Res r = upload("/api/reports/parse", "feed.xml", rss.getBytes(StandardCharsets.UTF_8), null, "ana");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode j = r.json();
+        assertThat(j.get("reports")).hasSize(2);
+        assertThat(j.get("errors")).hasSize(2);
+        assertThat(j.get("errors").get(0).asString()).contains("not a date");
+        assertThat(j.get("reports").get(0).get("dates").toString()).contains("2019-08-26");
+        assertThat(j.get("reports").get(1).get("places").toString()).contains("Jisr ash Shughur");
+    }
+
+    @Test
+    void badInputGetsAClearErrorAndStoresNothing() throws Exception {
+        int before = pending();
+        Res empty = json("POST", "/api/reports", body("   ", "2019-08-27"), "ana");
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.body()).contains("empty");
+        Res notDate = json("POST", "/api/reports", body(REPORT, "27th of August"), "ana");
+        assertThat(notDate.status()).isEqualTo(400);
+        assertThat(notDate.body()).contains("published").contains("not a date");
+        Res noDate = json("POST", "/api/reports/parse", body(REPORT, null), "ana");
+        assertThat(noDate.status()).isEqualTo(400);
+        assertThat(noDate.body()).contains("published");
+        Res huge = json("POST", "/api/reports", body("Idlib ".repeat(200_000), "2019-08-27"), "ana");
+        assertThat(huge.status()).isEqualTo(413);
+        Res hugeFile = upload("/api/reports", "big.txt", "Idlib ".repeat(200_000).getBytes(StandardCharsets.UTF_8), "2019-08-27", "ana");
+        assertThat(hugeFile.status()).isEqualTo(413);
+        byte[] binary = new byte[2000];
+        new java.util.Random(4).nextBytes(binary);
+        Res bin = upload("/api/reports", "x.bin", binary, "2019-08-27", "ana");
+        assertThat(bin.status()).isEqualTo(400);
+        assertThat(bin.body()).contains("UTF-8");
+        Res latin1 = upload("/api/reports", "x.txt", "Shelling hit Ma\u00e2rrat".getBytes(StandardCharsets.ISO_8859_1), "2019-08-27", "ana");
+        assertThat(latin1.status()).isEqualTo(400);
+        Res feed = upload("/api/reports", "f.xml", "<rss><channel><item><title>x</title><pubDate>nope</pubDate></item></channel></rss>"
+                .getBytes(StandardCharsets.UTF_8), null, "ana");
+        assertThat(feed.status()).isEqualTo(400);
+        assertThat(feed.body()).contains("no readable item");
+        assertThat(json("POST", "/api/reports", body(REPORT, "2019-08-27"), "vic").status()).isEqualTo(403);
+        assertThat(json("POST", "/api/reports", body(REPORT, "2019-08-27"), null).status()).isIn(401, 403);
+        assertThat(pending()).isEqualTo(before);
+    }
+
+    @Test
+    void storedCandidatesAreReviewedIntoTheEventsLayer() throws Exception {
+        Res stored = json("POST", "/api/reports", body(REPORT, "2019-08-21"), "ana");
+        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+        long reportId = stored.json().get("reports").get(0).get("id").asLong();
+        JsonNode report = send("GET", "/api/reports/" + reportId, null, null, "ana").json();
+        JsonNode candidates = report.get("candidates");
+        assertThat(candidates.size()).isGreaterThanOrEqualTo(2);
+        long first = candidates.get(0).get("id").asLong();
+        long second = candidates.get(1).get("id").asLong();
+
+        java.util.Map<String, Object> edit = new java.util.HashMap<>();
+        edit.put("lat", 35.45);
+        edit.put("lon", 36.66);
+        edit.put("date", "2019-08-20");
+        edit.put("timePrecision", "day");
+        Res accepted = json("POST", "/api/reports/candidates/" + first + "/accept", edit, "ana");
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        assertThat(accepted.json().get("status").asString()).isEqualTo("accepted");
+        String featureId = accepted.json().get("featureId").asString();
+
+        JsonNode events = send("GET", "/api/layers/events/features?from=2019-08-20&to=2019-08-20", null, null, "ana").json();
+        JsonNode feature = null;
+        for (JsonNode f : events.get("features")) if (f.get("id").asString().equals(featureId)) feature = f;
+        assertThat(feature).as(events.toString()).isNotNull();
+        assertThat(feature.get("geometry").get("coordinates").get(0).asDouble()).isEqualTo(36.66);
+        JsonNode props = feature.get("properties");
+        assertThat(props.get("reportId").asLong()).isEqualTo(reportId);
+        assertThat(props.get("reviewedBy").asString()).isEqualTo("ana");
+        assertThat(props.get("recordedBy").asString()).isEqualTo("ana");
+        assertThat(props.get("geoPrecision").asString()).isEqualTo("exact");
+        assertThat(props.get("notes").asString()).isNotBlank();
+        assertThat(REPORT).contains(props.get("notes").asString());
+
+        assertThat(json("POST", "/api/reports/candidates/" + first + "/accept", null, "ana").status()).isEqualTo(409);
+        Res rejected = send("POST", "/api/reports/candidates/" + second + "/reject", null, null, "ana");
+        assertThat(rejected.json().get("status").asString()).isEqualTo("rejected");
+        assertThat(send("GET", "/api/reports/candidates/999999", null, null, "ana").status()).isEqualTo(404);
+        Res badEdit = json("PUT", "/api/reports/candidates/" + candidates.get(2).get("id").asLong(),
+                java.util.Map.of("eventType", "Picnic"), "ana");
+        assertThat(badEdit.status()).isEqualTo(400);
+    }
+}
