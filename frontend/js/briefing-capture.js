@@ -17,6 +17,10 @@ if (panel) {
   const status = document.createElement('p');
   status.className = 'capture-status';
   status.setAttribute('aria-live', 'polite');
+  // the map's stylesheet belongs to the map page; these few rules keep the box inside the panel
+  box.style.cssText = 'margin-top: 8px;';
+  select.style.cssText = 'width: 100%; box-sizing: border-box; margin-bottom: 4px;';
+  status.style.cssText = 'font-size: 0.85em; margin: 4px 0;';
   box.append(h, select, button, status);
   panel.appendChild(box);
 

@@ -24,11 +24,11 @@ async function load() {
 }
 
 function row(f, i) {
-  const title = el('input', { value: f.title, maxLength: 300 });
+  const title = el('input', { value: f.title, maxLength: 300, placeholder: 'Frame title' });
   title.setAttribute('aria-label', `Title of frame ${f.n}`);
   const day = el('input', { type: 'date', value: f.day });
   day.setAttribute('aria-label', `Date of frame ${f.n}`);
-  const text = el('textarea', { value: f.narrative, rows: 5, maxLength: 20000 });
+  const text = el('textarea', { value: f.narrative, rows: 5, maxLength: 20000, placeholder: 'Narrative (Markdown)' });
   text.setAttribute('aria-label', `Narrative of frame ${f.n}`);
   const save = el('button', { type: 'button', textContent: 'Save' });
   save.addEventListener('click', () => act(() => api('PUT', `${base}/frames/${f.id}`, { title: title.value, day: day.value, narrative: text.value }), `Frame ${f.n} saved`));
@@ -39,7 +39,7 @@ function row(f, i) {
   const del = el('button', { type: 'button', textContent: 'Delete' });
   del.addEventListener('click', () => { if (confirm(`Delete frame ${f.n}?`)) act(() => api('DELETE', `${base}/frames/${f.id}`), `Frame ${f.n} deleted`); });
   const preview = el('a', { href: `/briefings/${encodeURIComponent(slug)}#${f.n}`, textContent: 'preview' });
-  return el('tr', {}, el('td', {}, String(f.n)), el('td', {}, day), el('td', {}, title, text), el('td', {}, save, up, down, del, preview));
+  return el('tr', {}, el('td', {}, String(f.n)), el('td', {}, day), el('td', {}, title, text, el('div', { className: 'frame-meta', textContent: `layers: ${f.layers.join(', ')} · centre ${f.center.map((v) => v.toFixed(3)).join(', ')} · zoom ${f.zoom}${f.windowFrom ? ` · events from ${f.windowFrom}` : ''}${f.overlay ? ` · overlay: ${f.overlay}` : ''}` })), el('td', {}, save, up, down, del, preview));
 }
 
 function move(i, by) {

@@ -110,7 +110,7 @@ class BriefingBrowserTest extends BrowserSupport {
     }
 
     @Test
-    void analystAddsAFrameFromTheMapAndEditsItInTheEditor() {
+    void analystAddsAFrameFromTheMapAndEditsItInTheEditor() throws Exception {
         if (!users.userExists("ana")) {
             users.createUser(User.withUsername("ana").password("{noop}secret").roles("ANALYST").build());
         }
@@ -132,6 +132,7 @@ class BriefingBrowserTest extends BrowserSupport {
         js("document.getElementById('capture-briefing').value = 'captured-from-the-map'");
         browser.findElement(By.id("capture-add")).click();
         waitUpTo(10).until(d -> d.findElement(By.className("capture-status")).getText().startsWith("Added frame 1"));
+        screenshot("briefing-capture-on-map.png");
 
         browser.get(url("/briefings/captured-from-the-map/edit"));
         waitUpTo(10).until(d -> !d.findElements(By.cssSelector("#frames tr")).isEmpty());
@@ -139,6 +140,7 @@ class BriefingBrowserTest extends BrowserSupport {
         browser.findElement(By.cssSelector("#frames textarea")).sendKeys("Morek is **surrounded**.");
         browser.findElement(By.xpath("//#frames//button[text()='Save']".replace("//#frames", "//tbody[@id='frames']"))).click();
         waitUpTo(10).until(d -> d.findElement(By.id("editor-status")).getText().contains("saved"));
+        screenshot("briefing-editor.png");
 
         browser.get(url("/briefings/captured-from-the-map#1"));
         waitForFrame(1);
