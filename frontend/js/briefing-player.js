@@ -126,6 +126,13 @@
     const track = root.querySelector('#timeline .track');
     const days = meta.frames.map((f) => dayValue(f.day));
     span = { start: Math.min(...days) - 15 * DAY, end: Math.max(...days) + 15 * DAY };
+    const timeline = document.getElementById('timeline');
+    for (const [cls, t] of [['start', span.start], ['stop', span.end]]) {
+      const label = document.createElement('span');
+      label.className = 'end ' + cls;
+      label.textContent = new Date(t).toISOString().slice(0, 7);
+      timeline.appendChild(label);
+    }
     for (const f of meta.frames) {
       const b = document.createElement('button');
       b.type = 'button';

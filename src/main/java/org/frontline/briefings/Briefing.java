@@ -17,6 +17,12 @@ public record Briefing(long id, String slug, String title, String summary, Strin
         return PUBLISHED.equals(status);
     }
 
+    /** This briefing read as an earlier edition: the same frames, that edition's pinned record time. */
+    Briefing atEdition(Edition e) {
+        return new Briefing(id, slug, title, summary, author, PUBLISHED, e.edition(), e.recordTime(), createdAt,
+                updatedAt, frames);
+    }
+
     Briefing withFrames(List<Frame> f) {
         return new Briefing(id, slug, title, summary, author, status, edition, recordTime, createdAt, updatedAt, f);
     }

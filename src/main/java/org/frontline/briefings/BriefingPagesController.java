@@ -61,6 +61,13 @@ class BriefingPagesController {
         return "briefings/play";
     }
 
+    @GetMapping("/briefings/{slug}/editions/{edition}")
+    String playEdition(@PathVariable String slug, @PathVariable int edition, Model model) {
+        Briefing b = service.edition(slug, edition);
+        player(model, b, "/api/briefings/" + b.slug() + "/editions/" + edition + "/data", false);
+        return "briefings/play";
+    }
+
     @GetMapping("/briefings/{slug}/edit")
     String edit(@PathVariable String slug, Model model) {
         model.addAttribute("briefing", service.get(slug));
@@ -103,6 +110,7 @@ class BriefingPagesController {
         model.addAttribute("frames", pageFrames(b, md));
         model.addAttribute("dataUrl", dataUrl);
         model.addAttribute("shared", shared);
+        model.addAttribute("editions", shared ? List.of() : service.editions(b));
     }
 
     private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String filename) {

@@ -43,6 +43,14 @@ public class BriefingService {
         return repo.editions(b.id());
     }
 
+    /** The briefing as published in edition {@code n}: its data read as of that edition's record time. */
+    public Briefing edition(String slug, int n) {
+        Briefing b = get(slug);
+        return repo.editions(b.id()).stream().filter(e -> e.edition() == n).findFirst().map(b::atEdition)
+                .orElseThrow(() -> new NotFoundException("Briefing '" + slug + "' has no edition " + n
+                        + " (latest: " + b.edition() + ")"));
+    }
+
     @Transactional
     public Briefing create(BriefingInput in, String user) {
         String title = title(in.title());

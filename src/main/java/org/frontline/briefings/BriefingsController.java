@@ -129,6 +129,17 @@ class BriefingsController {
         return frameData(service.get(slug), n, data);
     }
 
+    /** An earlier edition keeps playing the data as it was known when that edition was published. */
+    @GetMapping("/{slug}/editions/{edition}/data")
+    ObjectNode editionMeta(@PathVariable String slug, @PathVariable int edition) {
+        return data.meta(service.edition(slug, edition));
+    }
+
+    @GetMapping("/{slug}/editions/{edition}/data/frames/{n}")
+    ObjectNode editionFrame(@PathVariable String slug, @PathVariable int edition, @PathVariable int n) {
+        return frameData(service.edition(slug, edition), n, data);
+    }
+
     static ObjectNode frameData(Briefing b, int n, BriefingData data) {
         if (n < 1 || n > b.frames().size()) {
             throw new NotFoundException("Briefing '" + b.slug() + "' has no frame " + n + " (it has "

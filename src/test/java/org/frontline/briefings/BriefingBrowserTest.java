@@ -11,7 +11,15 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.frontline.layers.FeatureQuery;
+import org.frontline.layers.LayerService;
+import org.frontline.layers.NewFeature;
+import org.frontline.layers.StoredFeature;
 import org.frontline.web.BrowserSupport;
+import org.locationtech.jts.geom.Coordinate;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -29,6 +37,8 @@ class BriefingBrowserTest extends BrowserSupport {
 
     @Autowired
     JdbcUserDetailsManager users;
+    @Autowired
+    LayerService layers;
 
     private void waitForFrame(int n) {
         waitUpTo(15).until(d -> String.valueOf(n).equals(js("return document.getElementById('briefing').dataset.frame")));
@@ -149,6 +159,40 @@ class BriefingBrowserTest extends BrowserSupport {
         assertThat(browser.findElement(By.cssSelector(".frame-text:not([hidden]) strong")).getText()).isEqualTo("surrounded");
         assertThat(String.valueOf(js("return window.__briefing.drawnIds()"))).contains("post-09").contains("control-government");
         browser.manage().deleteAllCookies();
+    }
+
+    @Test
+    void correctingAFeatureAfterPublishingLeavesThePublishedMapUnchanged() throws Exception {
+        if (!users.userExists("ana")) {
+            users.createUser(User.withUsername("ana").password("{noop}secret").roles("ANALYST").build());
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        String auth = "Basic " + Base64.getEncoder().encodeToString("ana:secret".getBytes());
+        for (String[] call : new String[][] {
+                {"/api/briefings", "{\"title\":\"Pinned map\",\"slug\":\"pinned-map\"}"},
+                {"/api/briefings/pinned-map/frames", "{\"day\":\"2019-08-23\",\"center\":[35.4,36.7],\"zoom\":10,\"layers\":[\"posts\"]}"},
+                {"/api/briefings/pinned-map/publish", "{}"}}) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url(call[0])))
+                    .header("Authorization", auth).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(call[1])).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isIn(200, 201);
+        }
+        Instant day = LocalDate.parse("2019-08-23").atStartOfDay(ZoneOffset.UTC).toInstant();
+        StoredFeature morek = layers.list(FeatureQuery.at("posts", day)).stream()
+                .filter(f -> f.featureId().equals("post-09")).findFirst().orElseThrow();
+        layers.correct("post-09", new NewFeature("post-09",
+                morek.geometry().getFactory().createPoint(new Coordinate(36.95, 35.2)), morek.properties(),
+                morek.validFrom(), morek.validTo(), morek.provenance()), "ana", "moved after publishing");
+
+        browser.get(url("/briefings/pinned-map#1"));
+        waitForFrame(1);
+        String pinned = String.valueOf(js("return JSON.stringify(window.__briefing.geometryOf('post-09').coordinates)"));
+        assertThat(pinned).isEqualTo("[" + morek.geometry().getCoordinate().x + "," + morek.geometry().getCoordinate().y + "]");
+        // the live map data has the correction
+        String live = String.valueOf(((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[0]; fetch('/api/layers/posts/features?at=2019-08-23').then(r => r.json())"
+                        + ".then(fc => done(JSON.stringify(fc.features.find(f => f.id === 'post-09').geometry.coordinates)))"));
+        assertThat(live).isEqualTo("[36.95,35.2]");
     }
 
     @Test

@@ -255,6 +255,11 @@ class BriefingsApiTest {
                 .isEqualTo(pub.json().path("recordTime").asString());
         JsonNode newer = find(viewer.get("/api/briefings/" + slug + "/data/frames/1").json().path("layers").path("posts"), "post-09");
         assertThat(newer.path("properties").path("status").asString()).isEqualTo("open");
+        JsonNode first = find(viewer.get("/api/briefings/" + slug + "/editions/1/data/frames/1").json().path("layers")
+                .path("posts"), "post-09");
+        assertThat(first.path("properties").path("status").asString()).isEqualTo("surrounded");
+        assertThat(viewer.get("/api/briefings/" + slug + "/editions/3/data").status()).isEqualTo(404);
+        assertThat(viewer.get("/briefings/" + slug + "/editions/1").body()).contains("/api/briefings/" + slug + "/editions/1/data");
     }
 
     @Test
