@@ -43,6 +43,13 @@
     return (style.colors && key != null && style.colors[key]) || style.color || '#333';
   }
 
+  // Leaflet puts a string tooltip in with innerHTML: hand it a text node instead (names come from reports).
+  function textNode(text) {
+    const span = document.createElement('span');
+    span.textContent = text;
+    return span;
+  }
+
   function popupFor(props) {
     const box = document.createElement('div');
     const title = props.title || props.name || props.placeName || props.party || props.zoneType || '';
@@ -85,7 +92,7 @@
       },
       onEachFeature: (f, layer) => {
         layer.bindPopup(() => popupFor(f.properties || {}));
-        if (pointLike && highlights.has(String(f.id))) layer.bindTooltip(popupFor(f.properties || {}).firstChild.textContent || '', { permanent: true, direction: 'top' });
+        if (pointLike && highlights.has(String(f.id))) layer.bindTooltip(textNode(popupFor(f.properties || {}).firstChild.textContent || ''), { permanent: true, direction: 'top' });
       },
     });
   }
@@ -99,7 +106,7 @@
     if (basemap.places) {
       L.geoJSON(basemap.places, {
         pointToLayer: (f, latlng) => L.circleMarker(latlng, { pane: 'basemap', radius: 2, color: '#555', weight: 1, interactive: false })
-          .bindTooltip(String(f.properties && f.properties.name || ''), { permanent: true, direction: 'right', className: 'place-label', offset: [3, 0] }),
+          .bindTooltip(textNode(String(f.properties && f.properties.name || '')), { permanent: true, direction: 'right', className: 'place-label', offset: [3, 0] }),
       }).addTo(map);
     }
     map.getContainer().style.background = '#b8d4e6';
@@ -178,7 +185,7 @@
     if (data.overlay && data.overlay.features.length) {
       dataGroup.addLayer(L.geoJSON(data.overlay, {
         style: (g) => ({ color: '#111', weight: 1.5, dashArray: '3 3', fillColor: colorOf((layerMetas.get(g.properties.layer) || {}).style || {}, g.properties), fillOpacity: 0.7 }),
-        onEachFeature: (g, layer) => layer.bindTooltip('gained since the previous frame'),
+        onEachFeature: (g, layer) => layer.bindTooltip(textNode('gained since the previous frame')),
       }));
     }
     shown++;

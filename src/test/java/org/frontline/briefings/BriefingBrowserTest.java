@@ -107,16 +107,29 @@ class BriefingBrowserTest extends BrowserSupport {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Escaping\",\"slug\":\"escaping\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).isEqualTo(201);
+        // a reported event whose title is markup: its label on the map must be text too
+        layers.add("events", List.of(new NewFeature("ev-hostile",
+                new org.locationtech.jts.geom.GeometryFactory(new org.locationtech.jts.geom.PrecisionModel(), 4326)
+                        .createPoint(new Coordinate(36.6, 35.5)),
+                Map.of("title", "<img src=x onerror=\"window.__pwned2 = 1\">"),
+                Instant.parse("2019-08-22T00:00:00Z"), Instant.parse("2019-08-23T00:00:00Z"),
+                new org.frontline.layers.Provenance("Test wire", null, LocalDate.parse("2019-08-22"), "high", "exact", "day"))),
+                "ana", "hostile title");
         HttpResponse<String> frame = http.send(HttpRequest.newBuilder(URI.create(url("/api/briefings/escaping/frames")))
                 .header("Authorization", auth).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"day\":\"2019-08-23\",\"center\":[35.5,36.6],\"zoom\":9,"
-                        + "\"layers\":[\"posts\"],\"narrative\":\"Before <script>window.__pwned = 1</script> after\"}"))
+                        + "\"layers\":[\"posts\",\"events\"],\"highlights\":[\"ev-hostile\"],"
+                        + "\"narrative\":\"Before <script>window.__pwned = 1</script> after\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(frame.statusCode()).isEqualTo(201);
         browser.get(url("/briefings/escaping"));
         waitForFrame(1);
         assertThat(visibleNarrative()).contains("<script>window.__pwned = 1</script>");
         assertThat(js("return window.__pwned === undefined")).isEqualTo(true);
+        waitUpTo(10).until(d -> !d.findElements(By.cssSelector(".leaflet-tooltip")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector(".leaflet-tooltip")).stream().map(e -> e.getText()))
+                .contains("<img src=x onerror=\"window.__pwned2 = 1\">");
+        assertThat(js("return window.__pwned2 === undefined && !document.querySelector('.leaflet-tooltip img')")).isEqualTo(true);
     }
 
     @Test
