@@ -160,7 +160,9 @@
     const f = meta.frames[n - 1];
     for (const s of root.querySelectorAll('.frame-text')) s.hidden = s.dataset.n !== String(n);
     for (const t of root.querySelectorAll('.tick')) t.classList.toggle('current', t.dataset.n === String(n));
-    document.getElementById('frame-date').textContent = f.day + (f.windowFrom !== f.day ? ' (events since ' + f.windowFrom + ')' : '');
+    const showsEvents = f.layers.some((id) => meta.layers.some((l) => l.id === id && l.kind === 'event'));
+    document.getElementById('frame-date').textContent = f.day
+      + (showsEvents && f.windowFrom !== f.day ? ' (events since ' + f.windowFrom + ')' : '');
     document.getElementById('cursor').style.left = position(f.day) + '%';
     if (location.hash !== '#' + n) history.replaceState(null, '', '#' + n);
     const animate = how !== 'instant';
