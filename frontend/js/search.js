@@ -97,5 +97,8 @@ export function setupSearch({ map, input, list, places, layers }) {
       close();
     }
   });
-  input.addEventListener('blur', () => setTimeout(close, 150));
+  // close when focus has really gone elsewhere (not when it left and came back, as on clearing the field)
+  input.addEventListener('blur', () => setTimeout(() => {
+    if (document.activeElement !== input) close();
+  }, 150));
 }
