@@ -19,6 +19,8 @@ const WORLD_MIN_POPULATION = 100000;
 // Reports are in English (Latin script) or Arabic; other scripts only add noise and memory.
 const USEFUL_NAME = /^[\p{Script=Latin}\p{Script=Arabic}\p{N}\s'’‘ʿʾ`.,()\-]+$/u;
 
+const fold = (n) => n.normalize('NFD').replace(/\p{M}/gu, '').replace(/['’‘ʿʾ`\-\s]+/g, ' ').toLowerCase().trim();
+
 const rows = [];
 const rl = createInterface({ input: createReadStream(source, 'utf8'), crlfDelay: Infinity });
 for await (const line of rl) {
@@ -26,7 +28,16 @@ for await (const line of rl) {
   if (f.length < 19) continue;
   const cc = f[8], fcode = f[7], pop = Number(f[14] || 0);
   if (!(FOCUS.has(cc) || fcode === 'PPLC' || pop >= WORLD_MIN_POPULATION)) continue;
-  f[3] = f[3].split(',').filter(n => n && USEFUL_NAME.test(n)).join(',');
+  // drop alternates that differ from a kept name only by case, accents or apostrophes: the app folds those
+  // away anyway, and fewer names make a faster start
+  const seen = new Set([fold(f[1]), fold(f[2])]);
+  f[3] = f[3].split(',').filter(n => {
+    if (!n || !USEFUL_NAME.test(n)) return false;
+    const k = fold(n);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  }).join(',');
   rows.push(f.slice(0, 19).join('\t'));
 }
 

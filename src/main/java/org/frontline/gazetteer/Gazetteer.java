@@ -122,6 +122,22 @@ public class Gazetteer {
         return out;
     }
 
+    /**
+     * Populated places inside a box (lon/lat), largest first: what a {@code PlaceDirectory} for analysis
+     * ("which places changed hands") can stand on.
+     */
+    public List<Place> settlementsIn(double minLon, double minLat, double maxLon, double maxLat, long minPopulation) {
+        List<Place> out = new java.util.ArrayList<>();
+        for (Place p : index.places()) {
+            if (p.isSettlement() && p.population() >= minPopulation && p.lon() >= minLon && p.lon() <= maxLon
+                    && p.lat() >= minLat && p.lat() <= maxLat) {
+                out.add(p);
+            }
+        }
+        out.sort(java.util.Comparator.comparingLong(Place::population).reversed());
+        return out;
+    }
+
     private Map<Long, double[]> readAreas() {
         Map<Long, double[]> boxes = new HashMap<>();
         try (InputStream in = resource(AREAS)) {

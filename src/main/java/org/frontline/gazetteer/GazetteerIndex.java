@@ -10,25 +10,29 @@ import java.util.Set;
 /** An immutable name index over places: phonetic key → places, and exact folded key → place ids. */
 final class GazetteerIndex {
 
-    private final Map<String, List<Place>> byPhonetic = new HashMap<>();
-    private final Map<String, Set<Long>> byExact = new HashMap<>();
+    private final Map<String, List<Place>> byPhonetic = new HashMap<>(1 << 17);
+    /** "exact key\u0000geonameId" pairs: one string per pair is far lighter than a set per key. */
+    private final Set<String> exactPairs = new HashSet<>(1 << 17);
     private final Map<Long, Place> byId = new HashMap<>();
     private int maxTokens = 1;
 
     void add(GeonamesFile.Row row) {
         Place p = row.place();
         Place previous = byId.put(p.geonameId(), p);
-        Set<String> seen = new HashSet<>();
+        Set<String> seenExact = new HashSet<>();
+        Set<String> seenKey = new HashSet<>();
         for (String name : row.names()) {
-            String exact = NameFolding.exactKey(name);
-            if (exact.isEmpty()) continue;
-            byExact.computeIfAbsent(exact, k -> new HashSet<>(2)).add(p.geonameId());
-            String key = NameFolding.phoneticKey(name);
-            if (seen.add(key)) {
+            List<String> tokens = NameFolding.foldedTokens(name);
+            if (tokens.isEmpty()) continue;
+            String exact = String.join(" ", tokens);
+            if (!seenExact.add(exact)) continue;
+            exactPairs.add(exact + '\u0000' + p.geonameId());
+            String key = NameFolding.phoneticKey(tokens);
+            if (seenKey.add(key)) {
                 List<Place> list = byPhonetic.computeIfAbsent(key, k -> new ArrayList<>(1));
                 if (previous != null) list.remove(previous);
                 list.add(p);
-                maxTokens = Math.max(maxTokens, (int) key.chars().filter(c -> c == ' ').count() + 1);
+                maxTokens = Math.max(maxTokens, tokens.size());
             }
         }
     }
@@ -38,8 +42,7 @@ final class GazetteerIndex {
     }
 
     boolean exactName(Place p, String exactKey) {
-        Set<Long> ids = byExact.get(exactKey);
-        return ids != null && ids.contains(p.geonameId());
+        return exactPairs.contains(exactKey + '\u0000' + p.geonameId());
     }
 
     Place byId(long id) {

@@ -49,7 +49,7 @@ final class GeonamesFile {
                     if (!f[3].isEmpty()) {
                         for (String alt : f[3].split(",")) {
                             // GeoNames mixes airport/postal codes into alternate names; they are not place names
-                            if (!alt.isEmpty() && !(id > 0 && alt.chars().allMatch(c -> Character.isUpperCase(c) || Character.isDigit(c)))) {
+                            if (!alt.isEmpty() && !(id > 0 && isCode(alt))) {
                                 names.add(alt);
                             }
                         }
@@ -66,5 +66,13 @@ final class GeonamesFile {
     /** The GeoNames name without diacritics (Khān Shaykhūn → Khan Shaykhun), as English reports write it. */
     static String plain(String name) {
         return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{Mn}", "");
+    }
+
+    private static boolean isCode(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9')) return false;
+        }
+        return true;
     }
 }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Folds place names so that transliterations of one Arabic name meet: case, diacritics, ʿayn/hamza marks and
@@ -23,33 +22,65 @@ public final class NameFolding {
     public static final Set<String> ARTICLES = Set.of("al", "el", "as", "ash", "an", "ar", "at", "ad", "az",
             "es", "esh", "ed", "en", "er", "et", "ez", "ul", "ech", "l", "a", "ال");
 
-    private static final Pattern MARKS = Pattern.compile("[\\p{M}\\u0640]");
-    private static final Pattern APOSTROPHES = Pattern.compile("['’‘ʿʾʼ`´ʻ]");
-    private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
-    private static final Pattern VOWELS = Pattern.compile("[aeiouy]+");
 
     /** Case, marks and apostrophes folded; Arabic letter forms unified. Keeps the token's letters otherwise. */
     public static String foldToken(String token) {
-        String s = Normalizer.normalize(token, Normalizer.Form.NFD);
-        s = MARKS.matcher(s).replaceAll("");
-        s = APOSTROPHES.matcher(s).replaceAll("");
-        s = s.toLowerCase(Locale.ROOT).replace('ı', 'i').replace("ß", "ss").replace('ø', 'o').replace('ł', 'l');
-        if (!s.isEmpty() && isArabic(s.charAt(0))) {
-            s = s.replace('ة', 'ه').replace('ى', 'ي').replace('ٱ', 'ا');
-            if (s.startsWith("ال") && s.length() > 3) s = s.substring(2);
+        String s = isAscii(token) ? token : Normalizer.normalize(token, Normalizer.Form.NFD);
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\u0640' || isApostrophe(c)) continue;
+            int type = Character.getType(c);
+            if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                    || type == Character.COMBINING_SPACING_MARK) {
+                continue;
+            }
+            switch (c) {
+                case 'ı' -> b.append('i');
+                case 'ß' -> b.append("ss");
+                case 'ø', 'Ø' -> b.append('o');
+                case 'ł', 'Ł' -> b.append('l');
+                case 'ة' -> b.append('ه');
+                case 'ى' -> b.append('ي');
+                case 'ٱ' -> b.append('ا');
+                default -> b.append(Character.toLowerCase(c));
+            }
         }
-        return s;
+        if (b.length() > 3 && b.charAt(0) == 'ا' && b.charAt(1) == 'ل') b.delete(0, 2);
+        return b.toString();
     }
 
-    /** Folded tokens of a name, articles dropped (unless the name is nothing but an article). */
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 0x7f) return false;
+        }
+        return true;
+    }
+
+    private static boolean isApostrophe(char c) {
+        return c == '\'' || c == '’' || c == '‘' || c == 'ʿ' || c == 'ʾ' || c == 'ʼ' || c == '`' || c == '´' || c == 'ʻ';
+    }
+
+    /** Folded tokens of a name, articles dropped. Words split at anything not a letter, digit or apostrophe. */
     public static List<String> foldedTokens(String name) {
-        List<String> out = new ArrayList<>();
-        for (String raw : SEPARATORS.split(APOSTROPHES.matcher(name).replaceAll(""))) {
-            if (raw.isEmpty()) continue;
-            String t = foldToken(raw);
-            if (!t.isEmpty() && !ARTICLES.contains(t)) out.add(t);
+        List<String> out = new ArrayList<>(4);
+        int i = 0;
+        int n = name.length();
+        while (i < n) {
+            while (i < n && !isWordChar(name.charAt(i))) i++;
+            int start = i;
+            while (i < n && (isWordChar(name.charAt(i)) || isApostrophe(name.charAt(i)))) i++;
+            if (i > start) {
+                String t = foldToken(name.substring(start, i));
+                if (!t.isEmpty() && !ARTICLES.contains(t)) out.add(t);
+            }
         }
         return out;
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK
+                || Character.getType(c) == Character.COMBINING_SPACING_MARK;
     }
 
     /** Exact key: folded tokens joined by a space. */
@@ -59,7 +90,10 @@ public final class NameFolding {
 
     /** Phonetic key: the exact key with vowel groups reduced and doubled consonants collapsed. */
     public static String phoneticKey(String name) {
-        List<String> tokens = foldedTokens(name);
+        return phoneticKey(foldedTokens(name));
+    }
+
+    public static String phoneticKey(List<String> tokens) {
         StringBuilder b = new StringBuilder();
         for (String t : tokens) {
             if (b.length() > 0) b.append(' ');
@@ -70,16 +104,24 @@ public final class NameFolding {
 
     public static String phoneticToken(String t) {
         if (t.isEmpty() || isArabic(t.charAt(0))) return t;
-        String s = t.replace("dj", "j").replace("ph", "f").replace("dh", "d").replace("ch", "sh")
-                .replace('q', 'k').replace("ck", "k").replace('c', 'k');
-        // a leading y is a consonant (Yabroud); elsewhere it belongs to a diphthong (Shaykhun ~ Sheikhoun)
-        String head = s.startsWith("y") ? "y" : "";
-        s = VOWELS.matcher(s.substring(head.length())).replaceAll("a");
-        s = head + s;
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (i > 0 && c == s.charAt(i - 1)) continue;
+        StringBuilder b = new StringBuilder(t.length());
+        int n = t.length();
+        for (int i = 0; i < n; i++) {
+            char c = t.charAt(i);
+            char next = i + 1 < n ? t.charAt(i + 1) : 0;
+            if (c == 'd' && (next == 'j' || next == 'h')) continue;        // dj → j, dh → d... (h dropped below)
+            if (c == 'p' && next == 'h') { b.append('f'); i++; continue; }
+            if (c == 'c' && next == 'h') { b.append("sh"); i++; continue; }
+            if (c == 'c' && next == 'k') continue;
+            if (c == 'h' && i > 0 && t.charAt(i - 1) == 'd') { b.append('d'); continue; }
+            if (c == 'q' || c == 'c') c = 'k';
+            // a leading y is a consonant (Yabroud); elsewhere it belongs to a diphthong (Shaykhun ~ Sheikhoun)
+            boolean vowel = c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || (c == 'y' && i > 0);
+            if (vowel) {
+                if (b.length() == 0 || b.charAt(b.length() - 1) != 'a') b.append('a');
+                continue;
+            }
+            if (b.length() > 0 && b.charAt(b.length() - 1) == c) continue;   // doubled consonants
             b.append(c);
         }
         // a final h after a vowel is teh marbuta / a spelling habit (Hamah ~ Hama, Raqqah ~ Raqqa)

@@ -38,6 +38,10 @@ final class EventDetector {
             new Trigger("Strategic developments", "Agreement", p("agreement|agreed|deal|ceasefire|truce|"
                     + "accord|signed|summit")));
 
+    /** Every trigger word in one alternation with a group per trigger, so the text is scanned once. */
+    private static final Pattern ANY_TRIGGER = Pattern.compile(String.join("|",
+            TRIGGERS.stream().map(t -> "(" + t.pattern().pattern() + ")").toList()));
+
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])[\"”’']?\\s+|\\n+");
 
     private EventDetector() {
@@ -59,18 +63,27 @@ final class EventDetector {
             String sentence = text.substring(start, end);
             final int s0 = start;
             List<PlaceMention> here = places.stream().filter(p -> p.start() >= s0 && p.end() <= end).toList();
-            PlaceMention place = mostSpecific(here, focusCountry);
+            // the trigger of highest priority in the sentence (encirclement before capture before strikes...)
             Trigger trigger = null;
             Matcher tm = null;
-            for (Trigger t : TRIGGERS) {
-                Matcher m = t.pattern().matcher(sentence);
-                if (m.find()) {
-                    trigger = t;
-                    tm = m;
-                    break;
+            int best = Integer.MAX_VALUE;
+            Matcher any = ANY_TRIGGER.matcher(sentence);
+            while (any.find()) {
+                for (int g = 1; g <= TRIGGERS.size() && g - 1 < best; g++) {
+                    if (any.start(g) >= 0) {
+                        best = g - 1;
+                        trigger = TRIGGERS.get(best);
+                        tm = TRIGGERS.get(best).pattern().matcher(sentence);
+                        tm.find(any.start(g));
+                        break;
+                    }
                 }
             }
-            if (trigger != null && sentence.length() > 20) {
+            PlaceMention place = mostSpecific(here, focusCountry, tm == null ? s0 : s0 + tm.start());
+            // a sentence about a town abroad (talks in Geneva, a statement in Washington) locates nothing here
+            boolean abroad = place == null && here.stream().anyMatch(p -> !focusCountry.equals(p.country())
+                    && !"country".equals(p.kind()));
+            if (trigger != null && sentence.length() > 20 && !abroad) {
                 boolean inherited = place == null;
                 PlaceMention where = inherited ? lastFocusPlace : place;
                 if (where != null) {
@@ -115,12 +128,18 @@ final class EventDetector {
         return n == 0 ? null : n;
     }
 
-    /** A town beats a province beats the country; places outside the focus country do not locate events. */
-    private static PlaceMention mostSpecific(List<PlaceMention> here, String focusCountry) {
+    /**
+     * A town beats a region beats a province beats the country; of equals, the one nearest the trigger word.
+     * Places outside the focus country do not locate events.
+     */
+    private static PlaceMention mostSpecific(List<PlaceMention> here, String focusCountry, int at) {
         PlaceMention best = null;
         for (PlaceMention p : here) {
             if (!focusCountry.equals(p.country())) continue;
-            if (best == null || rank(p) > rank(best)) best = p;
+            if (best == null || rank(p) > rank(best)
+                    || (rank(p) == rank(best) && Math.abs(p.start() - at) < Math.abs(best.start() - at))) {
+                best = p;
+            }
         }
         return best;
     }
@@ -129,7 +148,8 @@ final class EventDetector {
         return switch (p.kind()) {
             case "country" -> 0;
             case "province" -> 1;
-            default -> 2;
+            case "region" -> 2;
+            default -> 3;
         };
     }
 }

@@ -34,6 +34,10 @@ final class FigureExtractor {
             + "observation|posts|villages|towns|years|days|hours|weeks|months|am|pm|gmt|air ?strikes|strikes|"
             + "barrel|rockets|missiles|shells|tonnes|tons|dollars|\\$|euros|kilograms|aircraft|tanks|vehicles|schools|"
             + "hospitals|facilities)");
+    /** "between December 12 and 25", "from 3 to 9 March": the second number is a day too. */
+    private static final Pattern DAY_RANGE = Pattern.compile("(?:January|February|March|April|May|June|July|August|"
+            + "September|October|November|December) \\d{1,2}(?:st|nd|rd|th)? (?:and|to|-|–|until) $|"
+            + "\\b(?:from|between) \\d{1,2}(?:st|nd|rd|th)? (?:and|to|-|–|until) $");
     private static final int AFTER = 70;
     private static final int BEFORE = 45;
 
@@ -48,6 +52,7 @@ final class FigureExtractor {
             if (NOT_PEOPLE.matcher(after).find()) continue;
             if (m.group(2).matches("(19|20)\\d{2}") && !GROUP.matcher(after).find()) continue; // a year
             String before = clauseBefore(text, m.start());
+            if (DAY_RANGE.matcher(before).find()) continue;
             String category = null;
             int bestDistance = Integer.MAX_VALUE;
             for (var e : CATEGORIES.entrySet()) {

@@ -7,9 +7,12 @@ import java.util.List;
 public record ParseResult(LocalDate published, List<PlaceMention> places, List<DateMention> dates,
         List<Figure> figures, List<ActorMention> actors, List<Candidate> candidates) {
 
-    /** A toponym in the text resolved to a gazetteer entry. kind: country / province / city / town / place. */
+    /**
+     * A toponym in the text resolved to a gazetteer entry. kind: country / province / region / city / town /
+     * place; {@code bbox} (minLon, minLat, maxLon, maxLat) is the area of a province, null for points.
+     */
     public record PlaceMention(String mention, int start, int end, String name, double lat, double lon,
-            Long geonamesId, String kind, String country, double confidence) {
+            Long geonamesId, String kind, String country, double confidence, double[] bbox) {
     }
 
     /** A date expression resolved against the dateline; {@code date} is the start of the period meant. */

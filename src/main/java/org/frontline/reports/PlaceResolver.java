@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import net.sf.geographiclib.Geodesic;
 import org.frontline.gazetteer.Place;
 import org.frontline.reports.ParseResult.PlaceMention;
 
@@ -48,7 +47,7 @@ final class PlaceResolver {
             if (c.place == null) continue;
             Place p = c.place;
             out.add(new PlaceMention(m.text(), m.start(), m.end(), p.name(), p.lat(), p.lon(), p.publicGeonameId(),
-                    p.kind(), p.country(), Math.round(c.confidence * 100) / 100.0));
+                    p.kind(), p.country(), Math.round(c.confidence * 100) / 100.0, p.bbox()));
         }
         return out;
     }
@@ -67,6 +66,11 @@ final class PlaceResolver {
         for (int j = 0; j < m.candidates().size(); j++) {
             Place p = m.candidates().get(j);
             double s = score(p, m.exact()[j], provinceCue, cityCue, context, self);
+            // "George Clooney", "Paris Hilton": a far-away town followed by another name is part of that name
+            if (m.followedByName() && !p.isCountry() && !p.country().equals(focusCountry)
+                    && !neighbours.contains(p.country())) {
+                s = Double.NEGATIVE_INFINITY;
+            }
             if (s > bestScore) {
                 second = bestScore;
                 bestScore = s;
@@ -98,17 +102,30 @@ final class PlaceResolver {
         }
         if (provinceCue && p.isProvince()) s += 6;
         if (cityCue && p.isSettlement()) s += 3;
-        if (context != null && p.isSettlement()) s += nearness(p, context, self);
+        if (context != null && p.isSettlement()) s += nearness(p, context, self) + countryNamed(p, context, self);
         return s;
+    }
+
+    /** +2.5 when the text names the place's country ("Fighting in Libya reached Tripoli"). */
+    private static double countryNamed(Place p, Place[] context, int self) {
+        for (int k = 0; k < context.length; k++) {
+            Place q = context[k];
+            if (k != self && q != null && q.isCountry() && q.country().equals(p.country())) return 2.5;
+        }
+        return 0;
     }
 
     /** Up to +2 when another place of the text lies within 60 km (countries and provinces are too coarse). */
     private static double nearness(Place p, Place[] context, int self) {
         double bonus = 0;
+        double cosLat = Math.cos(Math.toRadians(p.lat()));
         for (int k = 0; k < context.length; k++) {
             Place q = context[k];
             if (k == self || q == null || q.isCountry() || q.geonameId() == p.geonameId()) continue;
-            double km = Geodesic.WGS84.Inverse(p.lat(), p.lon(), q.lat(), q.lon()).s12 / 1000;
+            // an equirectangular distance is plenty for a 60 km threshold and far cheaper than a geodesic
+            double dy = (q.lat() - p.lat()) * 111.2;
+            double dx = (q.lon() - p.lon()) * 111.2 * cosLat;
+            double km = Math.sqrt(dx * dx + dy * dy);
             if (km < 60) bonus = Math.max(bonus, 2 * (1 - km / 60));
         }
         return bonus;

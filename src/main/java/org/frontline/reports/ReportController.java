@@ -49,6 +49,27 @@ class ReportController {
         return parsed(decodeFile(file, published));
     }
 
+    /** Raw bodies (curl --data-binary @report.html): text, HTML or a feed, decoded strictly as UTF-8. */
+    @PostMapping(path = "/api/reports/parse", consumes = {MediaType.TEXT_PLAIN_VALUE, MediaType.TEXT_HTML_VALUE,
+            MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE, MediaType.APPLICATION_RSS_XML_VALUE,
+            MediaType.APPLICATION_ATOM_XML_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    Map<String, Object> parseRaw(@RequestBody byte[] body,
+            @RequestParam(name = "published", required = false) String published) {
+        return parsed(ReportInput.decode(ReportInput.utf8(body), ReportInput.dateline(published)));
+    }
+
+    @PostMapping(path = "/api/reports", consumes = {MediaType.TEXT_PLAIN_VALUE, MediaType.TEXT_HTML_VALUE,
+            MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE, MediaType.APPLICATION_RSS_XML_VALUE,
+            MediaType.APPLICATION_ATOM_XML_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> storeRaw(@RequestBody byte[] body,
+            @RequestParam(name = "published", required = false) String published,
+            @RequestParam(name = "publisher", required = false) String publisher,
+            @RequestParam(name = "url", required = false) String url, Principal user) {
+        ReportInput.Decoded d = ReportInput.decode(ReportInput.utf8(body), ReportInput.dateline(published));
+        return stored(d, reports.store(d, publisher, url, user.getName()));
+    }
+
     @PostMapping(path = "/api/reports", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> storeJson(@RequestBody TextReport body, Principal user) {

@@ -37,7 +37,10 @@ public class ReportParser {
                 .toList();
         List<PlaceMention> places = resolver.resolve(text, mentions);
         List<DateMention> dates = DateExtractor.find(text, dateline);
-        List<Figure> figures = FigureExtractor.find(text);
+        // "December 12 and 25" are days, not counts of people
+        List<Figure> figures = FigureExtractor.find(text).stream()
+                .filter(f -> dates.stream().noneMatch(d -> f.start() < d.end() && d.start() < f.end()))
+                .toList();
         List<Candidate> candidates = EventDetector.find(text, dateline, focusCountry, places, dates, figures, actors);
         return new ParseResult(dateline, places, dates, figures, actors, candidates);
     }

@@ -39,13 +39,15 @@ public class ReviewService {
 
     private final ReportRepository repository;
     private final LayerService layers;
+    private final PlaceLookup places;
     private final String eventsLayer;
     private final Clock clock = Clock.systemUTC();
 
-    ReviewService(ReportRepository repository, LayerService layers,
+    ReviewService(ReportRepository repository, LayerService layers, PlaceLookup places,
             @Value("${frontline.reports.events-layer:events}") String eventsLayer) {
         this.repository = repository;
         this.layers = layers;
+        this.places = places;
         this.eventsLayer = eventsLayer;
     }
 
@@ -82,6 +84,16 @@ public class ReviewService {
         }
         double lat = e.lat() != null ? e.lat() : c.lat();
         double lon = e.lon() != null ? e.lon() : c.lon();
+        String geoPrecision = c.geoPrecision();
+        boolean renamed = e.placeName() != null && !e.placeName().isBlank() && !e.placeName().strip().equals(c.placeName());
+        if (renamed && e.lat() == null && e.lon() == null) {
+            // a new place without a point: put the event where the gazetteer has that place
+            var found = places.best(e.placeName()).orElseThrow(() -> new BadInputException("placeName '"
+                    + e.placeName().strip() + "' is not in the gazetteer; give lat and lon for it"));
+            lat = found.lat();
+            lon = found.lon();
+            geoPrecision = found.isCountry() || found.isProvince() ? "admin" : "exact";
+        }
         if (lat < -90 || lat > 90 || lon < -180 || lon > 180) {
             throw new BadInputException("lat must be in [-90, 90] and lon in [-180, 180]");
         }
@@ -94,7 +106,7 @@ public class ReviewService {
         // a point moved by hand is where the analyst says: exact
         boolean moved = e.lat() != null || e.lon() != null;
         repository.update(id, type, e.subEventType() != null ? e.subEventType() : c.subEventType(), place, lat, lon,
-                moved ? "exact" : c.geoPrecision(), e.date() != null ? e.date() : c.date(), precision,
+                moved ? "exact" : geoPrecision, e.date() != null ? e.date() : c.date(), precision,
                 e.fatalities() != null ? e.fatalities() : c.fatalities(),
                 e.displaced() != null ? e.displaced() : c.displaced());
         return candidate(id);

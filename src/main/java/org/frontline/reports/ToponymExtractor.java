@@ -18,10 +18,18 @@ import org.frontline.reports.Tokens.Token;
 final class ToponymExtractor {
 
     /** A span of text with its gazetteer candidates and whether each candidate matched its exact spelling. */
-    record Mention(int start, int end, String text, String exactKey, List<Place> candidates, boolean[] exact) {
+    record Mention(int start, int end, String text, String exactKey, List<Place> candidates, boolean[] exact,
+            boolean followedByName) {
     }
 
     private static final Set<String> LINKS = NameFolding.ARTICLES;
+    /**
+     * First words of Arabic compound names ("Tall X", "Kafr X", "Khan X"). Alone they are also places (At Tall),
+     * but followed by another capitalised word they open a name the gazetteer does not know: no match then.
+     */
+    private static final Set<String> GENERIC_HEADS = Set.of("tall", "tell", "tal", "kafr", "kfar", "khan", "ras",
+            "deir", "dayr", "ain", "ayn", "ein", "abu", "bir", "qasr", "jisr", "beit", "bayt", "bab", "wadi", "jabal",
+            "jebel", "maarat", "maaret", "marat", "umm", "tel", "hayy", "haret", "mazraat", "qalaat", "sheikh", "shaykh");
     private static final Pattern ARABIC = Pattern.compile("\\p{IsArabic}");
     private final Gazetteer gazetteer;
 
@@ -36,7 +44,11 @@ final class ToponymExtractor {
         while (i < tokens.size()) {
             Mention m = longestAt(text, tokens, i, maxN);
             if (m == null) {
-                i++;
+                // an unknown compound ("Kafr Sajna"): its tail alone is not the place meant
+                boolean unknownCompound = GENERIC_HEADS.contains(NameFolding.foldToken(tokens.get(i).text()))
+                        && i + 1 < tokens.size() && tokens.get(i + 1).capitalised()
+                        && Tokens.joined(text, tokens.get(i), tokens.get(i + 1));
+                i += unknownCompound ? 2 : 1;
                 continue;
             }
             out.add(m);
@@ -74,15 +86,19 @@ final class ToponymExtractor {
         }
         for (int k = ends.size() - 1; k >= 0; k--) {
             int last = ends.get(k);
+            if (last == i && ends.size() > 1 && GENERIC_HEADS.contains(firstFold)) break;
             Token lt = tokens.get(last);
             String span = text.substring(first.start(), lt.end());
-            Mention m = lookup(span, first.start(), lt.end(), last == i);
+            boolean followed = last + 1 < tokens.size() && tokens.get(last + 1).capitalised()
+                    && Tokens.joined(text, lt, tokens.get(last + 1))
+                    && !CommonWords.NOT_PLACES.contains(NameFolding.foldToken(tokens.get(last + 1).text()));
+            Mention m = lookup(span, first.start(), lt.end(), last == i, followed);
             if (m != null) return m;
         }
         return null;
     }
 
-    private Mention lookup(String span, int start, int end, boolean singleToken) {
+    private Mention lookup(String span, int start, int end, boolean singleToken, boolean followedByName) {
         String exact = NameFolding.exactKey(span);
         if (exact.isEmpty()) return null;
         if (singleToken && (CommonWords.NOT_PLACES.contains(exact) || exact.length() < 3)) return null;
@@ -102,6 +118,6 @@ final class ToponymExtractor {
         if (kept.isEmpty()) return null;
         boolean[] flags = new boolean[kept.size()];
         for (int j = 0; j < flags.length; j++) flags[j] = exactFlags.get(j);
-        return new Mention(start, end, span, exact, kept, flags);
+        return new Mention(start, end, span, exact, kept, flags, followedByName);
     }
 }

@@ -64,6 +64,15 @@ class GazetteerMatchingTest {
     }
 
     @Test
+    void settlementsInABoxLargestFirst() {
+        // a box around southern Idlib: Maarat al-Numan and Khan Shaykhun are in it, Aleppo is not
+        List<Place> in = gazetteer.settlementsIn(36.5, 35.3, 36.9, 35.7, 0);
+        assertThat(in).extracting(Place::name).contains("Khan Shaykhun").doesNotContain("Aleppo");
+        assertThat(in).anySatisfy(p -> assertThat(p.geonameId()).isEqualTo(167611L));
+        assertThat(in).isSortedAccordingTo(java.util.Comparator.comparingLong(Place::population).reversed());
+    }
+
+    @Test
     void aFullCountryDumpCanBeImported(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         Gazetteer g = new Gazetteer(dir);
         String line = "9999001\tTall Testiyah\tTall Testiyah\tTell Testiyeh,تل تستية\t35.5\t36.5\tP\tPPL\tSY\t\t12\t\t\t\t800\t\t300\tAsia/Damascus\t2020-01-01\n";

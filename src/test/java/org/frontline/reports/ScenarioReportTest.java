@@ -40,7 +40,15 @@ class ScenarioReportTest {
 
     @Test
     void idlibResolvesToTheProvince() {
-        assertThat(named("Idlib")).anySatisfy(p -> assertThat(p.kind()).isEqualTo("province"));
+        assertThat(named("Idlib")).anySatisfy(p -> {
+            assertThat(p.kind()).isEqualTo("province");
+            // the governorate's area, which holds the town of Idlib
+            assertThat(p.bbox()).isNotNull();
+            assertThat(p.bbox()[0]).isLessThan(36.63);
+            assertThat(p.bbox()[2]).isGreaterThan(36.63);
+            assertThat(p.bbox()[1]).isLessThan(35.93);
+            assertThat(p.bbox()[3]).isGreaterThan(35.93);
+        });
     }
 
     @Test

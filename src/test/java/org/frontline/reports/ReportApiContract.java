@@ -19,11 +19,13 @@ import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The report API as a user's script sees it: parse, store, review; and every kind of bad input. */
+/**
+ * The report API as a user's script sees it: parse, store, review; and every kind of bad input. Run on the
+ * embedded database ({@link EmbeddedReportApiTest}) and on PostGIS ({@link PostgisReportApiTest}).
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "frontline.demo.load=false", "spring.datasource.url=jdbc:h2:mem:reports;DB_CLOSE_DELAY=-1",
-        "frontline.gazetteer.dir="})
-class ReportApiTest {
+        "frontline.demo.load=false", "frontline.gazetteer.dir="})
+abstract class ReportApiContract {
 
     static final String REPORT = "Government forces captured Khan Sheikhoun in southern Idlib on Tuesday after "
             + "weeks of air strikes. The Syrian Observatory said 14 civilians were killed and more than 20,000 people "
@@ -109,6 +111,14 @@ class ReportApiTest {
     }
 
     @Test
+    void aRawBodyCanBePostedAsIs() throws Exception {
+        Res r = send("POST", "/api/reports/parse?published=2019-08-21", "text/plain; charset=UTF-8",
+                REPORT.getBytes(StandardCharsets.UTF_8), "ana");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("places").toString()).contains("Khan Shaykhun");
+    }
+
+    @Test
     void htmlLosesScriptsAndTakesItsDatelineFromMetadata() throws Exception {
         String html = "<html><head><title>Saraqeb</title><meta property=\"article:published_time\" content=\"2020-02-06T10:00:00Z\">"
                 + "<script>document.write('Aleppo Damascus')</script></head><body><p>Shelling hit <b>Saraqeb</b> overnight.</p>"
@@ -163,6 +173,12 @@ class ReportApiTest {
         assertThat(bin.body()).contains("UTF-8");
         Res latin1 = upload("/api/reports", "x.txt", "Shelling hit Ma\u00e2rrat".getBytes(StandardCharsets.ISO_8859_1), "2019-08-27", "ana");
         assertThat(latin1.status()).isEqualTo(400);
+        Res rawLatin1 = send("POST", "/api/reports/parse?published=2019-08-27", "text/plain",
+                "Shelling hit Ma\u00e2rrat".getBytes(StandardCharsets.ISO_8859_1), "ana");
+        assertThat(rawLatin1.status()).isEqualTo(400);
+        assertThat(rawLatin1.body()).contains("UTF-8");
+        Res rawNul = send("POST", "/api/reports?published=2019-08-27", "text/plain", new byte[] {'I', 'd', 0, 0, 'b'}, "ana");
+        assertThat(rawNul.status()).isEqualTo(400);
         Res feed = upload("/api/reports", "f.xml", "<rss><channel><item><title>x</title><pubDate>nope</pubDate></item></channel></rss>"
                 .getBytes(StandardCharsets.UTF_8), null, "ana");
         assertThat(feed.status()).isEqualTo(400);
@@ -179,7 +195,7 @@ class ReportApiTest {
         long reportId = stored.json().get("reports").get(0).get("id").asLong();
         JsonNode report = send("GET", "/api/reports/" + reportId, null, null, "ana").json();
         JsonNode candidates = report.get("candidates");
-        assertThat(candidates.size()).isGreaterThanOrEqualTo(2);
+        assertThat(candidates.size()).isGreaterThanOrEqualTo(3);
         long first = candidates.get(0).get("id").asLong();
         long second = candidates.get(1).get("id").asLong();
 
@@ -210,6 +226,13 @@ class ReportApiTest {
         Res rejected = send("POST", "/api/reports/candidates/" + second + "/reject", null, null, "ana");
         assertThat(rejected.json().get("status").asString()).isEqualTo("rejected");
         assertThat(send("GET", "/api/reports/candidates/999999", null, null, "ana").status()).isEqualTo(404);
+        long third = candidates.get(2).get("id").asLong();
+        Res moved = json("PUT", "/api/reports/candidates/" + third, java.util.Map.of("placeName", "Maaret al-Nouman"), "ana");
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        assertThat(moved.json().get("lat").asDouble()).isBetween(35.60, 35.70);
+        assertThat(moved.json().get("placeName").asString()).isEqualTo("Maaret al-Nouman");
+        assertThat(json("PUT", "/api/reports/candidates/" + third, java.util.Map.of("placeName", "Qwxzville"), "ana")
+                .status()).isEqualTo(400);
         Res badEdit = json("PUT", "/api/reports/candidates/" + candidates.get(2).get("id").asLong(),
                 java.util.Map.of("eventType", "Picnic"), "ana");
         assertThat(badEdit.status()).isEqualTo(400);

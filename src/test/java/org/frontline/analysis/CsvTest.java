@@ -8,19 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.locationtech.jts.geom.Envelope;
 
-class ShippedTownsAndCsvTest {
-
-    @Test
-    void shippedTownsAreAboutFortyDistinctPlacesInIdlibAndNorthernHama() {
-        List<NamedPlace> towns = ShippedPlaceDirectory.readTowns();
-        Envelope region = new Envelope(35.9, 37.3, 35.0, 36.4);
-        assertThat(towns).hasSizeBetween(35, 60);
-        assertThat(towns).allSatisfy(t -> assertThat(region.contains(t.lon(), t.lat())).as(t.name()).isTrue());
-        assertThat(towns.stream().map(NamedPlace::name).distinct().count()).isEqualTo(towns.size());
-        assertThat(towns).extracting(NamedPlace::name).contains("Khan Shaykhun", "Maarat al-Numan", "Saraqib", "Morek");
-    }
+class CsvTest {
 
     @Test
     void csvQuotesWhatWouldBreakARowAndDefusesFormulas() {
