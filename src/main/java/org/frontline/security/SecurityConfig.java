@@ -46,6 +46,7 @@ public class SecurityConfig {
         };
         http.authorizeHttpRequests(auth -> {
             auth.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico").permitAll();
+            auth.requestMatchers(HttpMethod.GET, "/s/**").permitAll(); // briefing share links: the token is the key
             auth.requestMatchers("/api/admin/**").hasRole(ADMIN);
             auth.requestMatchers(HttpMethod.POST, "/api/**").hasRole(ANALYST);
             auth.requestMatchers(HttpMethod.PUT, "/api/**").hasRole(ANALYST);
