@@ -159,15 +159,7 @@ class StoreService implements LayerService {
     @Transactional
     public StoredFeature correct(String featureId, NewFeature replacement, String user, String reason) {
         checkReason(reason);
-        String layerOfFeature = features.layerOf(featureId);
-        if (layerOfFeature != null) {
-            layers.lock(layerOfFeature);
-        }
-        List<FeatureRow> current = features.current(featureId, true);
-        if (current.isEmpty()) {
-            throw features.layerOf(featureId) == null ? unknownFeature(featureId)
-                    : new ConflictException("feature '" + featureId + "' has been retracted");
-        }
+        List<FeatureRow> current = lockCurrentVersions(featureId);
         String layerId = current.get(0).layerId();
         Layer layer = layers.find(layerId).orElseThrow();
         String kindProblem = GeometryKinds.problem(layer.kind(), replacement.geometry());
@@ -201,19 +193,25 @@ class StoreService implements LayerService {
     @Transactional
     public void retract(String featureId, String user, String reason) {
         checkReason(reason);
-        String layerOfFeature = features.layerOf(featureId);
-        if (layerOfFeature != null) {
-            layers.lock(layerOfFeature);
-        }
-        List<FeatureRow> current = features.current(featureId, true);
-        if (current.isEmpty()) {
-            throw features.layerOf(featureId) == null ? unknownFeature(featureId)
-                    : new ConflictException("feature '" + featureId + "' has already been retracted");
-        }
+        List<FeatureRow> current = lockCurrentVersions(featureId);
         Instant now = now();
         for (FeatureRow r : current) {
             features.supersede(r.versionId(), now, user, reason);
         }
+    }
+
+    /** The feature's current versions, with its layer locked for writing; 404 / 409 when there are none. */
+    private List<FeatureRow> lockCurrentVersions(String featureId) {
+        String layerId = features.layerOf(featureId);
+        if (layerId == null) {
+            throw unknownFeature(featureId);
+        }
+        layers.lock(layerId);
+        List<FeatureRow> current = features.current(featureId, true);
+        if (current.isEmpty()) {
+            throw new ConflictException("feature '" + featureId + "' has been retracted");
+        }
+        return current;
     }
 
     @Override
