@@ -1,5 +1,6 @@
-// The search box: matches place labels and the names/titles of loaded features, client-side; picking one
-// flies there (and opens the feature's popup).
+// The search box: matches place labels and the names/titles of loaded features, client-side, then asks
+// the gazetteer (/api/places) for the spelling as typed, which finds "Saraqeb" or "Maaret al-Nouman" too;
+// picking a result flies there (and opens the feature's popup).
 import { featureName } from './popup.js';
 
 function fold(text) {
@@ -17,6 +18,35 @@ function el(tag, className, text) {
 export function setupSearch({ map, input, list, places, layers }) {
   let results = [];
   let active = -1;
+  let lookup = null; // the gazetteer request in flight
+  let timer = null;
+
+  // Adds gazetteer places the local lists do not have, once the typing pauses.
+  const askGazetteer = (typed) => {
+    clearTimeout(timer);
+    lookup?.abort();
+    if (typed.trim().length < 3) return;
+    timer = setTimeout(async () => {
+      lookup = new AbortController();
+      try {
+        const res = await fetch(`/api/places?q=${encodeURIComponent(typed.trim())}&limit=5`,
+          { signal: lookup.signal, headers: { Accept: 'application/json' } });
+        if (!res.ok || input.value !== typed) return;
+        const known = new Set(results.map((r) => fold(r.label)));
+        for (const p of await res.json()) {
+          if (known.has(fold(p.name))) continue;
+          known.add(fold(p.name));
+          results.push({ label: p.name, detail: `${p.kind} · ${p.country}`,
+            go: () => map.flyTo([p.lat, p.lon], Math.max(map.getZoom(), 11)) });
+        }
+        results = results.slice(0, 12);
+        if (active < 0 && results.length) active = 0;
+        render();
+      } catch (e) {
+        if (e.name !== 'AbortError') console.warn('place search failed', e);
+      }
+    }, 200);
+  };
 
   const candidates = function* () {
     for (const p of places()) yield { label: p.name, detail: p.kind, go: () => map.flyTo(p.latlng, Math.max(map.getZoom(), 10)) };
@@ -66,7 +96,10 @@ export function setupSearch({ map, input, list, places, layers }) {
 
   input.addEventListener('input', () => {
     const q = fold(input.value);
-    if (q.length < 2) return close();
+    if (q.length < 2) {
+      askGazetteer('');
+      return close();
+    }
     const seen = new Set();
     const scored = [];
     for (const c of candidates()) {
@@ -82,6 +115,7 @@ export function setupSearch({ map, input, list, places, layers }) {
     results = scored.slice(0, 10).map((s) => s.c);
     active = results.length ? 0 : -1;
     render();
+    askGazetteer(input.value);
   });
 
   input.addEventListener('keydown', (e) => {

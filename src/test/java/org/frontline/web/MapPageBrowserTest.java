@@ -347,6 +347,21 @@ class MapPageBrowserTest extends BrowserSupport {
     }
 
     @Test
+    void searchFindsAPlaceSpelledAnotherWayThroughTheGazetteer() {
+        openMap("?at=2019-08-23&win=all&layers=control&c=33.5,36.3&z=8");
+        WebElement search = browser.findElement(By.id("search"));
+        search.sendKeys("Saraqeb");
+        waitUpTo(10).until(d -> d.findElements(By.cssSelector("#search-results li .result-label")).stream()
+                .anyMatch(e -> e.getText().equals("Saraqib")));
+        search.sendKeys(org.openqa.selenium.Keys.ENTER);
+        waitUpTo(10).until(d -> {
+            @SuppressWarnings("unchecked")
+            List<Number> c = (List<Number>) ((Map<String, Object>) js("return window.__frontline.view()")).get("center");
+            return Math.abs(c.get(0).doubleValue() - 35.86) < 0.05 && Math.abs(c.get(1).doubleValue() - 36.80) < 0.05;
+        });
+    }
+
+    @Test
     void screenshotAtTheFallOfKhanShaykhun() throws Exception {
         openMap("?at=2019-08-23&win=month&c=35.62,36.62&z=9");
         waitRenderedDay("2019-08-23");
