@@ -53,6 +53,8 @@ class ReviewPageBrowserTest extends BrowserSupport {
         browser.findElement(By.name("username")).sendKeys("rev");
         browser.findElement(By.name("password")).sendKeys("secret");
         browser.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
+        // Let the login finish (its redirect sets the session) before going on.
+        waitUpTo(20).until(d -> !d.getCurrentUrl().contains("/login"));
         browser.get(url("/reports/review"));
         waitUpTo(20).until(d -> !d.findElements(By.cssSelector("#source-text mark")).isEmpty());
 
