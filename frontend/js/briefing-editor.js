@@ -38,7 +38,7 @@ function row(f, i) {
   down.addEventListener('click', () => move(i, 1));
   const del = el('button', { type: 'button', textContent: 'Delete' });
   del.addEventListener('click', () => { if (confirm(`Delete frame ${f.n}?`)) act(() => api('DELETE', `${base}/frames/${f.id}`), `Frame ${f.n} deleted`); });
-  const preview = el('a', { href: `/briefings/${encodeURIComponent(slug)}#${f.n}`, textContent: 'preview' });
+  const preview = el('a', { href: `/briefings/${encodeURIComponent(slug)}/preview#${f.n}`, textContent: 'preview' });
   return el('tr', {}, el('td', {}, String(f.n)), el('td', {}, day), el('td', {}, title, text, el('div', { className: 'frame-meta', textContent: `layers: ${f.layers.join(', ')} · centre ${f.center.map((v) => v.toFixed(3)).join(', ')} · zoom ${f.zoom}${f.windowFrom ? ` · events from ${f.windowFrom}` : ''}${f.overlay ? ` · overlay: ${f.overlay}` : ''}` })), el('td', {}, save, up, down, del, preview));
 }
 

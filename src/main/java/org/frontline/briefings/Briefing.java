@@ -17,10 +17,21 @@ public record Briefing(long id, String slug, String title, String summary, Strin
         return PUBLISHED.equals(status);
     }
 
-    /** This briefing read as an earlier edition: the same frames, that edition's pinned record time. */
+    /** This briefing read as edition {@code e}: that edition's pinned record time (texts: see withSnapshot). */
     Briefing atEdition(Edition e) {
         return new Briefing(id, slug, title, summary, author, PUBLISHED, e.edition(), e.recordTime(), createdAt,
                 updatedAt, frames);
+    }
+
+    /** The title, summary and frames as they were published (instead of the live ones the editor changes). */
+    Briefing withSnapshot(EditionSnapshot s) {
+        return new Briefing(id, slug, s.title(), s.summary(), author, status, edition, recordTime, createdAt,
+                updatedAt, s.frames());
+    }
+
+    /** The editor's working copy played as a draft: live frames on the current knowledge (no asOf). */
+    Briefing asDraft() {
+        return new Briefing(id, slug, title, summary, author, DRAFT, edition, null, createdAt, updatedAt, frames);
     }
 
     Briefing withFrames(List<Frame> f) {

@@ -56,8 +56,16 @@ class BriefingPagesController {
 
     @GetMapping("/briefings/{slug}")
     String play(@PathVariable String slug, Model model) {
-        Briefing b = service.get(slug);
+        Briefing b = service.playback(slug);
         player(model, b, "/api/briefings/" + b.slug() + "/data", false);
+        return "briefings/play";
+    }
+
+    /** The editor's preview: the live frames (edits not yet published) on the current data, like a draft. */
+    @GetMapping("/briefings/{slug}/preview")
+    String preview(@PathVariable String slug, Model model) {
+        Briefing b = service.get(slug).asDraft();
+        player(model, b, "/api/briefings/" + b.slug() + "/preview/data", false);
         return "briefings/play";
     }
 
@@ -95,13 +103,13 @@ class BriefingPagesController {
 
     @GetMapping("/briefings/{slug}/export.html")
     ResponseEntity<byte[]> exportHtml(@PathVariable String slug) {
-        Briefing b = service.get(slug);
+        Briefing b = service.playback(slug);
         return download(htmlExport.render(b).getBytes(StandardCharsets.UTF_8), MediaType.TEXT_HTML, b.slug() + ".html");
     }
 
     @GetMapping("/briefings/{slug}/export.pdf")
     ResponseEntity<byte[]> exportPdf(@PathVariable String slug) {
-        Briefing b = service.get(slug);
+        Briefing b = service.playback(slug);
         return download(pdfExport.render(b), MediaType.APPLICATION_PDF, b.slug() + ".pdf");
     }
 

@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /** SQL for briefings, their frames, editions and share links (the same SQL runs on H2 and PostgreSQL). */
 @Repository
@@ -22,10 +24,14 @@ class BriefingRepository {
     private static final String FRAME_COLS = "id, frame_order, title, frame_day, window_from, center_lat, center_lon, zoom, "
             + "bbox, visible_layers, narrative, highlights, overlay";
 
-    private final JdbcClient jdbc;
+    private static final TypeReference<List<Frame>> FRAMES = new TypeReference<>() { };
 
-    BriefingRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    BriefingRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     List<Briefing> list() {
@@ -102,9 +108,13 @@ class BriefingRepository {
         jdbc.sql("DELETE FROM briefing_frame WHERE id = ?").param(frameId).update();
     }
 
-    void publish(long id, int edition, Instant recordTime, String user, String note) {
-        jdbc.sql("INSERT INTO briefing_edition (briefing_id, edition, record_time, published_by, note) VALUES (?,?,?,?,?)")
-                .params(id, edition, odt(recordTime), user, note).update();
+    /** Records edition {@code edition} with a copy of what it shows (frames as a JSON array of Frame records). */
+    void publish(long id, int edition, Instant recordTime, String user, String note, EditionSnapshot shown) {
+        jdbc.sql("INSERT INTO briefing_edition (briefing_id, edition, record_time, published_by, note, title, summary, "
+                        + "frames_json) VALUES (?,?,?,?,?,?,?,?)")
+                .params(id, edition, odt(recordTime), user, note, shown.title(), shown.summary(),
+                        json.writeValueAsString(shown.frames()))
+                .update();
         jdbc.sql("UPDATE briefing SET status = 'published', edition = ?, record_time = ?, updated_at = ? WHERE id = ?")
                 .params(edition, odt(recordTime), odt(recordTime), id).update();
     }
@@ -114,6 +124,16 @@ class BriefingRepository {
                         + "WHERE briefing_id = ? ORDER BY edition")
                 .param(id)
                 .query((rs, i) -> new Edition(rs.getInt(1), instant(rs, 2), rs.getString(3), rs.getString(4))).list();
+    }
+
+    /** What edition {@code edition} showed when published; empty for editions published before snapshots (V31). */
+    Optional<EditionSnapshot> snapshot(long briefingId, int edition) {
+        return jdbc.sql("SELECT title, summary, frames_json FROM briefing_edition "
+                        + "WHERE briefing_id = ? AND edition = ? AND frames_json IS NOT NULL")
+                .params(briefingId, edition)
+                .query((rs, i) -> new EditionSnapshot(rs.getString(1), rs.getString(2),
+                        json.readValue(rs.getString(3), FRAMES)))
+                .optional();
     }
 
     void insertShare(String token, long briefingId, String user) {

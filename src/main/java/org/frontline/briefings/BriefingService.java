@@ -43,12 +43,30 @@ public class BriefingService {
         return repo.editions(b.id());
     }
 
-    /** The briefing as published in edition {@code n}: its data read as of that edition's record time. */
+    /**
+     * What readers see: a published briefing as its current edition was published (title, summary, frames and the
+     * data as of its record time); a draft as it stands. The editor reads {@link #get} (the live frames) instead.
+     */
+    public Briefing playback(String slug) {
+        return asPublished(get(slug));
+    }
+
+    /** The briefing as published in edition {@code n}: that edition's frames, data read as of its record time. */
     public Briefing edition(String slug, int n) {
         Briefing b = get(slug);
-        return repo.editions(b.id()).stream().filter(e -> e.edition() == n).findFirst().map(b::atEdition)
+        return repo.editions(b.id()).stream().filter(e -> e.edition() == n).findFirst()
+                .map(e -> shown(b.atEdition(e)))
                 .orElseThrow(() -> new NotFoundException("Briefing '" + slug + "' has no edition " + n
                         + " (latest: " + b.edition() + ")"));
+    }
+
+    private Briefing asPublished(Briefing b) {
+        return b.published() ? shown(b) : b;
+    }
+
+    /** {@code b} (set to one of its editions) with that edition's copy of the texts and frames, if it has one. */
+    private Briefing shown(Briefing b) {
+        return repo.snapshot(b.id(), b.edition()).map(b::withSnapshot).orElse(b); // none: published before V31
     }
 
     @Transactional
@@ -133,7 +151,10 @@ public class BriefingService {
         return repo.byId(b.id()).orElseThrow();
     }
 
-    /** Pins the data as known now: a new edition whose record time every later read uses as asOf. */
+    /**
+     * Pins the data as known now (a new edition whose record time every later read uses as asOf) and fixes what the
+     * edition shows: its title, summary and frames are copied into it, so later edits wait for the next edition.
+     */
     @Transactional
     public Briefing publish(String slug, String user, String note) {
         Briefing b = get(slug);
@@ -143,7 +164,8 @@ public class BriefingService {
         if (note != null && note.length() > 1000) {
             throw new BadInputException("Publication 'note' is longer than 1000 characters");
         }
-        repo.publish(b.id(), b.edition() + 1, Instant.now(), user, note);
+        repo.publish(b.id(), b.edition() + 1, Instant.now(), user, note,
+                new EditionSnapshot(b.title(), b.summary(), b.frames()));
         return repo.byId(b.id()).orElseThrow();
     }
 
@@ -181,7 +203,7 @@ public class BriefingService {
         if (link.revokedAt() != null) {
             throw new ResponseStatusException(HttpStatus.GONE, "This share link was revoked on " + link.revokedAt());
         }
-        return repo.byId(link.briefingId()).filter(Briefing::published)
+        return repo.byId(link.briefingId()).filter(Briefing::published).map(this::asPublished)
                 .orElseThrow(() -> new NotFoundException("This share link does not lead to a published briefing"));
     }
 

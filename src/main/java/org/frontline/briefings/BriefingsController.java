@@ -121,12 +121,23 @@ class BriefingsController {
     /** The player's data: frames, layer styles, basemap; then each frame's pinned features. */
     @GetMapping("/{slug}/data")
     ObjectNode meta(@PathVariable String slug) {
-        return data.meta(service.get(slug));
+        return data.meta(service.playback(slug));
     }
 
     @GetMapping("/{slug}/data/frames/{n}")
     ObjectNode frame(@PathVariable String slug, @PathVariable int n) {
-        return frameData(service.get(slug), n, data);
+        return frameData(service.playback(slug), n, data);
+    }
+
+    /** The editor's preview: the live frames, edits not yet published included, on the current data. */
+    @GetMapping("/{slug}/preview/data")
+    ObjectNode previewMeta(@PathVariable String slug) {
+        return data.meta(service.get(slug).asDraft());
+    }
+
+    @GetMapping("/{slug}/preview/data/frames/{n}")
+    ObjectNode previewFrame(@PathVariable String slug, @PathVariable int n) {
+        return frameData(service.get(slug).asDraft(), n, data);
     }
 
     /** An earlier edition keeps playing the data as it was known when that edition was published. */

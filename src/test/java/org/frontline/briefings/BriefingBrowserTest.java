@@ -39,6 +39,8 @@ class BriefingBrowserTest extends BrowserSupport {
     JdbcUserDetailsManager users;
     @Autowired
     LayerService layers;
+    @Autowired
+    BriefingService briefings;
 
     private void waitForFrame(int n) {
         waitUpTo(15).until(d -> String.valueOf(n).equals(js("return document.getElementById('briefing').dataset.frame")));
@@ -171,6 +173,55 @@ class BriefingBrowserTest extends BrowserSupport {
         assertThat(visibleNarrative()).contains("Morek is surrounded.");
         assertThat(browser.findElement(By.cssSelector(".frame-text:not([hidden]) strong")).getText()).isEqualTo("surrounded");
         assertThat(String.valueOf(js("return window.__briefing.drawnIds()"))).contains("post-09").contains("control-government");
+        browser.manage().deleteAllCookies();
+    }
+
+    @Test
+    void framesEditedAfterPublishingShowInThePreviewAndReachReadersWithTheNextEdition() throws Exception {
+        if (!users.userExists("ana")) {
+            users.createUser(User.withUsername("ana").password("{noop}secret").roles("ANALYST").build());
+        }
+        briefings.create(new BriefingInputs.BriefingInput("Edited after publishing", "", "edited-later"), "ana");
+        briefings.addFrame("edited-later", new BriefingInputs.FrameInput("Morek", LocalDate.parse("2019-08-23"), null,
+                List.of(35.4, 36.6), 10, null, List.of("posts"), "As first published.", List.of(), null));
+        briefings.publish("edited-later", "ana", null);
+        browser.get(url("/login"));
+        browser.findElement(By.name("username")).sendKeys("ana");
+        browser.findElement(By.name("password")).sendKeys("secret");
+        browser.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
+        waitUpTo(10).until(d -> !d.getCurrentUrl().contains("/login"));
+
+        browser.get(url("/briefings/edited-later/edit"));
+        waitUpTo(10).until(d -> !d.findElements(By.cssSelector("#frames tr")).isEmpty());
+        var text = browser.findElement(By.cssSelector("#frames textarea"));
+        text.clear();
+        text.sendKeys("Rewritten later.");
+        js("document.querySelector('#frames input[type=date]').value = '2019-05-12'");
+        browser.findElement(By.xpath("//tbody[@id='frames']//button[text()='Save']")).click();
+        waitUpTo(10).until(d -> d.findElement(By.id("editor-status")).getText().contains("saved"));
+
+        browser.findElement(By.linkText("preview")).click(); // the editor's preview plays the edit
+        waitForFrame(1);
+        assertThat(visibleNarrative()).contains("Rewritten later.");
+        assertThat(day()).isEqualTo("2019-05-12");
+
+        browser.get(url("/briefings/edited-later#1")); // readers still get edition 1 as published
+        waitForFrame(1);
+        assertThat(visibleNarrative()).contains("As first published.").doesNotContain("Rewritten");
+        assertThat(day()).isEqualTo("2019-08-23");
+
+        browser.get(url("/briefings/edited-later/edit"));
+        waitUpTo(10).until(d -> !d.findElements(By.cssSelector("#frames tr")).isEmpty());
+        browser.findElement(By.id("publish")).click();
+        waitUpTo(10).until(d -> d.findElement(By.id("editor-status")).getText().contains("Published"));
+        browser.get(url("/briefings/edited-later#1"));
+        waitForFrame(1);
+        assertThat(visibleNarrative()).contains("Rewritten later.");
+        assertThat(day()).isEqualTo("2019-05-12");
+        browser.get(url("/briefings/edited-later/editions/1#1"));
+        waitForFrame(1);
+        assertThat(visibleNarrative()).contains("As first published.");
+        assertThat(day()).isEqualTo("2019-08-23");
         browser.manage().deleteAllCookies();
     }
 

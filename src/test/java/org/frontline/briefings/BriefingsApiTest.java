@@ -263,6 +263,74 @@ class BriefingsApiTest {
     }
 
     @Test
+    void publishedEditionKeepsItsFramesWhenTheyAreEditedLater() {
+        String slug = newBriefing("Fixed edition");
+        Response added = analyst.postJson("/api/briefings/" + slug + "/frames",
+                frame("2019-08-23", "\"control\"", "\"Old wording of the frame\""));
+        long frameId = added.json().path("id").asLong();
+        assertThat(analyst.postJson("/api/briefings/" + slug + "/publish", "{}").status()).isEqualTo(200);
+        Response share = analyst.postJson("/api/briefings/" + slug + "/shares", "");
+        String token = share.json().path("token").asString();
+
+        Response edit = analyst.put("/api/briefings/" + slug + "/frames/" + frameId,
+                "{\"day\":\"2019-05-12\",\"narrative\":\"New wording of the frame\"}");
+        assertThat(edit.status()).as(edit.body()).isEqualTo(200);
+        assertThat(analyst.put("/api/briefings/" + slug, "{\"title\":\"Renamed later\"}").status()).isEqualTo(200);
+
+        // the editor (and its preview) show the edit at once
+        JsonNode editor = viewer.get("/api/briefings/" + slug).json();
+        assertThat(editor.path("frames").get(0).path("narrative").asString()).isEqualTo("New wording of the frame");
+        assertThat(editor.path("frames").get(0).path("day").asString()).isEqualTo("2019-05-12");
+        assertThat(viewer.get("/briefings/" + slug + "/edit").body()).contains("Renamed later");
+        Response preview = viewer.get("/briefings/" + slug + "/preview");
+        assertThat(preview.body()).contains("New wording").doesNotContain("Old wording")
+                .contains("/api/briefings/" + slug + "/preview/data");
+        assertThat(viewer.get("/api/briefings/" + slug + "/preview/data").json().path("frames").get(0).path("day")
+                .asString()).isEqualTo("2019-05-12");
+
+        // readers of edition 1 still see what was published: text, title, date and the map of that date
+        assertShows(viewer, "/briefings/" + slug, "/api/briefings/" + slug + "/data", "Old wording", "New wording",
+                "2019-08-23");
+        assertThat(viewer.get("/briefings/" + slug).body()).contains("Fixed edition").doesNotContain("Renamed later");
+        assertShows(anonymous, "/s/" + token, "/s/" + token + "/data", "Old wording", "New wording", "2019-08-23");
+        assertShows(viewer, "/briefings/" + slug + "/editions/1", "/api/briefings/" + slug + "/editions/1/data",
+                "Old wording", "New wording", "2019-08-23");
+        assertThat(viewer.get("/briefings/" + slug + "/export.html").body()).contains("Old wording")
+                .doesNotContain("New wording");
+        JsonNode controlThen = find(viewer.get("/api/layers/control/features?at=2019-08-23").json(), "control-government");
+        JsonNode controlEdited = find(viewer.get("/api/layers/control/features?at=2019-05-12").json(), "control-government");
+        assertThat(controlThen.path("geometry")).isNotEqualTo(controlEdited.path("geometry")); // the dates differ on the map
+        JsonNode pinned = viewer.get("/api/briefings/" + slug + "/data/frames/1").json().path("layers").path("control");
+        assertThat(find(pinned, "control-government").path("geometry")).isEqualTo(controlThen.path("geometry"));
+        JsonNode previewed = viewer.get("/api/briefings/" + slug + "/preview/data/frames/1").json().path("layers").path("control");
+        assertThat(find(previewed, "control-government").path("geometry")).isEqualTo(controlEdited.path("geometry"));
+
+        // publishing again makes the edit edition 2; edition 1 keeps the old frame
+        JsonNode second = analyst.postJson("/api/briefings/" + slug + "/publish", "{}").json();
+        assertThat(second.path("edition").asInt()).isEqualTo(2);
+        assertShows(viewer, "/briefings/" + slug, "/api/briefings/" + slug + "/data", "New wording", "Old wording",
+                "2019-05-12");
+        assertThat(viewer.get("/briefings/" + slug).body()).contains("Renamed later");
+        assertShows(anonymous, "/s/" + token, "/s/" + token + "/data", "New wording", "Old wording", "2019-05-12");
+        assertShows(viewer, "/briefings/" + slug + "/editions/2", "/api/briefings/" + slug + "/editions/2/data",
+                "New wording", "Old wording", "2019-05-12");
+        assertShows(viewer, "/briefings/" + slug + "/editions/1", "/api/briefings/" + slug + "/editions/1/data",
+                "Old wording", "New wording", "2019-08-23");
+        JsonNode first = viewer.get("/api/briefings/" + slug + "/editions/1/data/frames/1").json().path("layers").path("control");
+        assertThat(find(first, "control-government").path("geometry")).isEqualTo(controlThen.path("geometry"));
+    }
+
+    /** The playback page shows {@code text} (not {@code notText}) and its data endpoint plays frame 1 on {@code day}. */
+    private static void assertShows(Api as, String page, String data, String text, String notText, String day) {
+        Response html = as.get(page);
+        assertThat(html.status()).as(page).isEqualTo(200);
+        assertThat(html.body()).as(page).contains(text).doesNotContain(notText).contains("Frame 1 of 1 · " + day);
+        JsonNode frames = as.get(data).json().path("frames");
+        assertThat(frames.size()).as(data).isEqualTo(1);
+        assertThat(frames.get(0).path("day").asString()).as(data).isEqualTo(day);
+    }
+
+    @Test
     void pdfHasOnePagePerFrameAndHtmlExportInlinesEverything() throws Exception {
         int frames = viewer.get("/api/briefings/" + DemoBriefing.SLUG).json().path("frames").size();
         var pdf = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
