@@ -58,7 +58,9 @@ final class ReportInput {
     }
 
     static PayloadTooLargeException tooLarge(long bytes) {
-        return new PayloadTooLargeException("report: " + bytes + " bytes; at most " + MAX_BYTES + " (1 MB) per report");
+        // a body read up to the cap only shows it is over the limit, not by how much
+        String size = bytes > MAX_BYTES + 1 ? bytes + " bytes" : "over " + MAX_BYTES + " bytes";
+        return new PayloadTooLargeException("report: " + size + "; at most " + MAX_BYTES + " (1 MB) per report");
     }
 
     /** @param given the dateline the user gave (null: read it from the HTML or feed) */
