@@ -238,6 +238,18 @@ abstract class ReportApiContract {
         assertThat(badEdit.status()).isEqualTo(400);
     }
 
+    @Test
+    void aReportJustUnderTheLimitParsesInSecondsOverHttp() throws Exception {
+        String text = LongReportTest.SENTENCE.repeat(9000);
+        long t0 = System.nanoTime();
+        Res r = json("POST", "/api/reports/parse", body(text, "2019-08-04"), "ana");
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        System.out.println("ReportApiContract: 9000-sentence report parsed over HTTP in " + ms + " ms");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("candidates").size()).isEqualTo(9000);
+        assertThat(ms).isLessThan(15_000);
+    }
+
     static java.util.Map<String, Object> source(String text, String url, String publisher) {
         java.util.Map<String, Object> m = body(text, "2019-08-21");
         m.put("url", url);
