@@ -13,6 +13,8 @@ import org.frontline.web.NotFoundException;
 /** Checks on the inputs analyses share; every message names the parameter at fault. */
 final class AnalysisParams {
     static final double MAX_KM = 1000;
+    /** Ids of layers an analysis creates: short, lower-case, safe in a URL path and in feature ids. */
+    private static final java.util.regex.Pattern NEW_LAYER_ID = java.util.regex.Pattern.compile("[a-z][a-z0-9_-]{0,40}");
 
     private AnalysisParams() {
     }
@@ -36,6 +38,26 @@ final class AnalysisParams {
             throw new BadInputException(name + " is missing (a layer id)");
         }
         return layers.layer(id).orElseThrow(() -> new NotFoundException("there is no layer '" + id + "' (parameter " + name + ")"));
+    }
+
+    /** A layer id an analysis may write to (and create): a lower-case letter, then up to 40 of [a-z0-9_-]. */
+    static String targetLayerId(String id, String name) {
+        if (id == null || !NEW_LAYER_ID.matcher(id).matches()) {
+            String shown = id == null ? "nothing" : "'" + (id.length() > 60 ? id.substring(0, 60) + "…" : id) + "'";
+            throw new BadInputException(name + " must be a layer id: a lower-case letter, then up to 40 lower-case "
+                    + "letters, digits, '_' or '-'; got " + shown);
+        }
+        return id;
+    }
+
+    /** The layer, which must hold points (e.g. observation posts). */
+    static Layer pointLayer(LayerService layers, String id, String name) {
+        Layer l = layer(layers, id, name);
+        if (l.kind() != LayerKind.POINT) {
+            throw new BadInputException(name + ": layer '" + id + "' holds " + l.kind().code()
+                    + " features, this analysis needs a point layer");
+        }
+        return l;
     }
 
     /** The layer, which must hold areas (polygons). */

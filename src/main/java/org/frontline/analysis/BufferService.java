@@ -78,6 +78,7 @@ public class BufferService {
      */
     public ResultFeature save(Request r, String targetLayer, String zoneType, String name,
             Instant validFrom, Instant validTo, String user) {
+        AnalysisParams.targetLayerId(targetLayer, "target");
         Layer target = layers.layer(targetLayer).orElseGet(() ->
                 layers.ensureLayer(targetLayer, "Zones", LayerKind.AREA, ZONE_STYLE));
         if (target.kind() != LayerKind.AREA) {

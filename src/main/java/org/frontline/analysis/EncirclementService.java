@@ -41,7 +41,7 @@ public class EncirclementService {
 
     /** Every point of {@code pointsLayerId} valid at {@code at}, judged against the areas at {@code at}. */
     public List<ResultFeature> assessLayer(Layer areas, String pointsLayerId, Instant at, Settings s) {
-        Layer points = AnalysisParams.layer(layers, pointsLayerId, "points");
+        Layer points = AnalysisParams.pointLayer(layers, pointsLayerId, "points");
         ControlAreas now = areasAt(areas, at, s);
         ControlAreas first = s.friendly() == null ? new ControlAreas(reader.partiesAt(areas.id(), areas.extentFrom())) : null;
         List<ResultFeature> out = new ArrayList<>();

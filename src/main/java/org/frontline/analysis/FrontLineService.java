@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Front lines derived from an area layer's control areas, at one date or as a line layer versioned like
@@ -33,6 +34,8 @@ public class FrontLineService implements DemoLoadedListener {
     private static final Logger log = LoggerFactory.getLogger(FrontLineService.class);
     static final String LINE_STYLE = "{\"color\":\"#d7301f\",\"weight\":3,\"dashArray\":\"6 4\"}";
     static final String USER = "analysis";
+    /** The width of the feature store's feature id. */
+    static final int MAX_FEATURE_ID = 100;
 
     private final LayerService layers;
     private final AreaLayerReader reader;
@@ -102,8 +105,11 @@ public class FrontLineService implements DemoLoadedListener {
     /**
      * Idempotent: a version that is already stored with the same period and geometry is left alone, one that
      * differs is corrected, a missing one is added. Each version is valid while the areas it comes from are.
+     * One transaction: a failure half-way (a new target layer included) leaves nothing behind.
      */
+    @Transactional
     public synchronized Derivation deriveAll(String areaLayerId, String targetLayerId, double toleranceKm) {
+        AnalysisParams.targetLayerId(targetLayerId, "target");
         Layer areas = AnalysisParams.areaLayer(layers, areaLayerId, "layer");
         Layer target = layers.layer(targetLayerId).orElseGet(() ->
                 layers.ensureLayer(targetLayerId, "Front lines (derived from " + areas.title() + ")", LayerKind.LINE, LINE_STYLE));
@@ -139,6 +145,10 @@ public class FrontLineService implements DemoLoadedListener {
 
     private Outcome store(String targetLayerId, ResultFeature front, Instant from, Instant to, Layer areas) {
         String id = featureId(targetLayerId, (String) front.properties().get("partyA"), (String) front.properties().get("partyB"));
+        if (id.length() > MAX_FEATURE_ID) {
+            throw new BadInputException("target: the front line's feature id '" + id + "' would be longer than "
+                    + MAX_FEATURE_ID + " characters; choose a shorter target layer id");
+        }
         NewFeature version = new NewFeature(id, front.geometry(), front.properties(), from, to,
                 new Provenance("Frontline analysis (derived from layer " + areas.id() + ")", null,
                         LocalDate.now(ZoneOffset.UTC), "medium", "near", "day"));

@@ -65,6 +65,7 @@ public class Gazetteer {
      */
     public synchronized int importDump(String fileName, byte[] content) {
         if (extraDir == null) throw new IllegalStateException("no gazetteer directory configured");
+        String safe = storedName(fileName);
         int[] count = {0};
         int skipped;
         try {
@@ -75,9 +76,6 @@ public class Gazetteer {
         if (count[0] == 0) {
             throw new IllegalArgumentException("no line in the GeoNames geoname layout (" + skipped + " malformed)");
         }
-        String safe = Path.of(fileName == null ? "upload.txt" : fileName).getFileName().toString()
-                .replaceAll("[^A-Za-z0-9._-]", "_");
-        if (!safe.endsWith(".txt")) safe += ".txt";
         try {
             Files.createDirectories(extraDir);
             Files.write(extraDir.resolve(safe), content);
@@ -86,6 +84,21 @@ public class Gazetteer {
         }
         reload();
         return count[0];
+    }
+
+    /**
+     * The name to store an upload under: its last path segment with only safe characters. Not Path.of, which
+     * has no file name for "/" and throws on a NUL. A name that leaves nothing ("/", "..") is refused.
+     */
+    static String storedName(String fileName) {
+        String base = fileName == null ? "" : fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+        String safe = base.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^\\.+", "");
+        if (fileName == null) safe = "upload";
+        if (safe.isEmpty()) {
+            String shown = fileName.length() > 60 ? fileName.substring(0, 60) + "…" : fileName;
+            throw new IllegalArgumentException("the file name '" + shown + "' names no file; upload e.g. SY.txt");
+        }
+        return safe.endsWith(".txt") ? safe : safe + ".txt";
     }
 
     public List<Place> candidates(String phoneticKey) {

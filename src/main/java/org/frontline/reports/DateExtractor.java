@@ -6,9 +6,9 @@ import java.time.Month;
 import java.time.format.TextStyle;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.frontline.reports.ParseResult.DateMention;
@@ -45,7 +45,7 @@ final class DateExtractor {
     }
 
     static List<DateMention> find(String text, LocalDate dateline) {
-        List<DateMention> out = new ArrayList<>();
+        TreeMap<Integer, DateMention> out = new TreeMap<>();
         Matcher m = ISO.matcher(text);
         while (m.find()) {
             try {
@@ -66,11 +66,10 @@ final class DateExtractor {
         while (m.find()) month(out, m, dateline);
         m = YEAR.matcher(text);
         while (m.find()) add(out, m.start(1), m.end(1), text, LocalDate.of(num(m.group(1)), 1, 1), "year");
-        out.sort(Comparator.comparingInt(DateMention::start));
-        return out;
+        return new ArrayList<>(out.values());
     }
 
-    private static void addDay(List<DateMention> out, Matcher m, LocalDate dateline, int day, String monthName,
+    private static void addDay(TreeMap<Integer, DateMention> out, Matcher m, LocalDate dateline, int day, String monthName,
             String year) {
         Month month = month(monthName);
         try {
@@ -98,7 +97,7 @@ final class DateExtractor {
         return best;
     }
 
-    private static void relative(List<DateMention> out, Matcher m, LocalDate d) {
+    private static void relative(TreeMap<Integer, DateMention> out, Matcher m, LocalDate d) {
         String e = m.group(1).toLowerCase(Locale.ROOT);
         LocalDate weekStart = d.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         switch (e) {
@@ -125,7 +124,7 @@ final class DateExtractor {
         }
     }
 
-    private static void weekday(List<DateMention> out, Matcher m, LocalDate d) {
+    private static void weekday(TreeMap<Integer, DateMention> out, Matcher m, LocalDate d) {
         DayOfWeek day = DayOfWeek.valueOf(m.group(2).toUpperCase(Locale.ROOT));
         String mod = m.group(1) == null ? "" : m.group(1);
         LocalDate date = mod.equals("next") ? d.with(TemporalAdjusters.next(day))
@@ -134,7 +133,7 @@ final class DateExtractor {
         add(out, m.start(mod.isEmpty() || mod.equals("on") ? 2 : 0), m.end(), m, date, "day");
     }
 
-    private static void month(List<DateMention> out, Matcher m, LocalDate d) {
+    private static void month(TreeMap<Integer, DateMention> out, Matcher m, LocalDate d) {
         String lead = m.group(1);
         String part = m.group(2) != null ? m.group(2) : (lead != null && lead.matches("early|mid|late|the .*") ? lead : null);
         String name = m.group(3);
@@ -169,25 +168,25 @@ final class DateExtractor {
         throw new IllegalArgumentException(name);
     }
 
-    private static void add(List<DateMention> out, Matcher m, LocalDate date, String precision) {
+    private static void add(TreeMap<Integer, DateMention> out, Matcher m, LocalDate date, String precision) {
         add(out, m.start(), m.end(), m, date, precision);
     }
 
-    private static void add(List<DateMention> out, int start, int end, Matcher m, LocalDate date, String precision) {
+    private static void add(TreeMap<Integer, DateMention> out, int start, int end, Matcher m, LocalDate date, String precision) {
         String text = m.group().substring(start - m.start(), end - m.start());
         addSpan(out, start, end, text, date, precision);
     }
 
-    private static void add(List<DateMention> out, int start, int end, String text, LocalDate date, String precision) {
+    private static void add(TreeMap<Integer, DateMention> out, int start, int end, String text, LocalDate date, String precision) {
         addSpan(out, start, end, text.substring(start, end), date, precision);
     }
 
-    /** Keeps the first (most specific) reading of any stretch of text. */
-    private static void addSpan(List<DateMention> out, int start, int end, String text, LocalDate date, String precision) {
-        for (DateMention o : out) {
-            if (start < o.end() && o.start() < end) return;
-        }
-        out.add(new DateMention(text, start, end, date, precision));
+    /** Keeps the first (most specific) reading of any stretch of text; 'out' is keyed by start. */
+    private static void addSpan(TreeMap<Integer, DateMention> out, int start, int end, String text, LocalDate date, String precision) {
+        // the spans kept never overlap, so only the last one starting before 'end' can overlap this one
+        var before = out.lowerEntry(end);
+        if (before != null && before.getValue().end() > start) return;
+        out.put(start, new DateMention(text, start, end, date, precision));
     }
 
     static int num(String s) {

@@ -54,6 +54,10 @@ final class EventDetector {
     static List<Candidate> find(String text, LocalDate dateline, String focusCountry, List<PlaceMention> places,
             List<DateMention> dates, List<Figure> figures, List<ActorMention> actors) {
         List<Candidate> out = new ArrayList<>();
+        Spans<PlaceMention> placeSpans = new Spans<>(places, PlaceMention::start, PlaceMention::end);
+        Spans<DateMention> dateSpans = new Spans<>(dates, DateMention::start, DateMention::end);
+        Spans<Figure> figureSpans = new Spans<>(figures, Figure::start, Figure::end);
+        Spans<ActorMention> actorSpans = new Spans<>(actors, ActorMention::start, ActorMention::end);
         PlaceMention lastFocusPlace = null;
         int start = 0;
         Matcher ends = SENTENCE_END.matcher(text);
@@ -62,7 +66,7 @@ final class EventDetector {
             int next = end < text.length() ? ends.end() : text.length();
             String sentence = text.substring(start, end);
             final int s0 = start;
-            List<PlaceMention> here = places.stream().filter(p -> p.start() >= s0 && p.end() <= end).toList();
+            List<PlaceMention> here = placeSpans.within(s0, end);
             // the trigger of highest priority in the sentence (encirclement before capture before strikes...)
             Trigger trigger = null;
             Matcher tm = null;
@@ -87,7 +91,8 @@ final class EventDetector {
                 boolean inherited = place == null;
                 PlaceMention where = inherited ? lastFocusPlace : place;
                 if (where != null) {
-                    out.add(candidate(text, dateline, s0, end, trigger, tm, where, inherited, dates, figures, actors));
+                    out.add(candidate(text, dateline, s0, end, trigger, tm, where, inherited, dateSpans, figureSpans,
+                            actorSpans));
                 }
             }
             if (place != null) lastFocusPlace = place;
@@ -97,19 +102,19 @@ final class EventDetector {
     }
 
     private static Candidate candidate(String text, LocalDate dateline, int s, int e, Trigger t, Matcher tm,
-            PlaceMention where, boolean inherited, List<DateMention> dates, List<Figure> figures,
-            List<ActorMention> actors) {
+            PlaceMention where, boolean inherited, Spans<DateMention> dates, Spans<Figure> figures,
+            Spans<ActorMention> actors) {
         // of several dates in a sentence, time adverbials usually follow the verb ("were surrounded ... this
         // week"): the first date after the trigger wins, else the nearest one before it
         int at = s + tm.start();
-        List<DateMention> inSentence = dates.stream().filter(d -> d.start() >= s && d.end() <= e).toList();
+        List<DateMention> inSentence = dates.within(s, e);
         DateMention date = inSentence.stream().filter(d -> d.start() >= at).findFirst()
                 .orElse(inSentence.stream().filter(d -> d.start() < at).reduce((a, b) -> b).orElse(null));
         String word = tm.group();
-        List<Figure> fig = figures.stream().filter(f -> f.start() >= s && f.end() <= e).toList();
+        List<Figure> fig = figures.within(s, e);
         Long fatalities = sum(fig, "killed");
         Long displaced = sum(fig, "displaced");
-        List<String> who = actors.stream().filter(a -> a.start() >= s && a.end() <= e).map(ActorMention::actor)
+        List<String> who = actors.within(s, e).stream().map(ActorMention::actor)
                 .distinct().toList();
         String geo = switch (where.kind()) {
             case "country", "province" -> "admin";

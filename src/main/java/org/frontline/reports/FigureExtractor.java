@@ -38,6 +38,12 @@ final class FigureExtractor {
     private static final Pattern DAY_RANGE = Pattern.compile("(?:January|February|March|April|May|June|July|August|"
             + "September|October|November|December) \\d{1,2}(?:st|nd|rd|th)? (?:and|to|-|–|until) $|"
             + "\\b(?:from|between) \\d{1,2}(?:st|nd|rd|th)? (?:and|to|-|–|until) $");
+    private static final String MONTH = "(?:January|February|March|April|May|June|July|August|September|October|"
+            + "November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)";
+    /** "3 August", "3rd of August": the number is a day of the month. */
+    private static final Pattern MONTH_AFTER = Pattern.compile("^(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH + "\\b");
+    /** "August 3": a day too, unless people follow ("in August 7 people were killed"). */
+    private static final Pattern MONTH_BEFORE = Pattern.compile("\\b" + MONTH + "\\.?\\s+$");
     private static final int AFTER = 70;
     private static final int BEFORE = 45;
 
@@ -53,6 +59,7 @@ final class FigureExtractor {
             if (m.group(2).matches("(19|20)\\d{2}") && !GROUP.matcher(after).find()) continue; // a year
             String before = clauseBefore(text, m.start());
             if (DAY_RANGE.matcher(before).find()) continue;
+            if (isDayOfMonth(m.group(2), after, before)) continue;
             String category = null;
             int bestDistance = Integer.MAX_VALUE;
             for (var e : CATEGORIES.entrySet()) {
@@ -78,6 +85,12 @@ final class FigureExtractor {
                     m.group(1) == null ? null : m.group(1).toLowerCase(Locale.ROOT), group));
         }
         return out;
+    }
+
+    private static boolean isDayOfMonth(String number, String after, String before) {
+        if (!number.matches("\\d{1,2}") || Integer.parseInt(number) < 1 || Integer.parseInt(number) > 31) return false;
+        return MONTH_AFTER.matcher(after).find()
+                || (MONTH_BEFORE.matcher(before).find() && !GROUP.matcher(after).find());
     }
 
     private static String clauseAfter(String text, int from) {

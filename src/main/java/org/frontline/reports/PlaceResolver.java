@@ -1,7 +1,9 @@
 package org.frontline.reports;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.frontline.gazetteer.Place;
@@ -26,6 +28,11 @@ final class PlaceResolver {
     private static final Pattern CITY_BEFORE = Pattern.compile("\\b(city|town|village|outskirts) of\\s+$|\\bin the heart of\\s+$",
             Pattern.CASE_INSENSITIVE);
     private static final double ACCEPT = 3.0;
+    /**
+     * Nearness looks only at this many mentions either side: neighbours in the text are what the bonus is
+     * about, and comparing every mention with every other made long reports quadratic.
+     */
+    static final int NEAR_WINDOW = 50;
 
     private final String focusCountry;
     private final Set<String> neighbours;
@@ -40,10 +47,15 @@ final class PlaceResolver {
         for (int i = 0; i < mentions.size(); i++) {
             first[i] = best(text, mentions.get(i), null, i).place;
         }
+        Map<String, Integer> countriesNamed = new HashMap<>();
+        for (Place q : first) {
+            if (q != null && q.isCountry()) countriesNamed.merge(q.country(), 1, Integer::sum);
+        }
+        Context context = new Context(first, countriesNamed);
         List<PlaceMention> out = new ArrayList<>();
         for (int i = 0; i < mentions.size(); i++) {
             ToponymExtractor.Mention m = mentions.get(i);
-            Choice c = best(text, m, first, i);
+            Choice c = best(text, m, context, i);
             if (c.place == null) continue;
             Place p = c.place;
             out.add(new PlaceMention(m.text(), m.start(), m.end(), p.name(), p.lat(), p.lon(), p.publicGeonameId(),
@@ -55,7 +67,11 @@ final class PlaceResolver {
     private record Choice(Place place, double confidence) {
     }
 
-    private Choice best(String text, ToponymExtractor.Mention m, Place[] context, int self) {
+    /** The first pass's places, and how many mentions name each country (counted once per text). */
+    private record Context(Place[] places, Map<String, Integer> countriesNamed) {
+    }
+
+    private Choice best(String text, ToponymExtractor.Mention m, Context context, int self) {
         String before = text.substring(Math.max(0, m.start() - 40), m.start());
         String after = text.substring(m.end(), Math.min(text.length(), m.end() + 30));
         boolean provinceCue = PROVINCE_AFTER.matcher(after).find() || PROVINCE_BEFORE.matcher(before).find();
@@ -85,7 +101,7 @@ final class PlaceResolver {
         return new Choice(bestPlace, confidence);
     }
 
-    private double score(Place p, boolean exact, boolean provinceCue, boolean cityCue, Place[] context, int self) {
+    private double score(Place p, boolean exact, boolean provinceCue, boolean cityCue, Context context, int self) {
         double s = Math.log10(p.population() + 1) * 0.4;
         if (p.country().equals(focusCountry)) s += 3;
         else if (neighbours.contains(p.country())) s += 1.5;
@@ -107,20 +123,20 @@ final class PlaceResolver {
     }
 
     /** +2.5 when the text names the place's country ("Fighting in Libya reached Tripoli"). */
-    private static double countryNamed(Place p, Place[] context, int self) {
-        for (int k = 0; k < context.length; k++) {
-            Place q = context[k];
-            if (k != self && q != null && q.isCountry() && q.country().equals(p.country())) return 2.5;
-        }
-        return 0;
+    private static double countryNamed(Place p, Context context, int self) {
+        int named = context.countriesNamed().getOrDefault(p.country(), 0);
+        Place own = context.places()[self];
+        if (own != null && own.isCountry() && own.country().equals(p.country())) named--;
+        return named > 0 ? 2.5 : 0;
     }
 
-    /** Up to +2 when another place of the text lies within 60 km (countries and provinces are too coarse). */
-    private static double nearness(Place p, Place[] context, int self) {
+    /** Up to +2 when another place near in the text lies within 60 km (countries and provinces are too coarse). */
+    private static double nearness(Place p, Context context, int self) {
         double bonus = 0;
         double cosLat = Math.cos(Math.toRadians(p.lat()));
-        for (int k = 0; k < context.length; k++) {
-            Place q = context[k];
+        Place[] places = context.places();
+        for (int k = Math.max(0, self - NEAR_WINDOW); k < Math.min(places.length, self + NEAR_WINDOW + 1); k++) {
+            Place q = places[k];
             if (k == self || q == null || q.isCountry() || q.geonameId() == p.geonameId()) continue;
             // an equirectangular distance is plenty for a 60 km threshold and far cheaper than a geodesic
             double dy = (q.lat() - p.lat()) * 111.2;

@@ -4,6 +4,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -26,6 +28,10 @@ import org.jsoup.parser.Parser;
 final class ReportInput {
 
     static final int MAX_BYTES = 1_048_576;
+    /** Column sizes of the report table: longer values are refused, never cut (a cut URL is another link). */
+    static final int MAX_TITLE = 500;
+    static final int MAX_URL = 2000;
+    static final int MAX_PUBLISHER = 200;
     private static final Pattern FEED = Pattern.compile("(?s)^\\s*(<\\?xml[^>]*>\\s*)?(<!--.*?-->\\s*)*<(rss|feed|rdf:RDF)\\b");
     private static final Pattern HTML = Pattern.compile("(?is)^\\s*(<!doctype html|<html|<head|<body|<p[\\s>]|<div|<article|<!--)");
 
@@ -41,9 +47,7 @@ final class ReportInput {
     }
 
     static String utf8(byte[] bytes) {
-        if (bytes.length > MAX_BYTES) {
-            throw new PayloadTooLargeException("report: " + bytes.length + " bytes; at most " + MAX_BYTES + " (1 MB) per report");
-        }
+        if (bytes.length > MAX_BYTES) throw tooLarge(bytes.length);
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
@@ -51,6 +55,12 @@ final class ReportInput {
             throw new BadInputException("report: the file is not UTF-8 text (binary or another encoding); "
                     + "save it as UTF-8 plain text, HTML or RSS/Atom");
         }
+    }
+
+    static PayloadTooLargeException tooLarge(long bytes) {
+        // a body read up to the cap only shows it is over the limit, not by how much
+        String size = bytes > MAX_BYTES + 1 ? bytes + " bytes" : "over " + MAX_BYTES + " bytes";
+        return new PayloadTooLargeException("report: " + size + "; at most " + MAX_BYTES + " (1 MB) per report");
     }
 
     /** @param given the dateline the user gave (null: read it from the HTML or feed) */
@@ -71,6 +81,23 @@ final class ReportInput {
             return new Decoded("html", List.of(new Item(doc.title(), null, require(published, "HTML page"), text)), List.of());
         }
         return new Decoded("text", List.of(new Item(null, null, require(given, "plain text"), raw.strip())), List.of());
+    }
+
+    /**
+     * Why a source link is unacceptable, or null if it is fine: only absolute http(s) URLs with a host, since
+     * the link ends up as an event's sourceUrl that the map shows as a link (no javascript:, data:, file:).
+     */
+    static String badUrl(String url) {
+        if (url.length() > MAX_URL) return "is longer than " + MAX_URL + " characters";
+        try {
+            URI u = new URI(url);
+            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) return "is not an http(s) URL";
+            if (u.getHost() == null || u.getHost().isBlank()) return "has no host";
+            return null;
+        } catch (URISyntaxException e) {
+            return "is not a valid URL";
+        }
     }
 
     static LocalDate dateline(String published) {
@@ -114,6 +141,12 @@ final class ReportInput {
             String link = first(e, "link");
             if (link.isBlank()) link = e.select("link[href]").attr("href");
             String label = "feed item " + n + (title.isBlank() ? "" : " ('" + shorten(title) + "')");
+            String linkProblem = link.isBlank() ? null : badUrl(link);
+            if (linkProblem != null) {
+                // the item is still worth reading; only its link goes
+                errors.add(label + ": link '" + shorten(link) + "' " + linkProblem + "; the item is kept without it");
+                link = "";
+            }
             if (text.isBlank() && title.isBlank()) {
                 errors.add(label + ": no title and no text");
                 continue;

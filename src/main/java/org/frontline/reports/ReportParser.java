@@ -31,15 +31,17 @@ public class ReportParser {
 
     public ParseResult parse(String text, LocalDate dateline) {
         List<ActorMention> actors = ActorExtractor.find(text);
+        Spans<ActorMention> actorSpans = new Spans<>(actors, ActorMention::start, ActorMention::end);
         List<ToponymExtractor.Mention> mentions = toponyms.find(text, Tokens.of(text)).stream()
                 // "Hayat Tahrir al-Sham" names a group, not al-Sham (Damascus)
-                .filter(m -> actors.stream().noneMatch(a -> m.start() < a.end() && a.start() < m.end()))
+                .filter(m -> !actorSpans.overlaps(m.start(), m.end()))
                 .toList();
         List<PlaceMention> places = resolver.resolve(text, mentions);
         List<DateMention> dates = DateExtractor.find(text, dateline);
+        Spans<DateMention> dateSpans = new Spans<>(dates, DateMention::start, DateMention::end);
         // "December 12 and 25" are days, not counts of people
         List<Figure> figures = FigureExtractor.find(text).stream()
-                .filter(f -> dates.stream().noneMatch(d -> f.start() < d.end() && d.start() < f.end()))
+                .filter(f -> !dateSpans.overlaps(f.start(), f.end()))
                 .toList();
         List<Candidate> candidates = EventDetector.find(text, dateline, focusCountry, places, dates, figures, actors);
         return new ParseResult(dateline, places, dates, figures, actors, candidates);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.frontline.web.BadInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,6 +38,20 @@ public class ReportService {
     /** Stores every readable item and queues its candidates; returns one summary per stored report. */
     @Transactional
     public List<Map<String, Object>> store(ReportInput.Decoded decoded, String publisher, String url, String user) {
+        url = url == null || url.isBlank() ? null : url.strip();
+        publisher = publisher == null || publisher.isBlank() ? null : publisher.strip();
+        if (url != null && ReportInput.badUrl(url) != null) {
+            throw new BadInputException("report: 'url' " + ReportInput.badUrl(url) + ": give the http(s) address of the source");
+        }
+        if (publisher != null && publisher.length() > ReportInput.MAX_PUBLISHER) {
+            throw new BadInputException("report: 'publisher' is longer than " + ReportInput.MAX_PUBLISHER + " characters");
+        }
+        for (ReportInput.Item item : decoded.items()) {
+            if (item.title() != null && item.title().length() > ReportInput.MAX_TITLE) {
+                throw new BadInputException("report: the title '" + item.title().substring(0, 60) + "…' is longer than "
+                        + ReportInput.MAX_TITLE + " characters");
+            }
+        }
         List<Map<String, Object>> out = new ArrayList<>();
         for (Parsed p : parse(decoded)) {
             ReportInput.Item item = p.item();

@@ -35,6 +35,10 @@ public class ReviewService {
 
     static final Set<String> EVENT_TYPES = Set.of("Battles", "Explosions/Remote violence", "Violence against civilians",
             "Protests", "Riots", "Strategic developments");
+    /** The width of report_candidate.sub_event_type. */
+    static final int MAX_SUB_EVENT_TYPE = 60;
+    static final int MIN_YEAR = 1900;
+    static final int MAX_YEAR = 2999;
     private static final GeometryFactory GEOMETRY = new GeometryFactory(new PrecisionModel(), 4326);
 
     private final ReportRepository repository;
@@ -78,6 +82,7 @@ public class ReviewService {
     @Transactional
     public QueuedCandidate edit(long id, CandidateEdit e) {
         QueuedCandidate c = pending(id);
+        checkValues(id, e);
         String type = e.eventType() != null ? e.eventType() : c.eventType();
         if (!EVENT_TYPES.contains(type)) {
             throw new BadInputException("eventType must be one of " + EVENT_TYPES + ", not '" + type + "'");
@@ -110,6 +115,24 @@ public class ReviewService {
                 e.fatalities() != null ? e.fatalities() : c.fatalities(),
                 e.displaced() != null ? e.displaced() : c.displaced());
         return candidate(id);
+    }
+
+    /** Refuses values the columns cannot hold or that make no sense, before anything is written. */
+    private static void checkValues(long id, CandidateEdit e) {
+        String who = "candidate " + id + ": ";
+        if (e.subEventType() != null && (e.subEventType().isBlank() || e.subEventType().length() > MAX_SUB_EVENT_TYPE)) {
+            throw new BadInputException(who + "subEventType must be 1 to " + MAX_SUB_EVENT_TYPE + " characters");
+        }
+        if (e.date() != null && (e.date().getYear() < MIN_YEAR || e.date().getYear() > MAX_YEAR)) {
+            throw new BadInputException(who + "date " + e.date() + " is out of range: the year must be "
+                    + MIN_YEAR + "–" + MAX_YEAR);
+        }
+        if (e.fatalities() != null && e.fatalities() < 0) {
+            throw new BadInputException(who + "fatalities must be 0 or more, not " + e.fatalities());
+        }
+        if (e.displaced() != null && e.displaced() < 0) {
+            throw new BadInputException(who + "displaced must be 0 or more, not " + e.displaced());
+        }
     }
 
     @Transactional

@@ -282,6 +282,44 @@ abstract class AnalysisApiContract {
         assertThat(anonymous.get("/api/analysis/change?layer=nope&from=2019-04-30&to=2019-08-23").status()).isEqualTo(404);
     }
 
+    @Test
+    void analysesWriteOnlyToPlainLayerIds() {
+        String road = "{\"type\":\"LineString\",\"coordinates\":[[36.60,35.80],[36.70,35.82]]}";
+        for (String target : new String[] {"a/b", "a%2Fb", "%3Cimg%20src%3Dx%3E", "Zones", "1zones", "z".repeat(42), "z".repeat(70)}) {
+            assertBad(analyst.post("/api/analysis/buffer/save?distanceKm=5&target=" + target, road), "target");
+            assertBad(analyst.post("/api/analysis/frontlines/derive?layer=control&target=" + target, ""), "target");
+        }
+        assertThat(layers.layers()).extracting(org.frontline.layers.Layer::id)
+                .noneMatch(id -> id.contains("/") || id.contains("<") || id.startsWith("zzzz") || id.equals("Zones"));
+        String longest = "b" + "x".repeat(40);
+        Response saved = analyst.post("/api/analysis/buffer/save?distanceKm=5&target=" + longest, road);
+        assertThat(saved.status()).as(saved.body()).isEqualTo(201);
+        assertThat(layers.layer(longest)).isPresent();
+    }
+
+    @Test
+    void aDerivationThatFailsHalfWayStoresNothing() {
+        String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String areas = layers.ensureLayer("longparties-" + suffix, "Areas", LayerKind.AREA, "{}").id();
+        Instant d1 = Instant.parse("2019-01-01T00:00:00Z");
+        // party names long enough that the front's feature id cannot be stored (over 100 characters)
+        String gov = "government-of-the-region-" + "g".repeat(20);
+        String opp = "opposition-of-the-region-" + "o".repeat(20);
+        layers.add(areas, List.of(area("w-" + suffix, box(36.5, 36.7), gov, d1, null),
+                area("e-" + suffix, box(36.7, 36.9), opp, d1, null)), "ana", "test areas");
+        String target = "f" + suffix + "-" + "x".repeat(30);
+        Response derive = analyst.post("/api/analysis/frontlines/derive?layer=" + areas + "&target=" + target, "");
+        assertBad(derive, "target");
+        assertThat(layers.layer(target)).as("the target layer is not left behind empty").isEmpty();
+    }
+
+    @Test
+    void encirclementNeedsAPointLayer() {
+        assertBad(anonymous.get("/api/analysis/encirclement?layer=control&points=control&at=2019-08-23"), "points");
+        assertBad(anonymous.get("/api/analysis/encirclement?layer=control&points=events&at=2019-08-23"), "points");
+        assertBad(anonymous.get("/api/analysis/encirclement/timeline?layer=control&points=zones"), "points");
+    }
+
     private static void assertBad(Response r, String parameter) {
         assertThat(r.status()).as(r.body()).isEqualTo(400);
         assertThat(r.json().get("detail").asString()).contains(parameter);

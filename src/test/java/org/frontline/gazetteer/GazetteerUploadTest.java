@@ -39,9 +39,13 @@ class GazetteerUploadTest {
     JdbcUserDetailsManager users;
 
     HttpResponse<String> upload(String user, byte[] content) throws Exception {
+        return upload(user, "SY.txt", content);
+    }
+
+    HttpResponse<String> upload(String user, String fileName, byte[] content) throws Exception {
         String boundary = "----b" + System.nanoTime();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"SY.txt\"\r\n"
+        out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
                 + "Content-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         out.write(content);
         out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
@@ -76,5 +80,19 @@ class GazetteerUploadTest {
         assertThat(ok.body()).contains("\"placesRead\":1");
         assertThat(parse(text).body()).contains("\"geonamesId\":9990001");
         assertThat(dir.resolve("SY.txt")).exists();
+    }
+
+    @Test
+    void aFileNameThatNamesNoFileIsRefused() throws Exception {
+        if (!users.userExists("gadmin")) users.createUser(User.withUsername("gadmin").password("{noop}secret").roles("ADMIN").build());
+        String dump = "9990002\tTall Qarqūr\tTall Qarqur\t\t35.71\t36.35\tP\tPPL\tSY\t\t12\t\t\t\t900\t\t180\tAsia/Damascus\t2020-01-01\n";
+        for (String name : new String[] {"/", "..", "a/b/"}) {
+            HttpResponse<String> r = upload("gadmin", name, dump.getBytes(StandardCharsets.UTF_8));
+            assertThat(r.statusCode()).as(name + ": " + r.body()).isEqualTo(400);
+            assertThat(r.body()).contains("file name");
+        }
+        HttpResponse<String> nested = upload("gadmin", "../../etc/SY-extra", dump.getBytes(StandardCharsets.UTF_8));
+        assertThat(nested.statusCode()).as(nested.body()).isEqualTo(200);
+        assertThat(dir.resolve("SY-extra.txt")).exists();
     }
 }

@@ -237,4 +237,138 @@ abstract class ReportApiContract {
                 java.util.Map.of("eventType", "Picnic"), "ana");
         assertThat(badEdit.status()).isEqualTo(400);
     }
+
+    @Test
+    void aReportJustUnderTheLimitParsesInSecondsOverHttp() throws Exception {
+        String text = LongReportTest.SENTENCE.repeat(9000);
+        long t0 = System.nanoTime();
+        Res r = json("POST", "/api/reports/parse", body(text, "2019-08-04"), "ana");
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        System.out.println("ReportApiContract: 9000-sentence report parsed over HTTP in " + ms + " ms");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("candidates").size()).isEqualTo(9000);
+        assertThat(ms).isLessThan(15_000);
+    }
+
+    static java.util.Map<String, Object> source(String text, String url, String publisher) {
+        java.util.Map<String, Object> m = body(text, "2019-08-21");
+        m.put("url", url);
+        m.put("publisher", publisher);
+        return m;
+    }
+
+    @Test
+    void onlyHttpLinksBecomeAnEventsSource() throws Exception {
+        int before = pending();
+        for (String bad : new String[] {"javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,x", "http://",
+                "https:///path", "file:///etc/passwd", "//evil.example/x"}) {
+            Res r = json("POST", "/api/reports", source(REPORT, bad, "x"), "ana");
+            assertThat(r.status()).as(bad + ": " + r.body()).isEqualTo(400);
+            assertThat(r.body()).contains("url");
+        }
+        Res raw = send("POST", "/api/reports?published=2019-08-21&url=javascript:alert(1)", "text/plain",
+                REPORT.getBytes(StandardCharsets.UTF_8), "ana");
+        assertThat(raw.status()).isEqualTo(400);
+        assertThat(pending()).isEqualTo(before);
+
+        String rss = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>"
+                + "<item><title>Strikes on Ariha</title><link>javascript:alert(1)</link>"
+                + "<description>" + REPORT + "</description>"
+                + "<pubDate>Tue, 27 Aug 2019 08:00:00 GMT</pubDate></item></channel></rss>";
+        Res feed = send("POST", "/api/reports", "application/rss+xml", rss.getBytes(StandardCharsets.UTF_8), "ana");
+        assertThat(feed.status()).as(feed.body()).isEqualTo(201);
+        assertThat(feed.json().get("errors").toString()).contains("javascript:alert(1)").contains("http(s)");
+        long reportId = feed.json().get("reports").get(0).get("id").asLong();
+        JsonNode report = send("GET", "/api/reports/" + reportId, null, null, "ana").json();
+        assertThat(report.get("url").isNull()).as(report.toString()).isTrue();
+        long candidate = report.get("candidates").get(0).get("id").asLong();
+        Res accepted = json("POST", "/api/reports/candidates/" + candidate + "/accept", null, "ana");
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        String featureId = accepted.json().get("featureId").asString();
+        Res history = send("GET", "/api/features/" + featureId + "/history", null, null, "ana");
+        assertThat(history.body()).doesNotContain("javascript");
+
+        Res good = json("POST", "/api/reports", source(REPORT, "https://news.example.org/a?b=1", "Example News"), "ana");
+        assertThat(good.status()).as(good.body()).isEqualTo(201);
+        long goodId = good.json().get("reports").get(0).get("id").asLong();
+        assertThat(send("GET", "/api/reports/" + goodId, null, null, "ana").json().get("url").asString())
+                .isEqualTo("https://news.example.org/a?b=1");
+    }
+
+    @Test
+    void overLongSourceFieldsAreRefusedNotCut() throws Exception {
+        int before = pending();
+        Res url = json("POST", "/api/reports", source(REPORT, "https://example.org/" + "a".repeat(2000), "x"), "ana");
+        assertThat(url.status()).as(url.body()).isEqualTo(400);
+        assertThat(url.body()).contains("url").contains("2000");
+        Res publisher = json("POST", "/api/reports", source(REPORT, null, "P".repeat(201)), "ana");
+        assertThat(publisher.status()).as(publisher.body()).isEqualTo(400);
+        assertThat(publisher.body()).contains("publisher");
+        String html = "<html><head><title>" + "T".repeat(501) + "</title></head><body><p>" + REPORT + "</p></body></html>";
+        Res title = send("POST", "/api/reports?published=2019-08-21", "text/html", html.getBytes(StandardCharsets.UTF_8), "ana");
+        assertThat(title.status()).as(title.body()).isEqualTo(400);
+        assertThat(title.body()).contains("title");
+        assertThat(pending()).isEqualTo(before);
+    }
+
+    @Test
+    void candidateEditsOutsideWhatTheColumnsHoldAreRefused() throws Exception {
+        Res stored = json("POST", "/api/reports", body(REPORT, "2019-08-21"), "ana");
+        long reportId = stored.json().get("reports").get(0).get("id").asLong();
+        long id = send("GET", "/api/reports/" + reportId, null, null, "ana").json().get("candidates").get(0).get("id").asLong();
+        String path = "/api/reports/candidates/" + id;
+        java.util.List<java.util.Map<String, Object>> bad = java.util.List.of(
+                java.util.Map.of("subEventType", "S".repeat(61)), java.util.Map.of("subEventType", " "),
+                java.util.Map.of("date", "+999999999-12-31"), java.util.Map.of("date", "+10000-01-01"),
+                java.util.Map.of("date", "0001-01-01"), java.util.Map.of("date", "1899-12-31"),
+                java.util.Map.of("date", "not-a-date"), java.util.Map.of("fatalities", -1),
+                java.util.Map.of("displaced", -5));
+        for (var edit : bad) {
+            Res put = json("PUT", path, edit, "ana");
+            assertThat(put.status()).as(edit + ": " + put.body()).isEqualTo(400);
+            Res accept = json("POST", path + "/accept", edit, "ana");
+            assertThat(accept.status()).as(edit + ": " + accept.body()).isEqualTo(400);
+        }
+        assertThat(json("PUT", path, java.util.List.of(1, 2), "ana").status()).isEqualTo(400);
+        Res ok = json("PUT", path, java.util.Map.of("subEventType", "S".repeat(60), "date", "2999-12-31",
+                "fatalities", 0), "ana");
+        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        assertThat(ok.json().get("status").asString()).isEqualTo("pending");
+        assertThat(ok.json().get("date").asString()).isEqualTo("2999-12-31");
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedBeforeItIsParsed() throws Exception {
+        int before = pending();
+        // a short report padded with an unknown field: parsed first, it would be stored
+        String padded = "{\"text\":\"Shelling hit Saraqib.\",\"published\":\"2019-08-21\",\"padding\":\""
+                + "x".repeat(3_000_000) + "\"}";
+        Res store = send("POST", "/api/reports", "application/json", padded.getBytes(StandardCharsets.UTF_8), "ana");
+        assertThat(store.status()).as(store.body()).isEqualTo(413);
+        assertThat(pending()).isEqualTo(before);
+        Res stored = json("POST", "/api/reports", body(REPORT, "2019-08-21"), "ana");
+        long reportId = stored.json().get("reports").get(0).get("id").asLong();
+        long id = send("GET", "/api/reports/" + reportId, null, null, "ana").json().get("candidates").get(0).get("id").asLong();
+        String edit = "{\"fatalities\":3,\"padding\":\"" + "x".repeat(3_000_000) + "\"}";
+        Res put = send("PUT", "/api/reports/candidates/" + id, "application/json", edit.getBytes(StandardCharsets.UTF_8), "ana");
+        assertThat(put.status()).as(put.body()).isEqualTo(413);
+        Res accept = send("POST", "/api/reports/candidates/" + id + "/accept", "application/json",
+                edit.getBytes(StandardCharsets.UTF_8), "ana");
+        assertThat(accept.status()).as(accept.body()).isEqualTo(413);
+        assertThat(send("GET", "/api/reports/candidates/" + id, null, null, "ana").json().get("status").asString())
+                .isEqualTo("pending");
+    }
+
+    // Tomcat fails these in DispatcherServlet.checkMultipart, before any controller is chosen, so only a global
+    // @ExceptionHandler(MultipartException.class) in org.frontline.web.ApiErrors can answer 400 (lead to add)
+    @org.junit.jupiter.api.Disabled("needs @ExceptionHandler(MultipartException.class) in ApiErrors")
+    @Test
+    void aMalformedMultipartBodyIsABadRequest() throws Exception {
+        Res unclosed = send("POST", "/api/reports", "multipart/form-data; boundary=xyz",
+                "--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\nShelling hit Saraqib."
+                        .getBytes(StandardCharsets.UTF_8), "ana");
+        assertThat(unclosed.status()).as(unclosed.body()).isEqualTo(400);
+        Res garbage = send("POST", "/api/reports", "multipart/form-data", "garbage".getBytes(StandardCharsets.UTF_8), "ana");
+        assertThat(garbage.status()).as(garbage.body()).isEqualTo(400);
+    }
 }
