@@ -359,9 +359,7 @@ abstract class ReportApiContract {
                 .isEqualTo("pending");
     }
 
-    // Tomcat fails these in DispatcherServlet.checkMultipart, before any controller is chosen, so only a global
-    // @ExceptionHandler(MultipartException.class) in org.frontline.web.ApiErrors can answer 400 (lead to add)
-    @org.junit.jupiter.api.Disabled("needs @ExceptionHandler(MultipartException.class) in ApiErrors")
+    // Tomcat fails these in DispatcherServlet.checkMultipart, before any controller is chosen: ApiErrors answers.
     @Test
     void aMalformedMultipartBodyIsABadRequest() throws Exception {
         Res unclosed = send("POST", "/api/reports", "multipart/form-data; boundary=xyz",
