@@ -33,8 +33,14 @@ class AreaLayerReader {
 
     /** The area held by each party at {@code at} (one geometry per party, in order of party name). */
     Map<String, Geometry> partiesAt(String layerId, Instant at) {
+        return partiesAt(layerId, at, null);
+    }
+
+    /** The same, as the store knew it at record time {@code asOf} (null: now). */
+    Map<String, Geometry> partiesAt(String layerId, Instant at, Instant asOf) {
         Map<String, List<Geometry>> parts = new java.util.TreeMap<>();
-        for (StoredFeature f : layers.list(FeatureQuery.at(layerId, at))) {
+        FeatureQuery query = asOf == null ? FeatureQuery.at(layerId, at) : FeatureQuery.at(layerId, at).asOf(asOf);
+        for (StoredFeature f : layers.list(query)) {
             parts.computeIfAbsent(partyOf(f), k -> new ArrayList<>()).add(f.geometry());
         }
         Map<String, Geometry> out = new LinkedHashMap<>();

@@ -43,7 +43,7 @@ class ChangeController {
             throw new BadInputException("minKm2 must be between 0 and 1000000, got " + minKm2);
         }
         boolean csv = Csv.wanted(format);
-        ChangeService.Answer a = change.between(areas, f, t, min);
+        ChangeService.Answer a = change.between(areas, f, t, min, null);
         if (csv) {
             return Csv.of("change-" + layer + "-" + from + "-" + to + ".csv",
                     List.of("party", "gainedKm2", "lostKm2", "netKm2"), a.table());

@@ -28,9 +28,10 @@ public class ChangeService {
     public record Answer(List<ResultFeature> features, List<Map<String, Object>> table, List<Map<String, Object>> placesChangedHands) {
     }
 
-    public Answer between(Layer areas, Instant from, Instant to, double minKm2) {
-        Map<String, Geometry> before = reader.partiesAt(areas.id(), from);
-        Map<String, Geometry> after = reader.partiesAt(areas.id(), to);
+    /** @param asOf the record time to read the areas at (a published briefing's); null reads current knowledge */
+    public Answer between(Layer areas, Instant from, Instant to, double minKm2, Instant asOf) {
+        Map<String, Geometry> before = reader.partiesAt(areas.id(), from, asOf);
+        Map<String, Geometry> after = reader.partiesAt(areas.id(), to, asOf);
         List<PartyChange> changes = AreaChange.between(before, after, minKm2);
         List<ResultFeature> features = new ArrayList<>();
         List<Map<String, Object>> table = new ArrayList<>();

@@ -67,7 +67,7 @@ class DemoBriefing implements DemoLoadedListener {
 
                         The weapons pull-out was reported done on time; the second deadline passed without the \
                         jihadist factions leaving. The posts would later find themselves on the front line."""),
-                frame("The spring 2019 offensive", "2019-05-12", "2019-04-30", 35.5, 36.45, 10,
+                frame("The spring 2019 offensive", "2019-05-26", "2019-04-30", 35.5, 36.45, 10,
                         with("posts", "events"), List.of("ev-007", "ev-009", "ev-011"), "change-since-previous", """
                         From **30 April 2019** an air campaign, then a ground push into northern Hama, broke the \
                         truce. Kafr Nabuda and Qalaat al-Madiq changed hands within days, and Kafr Nabuda more than \

@@ -70,13 +70,13 @@ class BriefingBrowserTest extends BrowserSupport {
 
         browser.findElement(By.tagName("body")).sendKeys(Keys.ARROW_RIGHT);
         waitForFrame(3);
-        assertThat(day()).isEqualTo("2019-05-12");
+        assertThat(day()).isEqualTo("2019-05-26");
         browser.findElement(By.tagName("body")).sendKeys(Keys.ARROW_LEFT);
         waitForFrame(2);
 
         browser.findElement(By.id("playpause")).click(); // autoplay at the default pace (8 s a frame)
         waitUpTo(20).until(d -> "3".equals(js("return document.getElementById('briefing').dataset.frame")));
-        assertThat(day()).isEqualTo("2019-05-12");
+        assertThat(day()).isEqualTo("2019-05-26");
         browser.findElement(By.id("playpause")).click();
         assertThat(browser.getCurrentUrl()).endsWith("#3");
         screenshot("briefing-frame-3.png");

@@ -101,6 +101,13 @@ class BriefingsApiTest {
         assertThat(morek.path("properties").path("status").asString()).isEqualTo("surrounded");
         assertThat(frame4.path("layers").path("events").path("features").size()).isPositive();
         assertThat(viewer.get("/api/briefings/" + DemoBriefing.SLUG + "/data/frames/99").status()).isEqualTo(404);
+        // frame 3 overlays the ground gained since frame 2: the government's spring 2019 advance
+        JsonNode overlay = viewer.get("/api/briefings/" + DemoBriefing.SLUG + "/data/frames/3").json().path("overlay");
+        assertThat(overlay.path("features")).anySatisfy(f -> {
+            assertThat(f.at("/properties/change").asString()).isEqualTo("gained");
+            assertThat(f.at("/properties/party").asString()).isEqualTo("government");
+            assertThat(f.at("/properties/areaKm2").asDouble()).isPositive();
+        });
 
         Response page = viewer.get("/briefings/" + DemoBriefing.SLUG);
         assertThat(page.status()).isEqualTo(200);
