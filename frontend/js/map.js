@@ -44,7 +44,11 @@ const basemapReady = addBasemap(map, { tilesUrl: app.dataset.tilesUrl, tilesAttr
   })
   .catch((e) => notice(`The basemap could not be loaded (${e.message}); the data layers still work.`));
 
-const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+// The next animation frame, or 100 ms if frames are not coming (a hidden tab, a throttled headless page).
+const nextFrame = () => new Promise((resolve) => {
+  requestAnimationFrame(() => resolve());
+  setTimeout(resolve, 100);
+});
 
 /**
  * The slider's span: the union of the layers' extents. A layer that never changed (one state, its extent

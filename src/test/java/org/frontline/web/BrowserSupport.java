@@ -64,6 +64,10 @@ public abstract class BrowserSupport {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--window-size=1280,860",
+                // Keep timers and animation frames running even if Chromium thinks the page is hidden:
+                // the map waits for a frame before it reports a redraw done.
+                "--disable-renderer-backgrounding", "--disable-background-timer-throttling",
+                "--disable-backgrounding-occluded-windows",
                 "--user-data-dir=" + Files.createTempDirectory(profile, "profile-").toAbsolutePath());
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);

@@ -80,7 +80,8 @@ class MapAnalysisToolsBrowserTest extends BrowserSupport {
         browser.findElements(By.cssSelector(".post-icon.fl-layer-posts")).get(0).click();
         WebElement action = waitUpTo(5).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".popup-action")));
         assertThat(action.getText()).isEqualTo("Buffer 20 km");
-        action.click();
+        // Clicked as an element, not at screen coordinates: the popup may still be panning into view.
+        browser.executeScript("arguments[0].click()", action);
         waitUpTo(20).until(d -> !browser.findElements(By.cssSelector("path.fl-buffer")).isEmpty());
         assertThat(browser.findElement(By.id("buffer-clear")).isDisplayed()).isTrue();
         assertThat(consoleErrors()).isEmpty();
