@@ -52,20 +52,19 @@ final class AnalysisParams {
 
     /** The layer, which must hold points (e.g. observation posts). */
     static Layer pointLayer(LayerService layers, String id, String name) {
-        Layer l = layer(layers, id, name);
-        if (l.kind() != LayerKind.POINT) {
-            throw new BadInputException(name + ": layer '" + id + "' holds " + l.kind().code()
-                    + " features, this analysis needs a point layer");
-        }
-        return l;
+        return layerOfKind(layers, id, name, LayerKind.POINT);
     }
 
     /** The layer, which must hold areas (polygons). */
     static Layer areaLayer(LayerService layers, String id, String name) {
+        return layerOfKind(layers, id, name, LayerKind.AREA);
+    }
+
+    private static Layer layerOfKind(LayerService layers, String id, String name, LayerKind kind) {
         Layer l = layer(layers, id, name);
-        if (l.kind() != LayerKind.AREA) {
+        if (l.kind() != kind) {
             throw new BadInputException(name + ": layer '" + id + "' holds " + l.kind().code()
-                    + " features, this analysis needs an area layer");
+                    + " features, this analysis needs " + (kind == LayerKind.AREA ? "an area" : "a point") + " layer");
         }
         return l;
     }

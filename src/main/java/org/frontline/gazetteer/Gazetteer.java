@@ -101,6 +101,19 @@ public class Gazetteer {
         return safe.endsWith(".txt") ? safe : safe + ".txt";
     }
 
+    /**
+     * A name as a person types it (any transliteration) → matching places, likeliest first: places in the
+     * focus country, then those spelled exactly so, then the most populous.
+     */
+    public List<Place> lookup(String name, String focusCountry) {
+        String exact = NameFolding.exactKey(name);
+        return candidates(NameFolding.phoneticKey(name)).stream()
+                .sorted(java.util.Comparator.<Place>comparingInt(p -> p.country().equals(focusCountry) ? 0 : 1)
+                        .thenComparingInt(p -> exactName(p, exact) ? 0 : 1)
+                        .thenComparing(java.util.Comparator.comparingLong(Place::population).reversed()))
+                .toList();
+    }
+
     public List<Place> candidates(String phoneticKey) {
         return index.byPhoneticKey(phoneticKey);
     }

@@ -1,6 +1,5 @@
 package org.frontline.gazetteer;
 
-import java.util.Comparator;
 import java.util.List;
 import org.frontline.web.BadInputException;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,10 +34,7 @@ class PlacesController {
         if (limit < 1 || limit > 50) {
             throw new BadInputException("limit must be between 1 and 50");
         }
-        // Places in the focus country first, then the most populous.
-        return gazetteer.candidates(NameFolding.phoneticKey(query)).stream()
-                .sorted(Comparator.comparing((Place p) -> !focusCountry.equals(p.country()))
-                        .thenComparing(Comparator.comparingLong(Place::population).reversed()))
+        return gazetteer.lookup(query, focusCountry).stream()
                 .limit(limit)
                 .map(p -> new PlaceView(p.name(), p.lat(), p.lon(), p.kind(), p.country(), p.population(),
                         p.publicGeonameId()))

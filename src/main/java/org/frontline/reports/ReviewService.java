@@ -1,5 +1,7 @@
 package org.frontline.reports;
 
+import org.frontline.gazetteer.Gazetteer;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,15 +45,18 @@ public class ReviewService {
 
     private final ReportRepository repository;
     private final LayerService layers;
-    private final PlaceLookup places;
+    private final Gazetteer gazetteer;
+    private final String focusCountry;
     private final String eventsLayer;
     private final Clock clock = Clock.systemUTC();
 
-    ReviewService(ReportRepository repository, LayerService layers, PlaceLookup places,
+    ReviewService(ReportRepository repository, LayerService layers, Gazetteer gazetteer,
+            @Value("${frontline.reports.focus-country:SY}") String focusCountry,
             @Value("${frontline.reports.events-layer:events}") String eventsLayer) {
         this.repository = repository;
         this.layers = layers;
-        this.places = places;
+        this.gazetteer = gazetteer;
+        this.focusCountry = focusCountry;
         this.eventsLayer = eventsLayer;
     }
 
@@ -93,7 +98,7 @@ public class ReviewService {
         boolean renamed = e.placeName() != null && !e.placeName().isBlank() && !e.placeName().strip().equals(c.placeName());
         if (renamed && e.lat() == null && e.lon() == null) {
             // a new place without a point: put the event where the gazetteer has that place
-            var found = places.best(e.placeName()).orElseThrow(() -> new BadInputException("placeName '"
+            var found = gazetteer.lookup(e.placeName(), focusCountry).stream().findFirst().orElseThrow(() -> new BadInputException("placeName '"
                     + e.placeName().strip() + "' is not in the gazetteer; give lat and lon for it"));
             lat = found.lat();
             lon = found.lon();
