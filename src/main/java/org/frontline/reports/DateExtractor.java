@@ -53,6 +53,9 @@ final class DateExtractor {
             + "(?:, ?\\p{Lu}[\\p{L} ]{1,30})?"
             + ",? (?:" + MONTHS + "\\.? (\\d{1,2})|(\\d{1,2}) " + MONTHS + ")(?:,? (\\d{4}))?\\b\\.?\\s*"
             + "(?:\\([^)\\n]{1,60}\\))?\\s*(?:--|[-–—:])?|(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4}),)");
+    /** "KABUL (UrduPoint News / Sputnik - 13th September, 2020)": the day inside the agency's brackets. */
+    private static final Pattern BRACKET_DATELINE = Pattern.compile("^\\s*\\p{Lu}[\\p{L}.'’ ,-]{1,40}\\s*\\(([^)\\n]{4,80})\\)"
+            + "\\s*(?:--|[-–—:])?");
     /** Words that put a day in the future: a plan, not a report. */
     private static final Pattern FUTURE = Pattern.compile("(?i)\\b(will|would|shall|must|due|deadline|set to|"
             + "scheduled|planned|plans? to|"
@@ -70,8 +73,9 @@ final class DateExtractor {
      * after it); null when the text has none or it names an impossible day.
      */
     static Dateline dateline(String text, LocalDate published) {
-        Matcher m = DATELINE.matcher(text.length() > 160 ? text.substring(0, 160) : text);
-        if (!m.find()) return null;
+        String head = text.length() > 160 ? text.substring(0, 160) : text;
+        Matcher m = DATELINE.matcher(head);
+        if (!m.find()) return bracketDateline(head, published);
         try {
             LocalDate d;
             if (m.group(6) != null) {
@@ -85,6 +89,30 @@ final class DateExtractor {
         } catch (DateTimeException e) {
             return null; // "BEIRUT, February 31 -": not a day; the publication date stands
         }
+    }
+
+    private static Dateline bracketDateline(String head, LocalDate published) {
+        Matcher b = BRACKET_DATELINE.matcher(head);
+        if (!b.find()) return null;
+        String inside = b.group(1);
+        Matcher d = DAY_MONTH.matcher(inside);
+        Matcher md = MONTH_DAY.matcher(inside);
+        try {
+            if (d.find()) {
+                Month month = month(d.group(2));
+                return new Dateline(b.end(), d.group(3) != null ? LocalDate.of(num(d.group(3)), month, num(d.group(1)))
+                        : latest(published, month, num(d.group(1))));
+            }
+            if (md.find()) {
+                Month month = month(md.group(1));
+                return new Dateline(b.end(), md.group(3) != null
+                        ? LocalDate.of(num(md.group(3)), month, num(md.group(2)))
+                        : latest(published, month, num(md.group(2))));
+            }
+        } catch (DateTimeException e) {
+            return null;
+        }
+        return null;
     }
 
     /** The day relative expressions count from: the dateline's when it is at most a week before publication. */

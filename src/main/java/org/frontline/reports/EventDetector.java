@@ -29,8 +29,11 @@ final class EventDetector {
 
     private static final List<Trigger> TRIGGERS = List.of(
             new Trigger("Battles", "Encirclement", p("surrounded|encircled|besieged|encirclement|cut off|under siege")),
-            new Trigger("Battles", "Territory captured", p("captured|seized|took control|taken control|recaptured|"
-                    + "retook|overran|fell to|fall of|entered|stormed|advanced|advances|made advances|liberated")),
+            new Trigger("Battles", "Territory captured", p("captur(?:e|ed|es|ing)|seiz(?:e|ed|es|ing)|"
+                    + "(?:re)?t(?:ake|akes|aking|aken|ook) (?:full )?control|(?:re)?(?:took|taken) over|recaptur(?:e|ed|es|ing)|"
+                    + "retak(?:e|en|es|ing)|retook|regain(?:ed|s|ing)?|overr[au]n|fell to|fallen to|fall of|entered|"
+                    + "enter(?:s|ing)? the (?:town|city|village)|storm(?:ed|ing)|advanced|advances|made advances|"
+                    + "liberat(?:e|ed|es|ing)|(?:imposed|impose|imposes|seized|established) (?:full )?control")),
             new Trigger("Strategic developments", "Non-violent transfer of territory", p("withdrew|withdrawn|"
                     + "withdrawal|pulled out|retreated|handed over")),
             new Trigger("Explosions/Remote violence", "Air/drone strike", p("air ?strikes?|air ?raids?|raids?|strikes|"
@@ -48,12 +51,16 @@ final class EventDetector {
             new Trigger("Strategic developments", "Agreement", p("agreement|agreed|deal|ceasefire|cease-fire|truce|"
                     + "accord|signed|summit")));
     private static final Trigger CASUALTIES = TRIGGERS.get(7);
+    private static final int DISPLACEMENT_INDEX = 8;
+    private static final Trigger DISPLACEMENT = TRIGGERS.get(DISPLACEMENT_INDEX);
+    private static final Trigger AGREEMENT = TRIGGERS.get(9);
 
     /** Every trigger word in one alternation with a group per trigger, so the text is scanned once. */
     private static final Pattern ANY_TRIGGER = Pattern.compile(String.join("|",
             TRIGGERS.stream().map(t -> "(" + t.pattern().pattern() + ")").toList()));
     /** A sentence that names the event of the one before: "The overnight attacks", "Saturday's attacks". */
-    private static final Pattern ANAPHORA = Pattern.compile("(?i)\\b(?:the|these|those|its|their|\\p{L}+day['’]s)\\s+"
+    private static final Pattern ANAPHORA = Pattern.compile("(?i)\\b(?:the|these|those|its|their|"
+            + "\\p{L}+day(?: night| morning| evening| afternoon)?['’]s)\\s+"
             + "(?:[\\p{L}-]+\\s+){0,2}?(?:attacks?|strikes?|air ?strikes?|raids?|shelling|bombardment|bombing|"
             + "explosion|blast|assault|offensive|clashes|fighting)\\b");
     /** Words that say something violent happened without saying what: they join the event told more precisely. */
@@ -76,6 +83,8 @@ final class EventDetector {
         Trigger trigger;
         String word;
         int triggerAt = -1;
+        /** The clause also tells of displacement or an agreement: not a mere detail of a violent event. */
+        boolean alsoStrategic;
         PlaceMention place;
         boolean ownPlace;
         String inheritedFrom;
@@ -163,6 +172,8 @@ final class EventDetector {
         while (any.find()) {
             for (int g = 1; g <= TRIGGERS.size() && g - 1 < best; g++) {
                 if (any.start(g) >= 0) {
+                    // "a campaign to take control of", "in a bid to retake": an aim, not an event
+                    if (g - 1 != DISPLACEMENT_INDEX && aim(clause, any.start(g))) break;
                     best = g - 1;
                     trigger = TRIGGERS.get(best);
                     at = any.start(g);
@@ -180,7 +191,13 @@ final class EventDetector {
         }
         Draft d = new Draft(sentence, c.start(), c.end(), trigger, clause.substring(at, atEnd));
         d.triggerAt = c.start() + at;
+        d.alsoStrategic = violent(trigger) && (DISPLACEMENT.pattern().matcher(clause).find()
+                || AGREEMENT.pattern().matcher(clause).find());
         return d;
+    }
+
+    private static boolean aim(String clause, int at) {
+        return at >= 3 && clause.startsWith("to ", at - 3) && (at == 3 || !Character.isLetter(clause.charAt(at - 4)));
     }
 
     private static int wordAt(String text, Draft d) {
@@ -232,8 +249,12 @@ final class EventDetector {
             return false;
         }
         if (d.time.strength() != EventTime.Strength.OWN) return true;
-        if (prev.time.strength() == EventTime.Strength.OWN) return prev.time.date().equals(d.time.date());
-        return anaphoric;
+        return switch (prev.time.strength()) {
+            case OWN -> prev.time.date().equals(d.time.date());
+            // "Civilians were killed. On 24 December, an air strike ... killed 12": the day comes with the detail
+            case NONE -> anaphoric || generic(d) || generic(prev);
+            case REPORTED -> anaphoric;
+        };
     }
 
     private static boolean violent(Trigger t) {
@@ -241,7 +262,7 @@ final class EventDetector {
     }
 
     private static boolean generic(Draft d) {
-        return d.trigger == CASUALTIES || GENERIC.matcher(d.word).matches();
+        return (d.trigger == CASUALTIES || GENERIC.matcher(d.word).matches()) && !d.alsoStrategic;
     }
 
     private static boolean samePlace(PlaceMention a, PlaceMention b) {
