@@ -24,40 +24,44 @@ import org.frontline.reports.ParseResult.PlaceMention;
  */
 final class EventDetector {
 
-    private record Trigger(String eventType, String subEventType, Pattern pattern) {
+    private record Trigger(String eventType, String subEventType, String words, Pattern pattern) {
+        Trigger(String eventType, String subEventType, String words) {
+            this(eventType, subEventType, words, p(words));
+        }
     }
 
     private static final List<Trigger> TRIGGERS = List.of(
-            new Trigger("Battles", "Encirclement", p("surrounded|encircled|besieged|encirclement|cut off|under siege")),
-            new Trigger("Battles", "Territory captured", p("captur(?:e|ed|es|ing)|seiz(?:e|ed|es|ing)|"
+            new Trigger("Battles", "Encirclement", "surrounded|encircled|besieged|encirclement|cut off|under siege"),
+            new Trigger("Battles", "Territory captured", "captur(?:e|ed|es|ing)|seiz(?:e|ed|es|ing)|"
                     + "(?:re)?t(?:ake|akes|aking|aken|ook) (?:full )?control|(?:re)?(?:took|taken) over|recaptur(?:e|ed|es|ing)|"
                     + "retak(?:e|en|es|ing)|retook|regain(?:ed|s|ing)?|overr[au]n|fell to|fallen to|fall of|entered|"
                     + "enter(?:s|ing)? the (?:town|city|village)|storm(?:ed|ing)|advanced|advances|made advances|"
-                    + "liberat(?:e|ed|es|ing)|(?:imposed|impose|imposes|seized|established) (?:full )?control")),
-            new Trigger("Strategic developments", "Non-violent transfer of territory", p("withdrew|withdrawn|"
-                    + "withdrawal|pulled out|retreated|handed over")),
-            new Trigger("Explosions/Remote violence", "Air/drone strike", p("air ?strikes?|air ?raids?|raids?|strikes|"
+                    + "liberat(?:e|ed|es|ing)|(?:imposed|impose|imposes|seized|established) (?:full )?control"),
+            new Trigger("Strategic developments", "Non-violent transfer of territory", "withdrew|withdrawn|"
+                    + "withdrawal|pulled out|retreated|handed over"),
+            new Trigger("Explosions/Remote violence", "Air/drone strike", "air ?strikes?|air ?raids?|raids?|strikes|"
                     + "bombed|"
-                    + "bombing|bombardment|bombarded|warplanes struck|struck|drone strikes?|barrel bombs?|bombs")),
-            new Trigger("Explosions/Remote violence", "Shelling/artillery/missile attack", p("shelling|shelled|"
-                    + "artillery|rockets?|missiles?|mortars?|shells")),
-            new Trigger("Explosions/Remote violence", "Remote explosive/landmine/IED", p("explosions?|exploded|"
-                    + "blasts?|car bombs?|blew up|explosive device|IEDs?|landmines?|booby-trapped")),
-            new Trigger("Battles", "Armed clash", p("clashes|clashed|fighting|battles?|battled|fought|attacked|"
-                    + "attacks?|offensive|assault|ambush(?:ed)?|hit|targeted")),
-            new Trigger("Violence against civilians", "Attack", p("killed|killing|massacre|executed|died|dead")),
-            new Trigger("Strategic developments", "Displacement", p("fled|flee|fleeing|displaced|displacement|"
-                    + "exodus")),
-            new Trigger("Strategic developments", "Agreement", p("agreement|agreed|deal|ceasefire|cease-fire|truce|"
-                    + "accord|signed|summit")));
+                    + "bombing|bombardment|bombarded|warplanes struck|struck(?! an? (?:deal|agreement))|drone strikes?|"
+                    + "barrel bombs?|bombs"),
+            new Trigger("Explosions/Remote violence", "Shelling/artillery/missile attack", "shelling|shelled|"
+                    + "artillery|rockets?|missiles?|mortars?|shells"),
+            new Trigger("Explosions/Remote violence", "Remote explosive/landmine/IED", "explosions?|exploded|"
+                    + "blasts?|car bombs?|blew up|explosive device|IEDs?|landmines?|booby-trapped"),
+            new Trigger("Battles", "Armed clash", "clashes|clashed|fighting|battles?|battled|fought|attacked|"
+                    + "attacks?|offensive|assault|ambush(?:ed)?|hit|targeted"),
+            new Trigger("Violence against civilians", "Attack", "killed|killing|massacre|executed|died|dead"),
+            new Trigger("Strategic developments", "Displacement", "fled|flee|fleeing|displaced|displacement|"
+                    + "exodus"),
+            new Trigger("Strategic developments", "Agreement", "agreement|agreed|deal|struck a deal|ceasefire|cease-fire|truce|"
+                    + "accord|signed|summit"));
     private static final Trigger CASUALTIES = TRIGGERS.get(7);
     private static final int DISPLACEMENT_INDEX = 8;
     private static final Trigger DISPLACEMENT = TRIGGERS.get(DISPLACEMENT_INDEX);
     private static final Trigger AGREEMENT = TRIGGERS.get(9);
 
     /** Every trigger word in one alternation with a group per trigger, so the text is scanned once. */
-    private static final Pattern ANY_TRIGGER = Pattern.compile(String.join("|",
-            TRIGGERS.stream().map(t -> "(" + t.pattern().pattern() + ")").toList()));
+    private static final Pattern ANY_TRIGGER = Pattern.compile("(?i)\\b(?:" + String.join("|",
+            TRIGGERS.stream().map(t -> "(" + t.words() + ")").toList()) + ")\\b");
     /** A sentence that names the event of the one before: "The overnight attacks", "Saturday's attacks". */
     private static final Pattern ANAPHORA = Pattern.compile("(?i)\\b(?:the|these|those|its|their|"
             + "\\p{L}+day(?: night| morning| evening| afternoon)?['’]s)\\s+"

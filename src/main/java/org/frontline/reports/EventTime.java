@@ -50,7 +50,9 @@ final class EventTime {
                 if (reported == null) reported = d;
                 continue;
             }
-            double rank = rank(d, BACKGROUND.matcher(before).find());
+            // "the September buffer zone deal": a month naming something else
+            boolean attributive = !d.precision().equals("day") && before.endsWith("the ");
+            double rank = rank(d, attributive || BACKGROUND.matcher(before).find());
             if (best == null || rank > bestRank || (rank == bestRank && closer(d, best, triggerAt))) {
                 best = d;
                 bestRank = rank;

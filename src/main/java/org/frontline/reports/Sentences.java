@@ -23,6 +23,8 @@ final class Sentences {
             + "\\.$");
     private static final Pattern CLAUSE = Pattern.compile("(?i),? while |; |, whereas |\\bmeanwhile,? ");
     private static final int SHORT_LINE = 50;
+    private static final Pattern OPEN_END = Pattern.compile("(?i)(?:\\b(?:on|in|at|of|the|a|an|and|or|to|by|for|from|"
+            + "with|near|into|than|as|its|their|his|her|were|was|is|are|has|have|had)|[,-])$");
 
     private Sentences() {
     }
@@ -56,7 +58,8 @@ final class Sentences {
         char last = line.charAt(line.length() - 1);
         if (".!?:;\"”’)".indexOf(last) >= 0) return true;
         if (Character.isLowerCase(after) || Character.isDigit(after)) return false;
-        return line.length() < SHORT_LINE;
+        // "launched missiles on\nWednesday": a line cut after a word that cannot end a sentence
+        return !(line.length() >= SHORT_LINE && OPEN_END.matcher(line).find());
     }
 
     private static void add(List<Span> out, String text, int from, int to) {
