@@ -15,7 +15,7 @@ import org.frontline.agreements.Agreement;
 import org.frontline.agreements.AgreementService;
 import org.frontline.agreements.Breach;
 import org.frontline.geo.GeoJsonGeometryWriter;
-import org.frontline.layers.TimeParam;
+import org.frontline.web.TimeParam;
 import org.frontline.web.BadInputException;
 import org.frontline.web.NotFoundException;
 import org.springframework.http.HttpHeaders;

@@ -3,9 +3,11 @@ package org.frontline.agreements.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
-import org.frontline.demo.DemoLoadedListener;
+import org.frontline.layers.DemoLoaded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -13,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Records the demo's agreements (Sochi 2018, Moscow 2020) once its zones are in the store. */
 @Component
-class DemoAgreements implements DemoLoadedListener {
+class DemoAgreements {
     private static final Logger log = LoggerFactory.getLogger(DemoAgreements.class);
     private static final String FILE = "geodata/demo/agreements.json";
     private final StoredAgreements agreements;
@@ -24,8 +26,9 @@ class DemoAgreements implements DemoLoadedListener {
         this.json = json;
     }
 
-    @Override
-    public void demoLoaded() {
+    @EventListener
+    @Order(3)
+    public void demoLoaded(DemoLoaded loaded) {
         ClassPathResource file = new ClassPathResource(FILE);
         if (!file.exists()) {
             return;
