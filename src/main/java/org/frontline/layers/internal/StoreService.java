@@ -233,12 +233,13 @@ public class StoreService implements LayerService {
     private InsertVersion version(String id, String layerId, NewFeature f, Instant recordedAt, String user, String reason) {
         byte[] wkb = new WKBWriter(2).write(f.geometry());
         String props = json.writeValueAsString(f.properties() == null ? Map.of() : f.properties());
-        return new InsertVersion(id, layerId, wkb, props, f.validFrom(), f.validTo(), recordedAt, user, reason,
-                f.provenance());
+        return new InsertVersion(id, layerId, wkb, f.geometry().getEnvelopeInternal(), props, f.validFrom(),
+                f.validTo(), recordedAt, user, reason, f.provenance());
     }
 
-    private static InsertVersion copy(FeatureRow r, Instant from, Instant to, Instant now, String user, String reason) {
-        return new InsertVersion(r.featureId(), r.layerId(), r.wkb(), r.propsJson(), from, to, now, user,
+    private InsertVersion copy(FeatureRow r, Instant from, Instant to, Instant now, String user, String reason) {
+        return new InsertVersion(r.featureId(), r.layerId(), r.wkb(), toStored(r).geometry().getEnvelopeInternal(),
+                r.propsJson(), from, to, now, user,
                 "kept outside the valid time of a correction: " + (reason == null ? "" : reason), r.provenance());
     }
 
