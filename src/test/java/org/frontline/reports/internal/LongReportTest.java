@@ -15,11 +15,12 @@ public class LongReportTest {
     /** The same on the next day: a separate event (a sentence repeated word for word restates its event). */
     static final String NEXT_DAY = SENTENCE.replace("On 3 August", "On 4 August");
 
+    static ReportParser parser;
+
     /** n sentences, each an event of its own: the days alternate. */
-    static String report(int n) {
+    public static String report(int n) {
         return (SENTENCE + NEXT_DAY).repeat(n / 2) + (n % 2 == 1 ? SENTENCE : "");
     }
-    static ReportParser parser;
 
     @BeforeAll
     static void load() {

@@ -1,4 +1,4 @@
-package org.frontline.reports;
+package org.frontline.reports.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.frontline.gazetteer.Gazetteer;
-import org.frontline.reports.ParseResult.Candidate;
+import org.frontline.reports.internal.ParseResult.Candidate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

@@ -1,10 +1,10 @@
-package org.frontline.reports;
+package org.frontline.reports.internal;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.frontline.reports.ParseResult.DateMention;
+import org.frontline.reports.internal.ParseResult.DateMention;
 
 /**
  * Which of a clause's date expressions is the event's own. The report's dateline and the day of a reporting verb

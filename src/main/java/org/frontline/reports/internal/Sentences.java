@@ -1,4 +1,4 @@
-package org.frontline.reports;
+package org.frontline.reports.internal;
 
 import java.util.ArrayList;
 import java.util.List;

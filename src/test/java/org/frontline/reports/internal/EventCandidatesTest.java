@@ -1,12 +1,12 @@
-package org.frontline.reports;
+package org.frontline.reports.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
 import org.frontline.gazetteer.Gazetteer;
-import org.frontline.reports.ParseResult.Candidate;
-import org.frontline.reports.ParseResult.Figure;
+import org.frontline.reports.internal.ParseResult.Candidate;
+import org.frontline.reports.internal.ParseResult.Figure;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.frontline.reports;
+package org.frontline.reports.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import java.time.LocalDate;
 import java.util.List;
 import org.frontline.gazetteer.Gazetteer;
-import org.frontline.reports.ParseResult.Candidate;
-import org.frontline.reports.ParseResult.DateMention;
+import org.frontline.reports.internal.ParseResult.Candidate;
+import org.frontline.reports.internal.ParseResult.DateMention;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
