@@ -56,8 +56,7 @@ final class EventDetector {
                     + "accord|signed|summit"));
     private static final Trigger CASUALTIES = TRIGGERS.get(7);
     private static final int DISPLACEMENT_INDEX = 8;
-    private static final Trigger DISPLACEMENT = TRIGGERS.get(DISPLACEMENT_INDEX);
-    private static final Trigger AGREEMENT = TRIGGERS.get(9);
+    private static final int AGREEMENT_INDEX = 9;
 
     /** Every trigger word in one alternation with a group per trigger, so the text is scanned once. */
     private static final Pattern ANY_TRIGGER = Pattern.compile("(?i)\\b(?:" + String.join("|",
@@ -172,19 +171,18 @@ final class EventDetector {
         int best = Integer.MAX_VALUE;
         int at = -1;
         int atEnd = -1;
+        boolean strategic = false;
         Matcher any = ANY_TRIGGER.matcher(clause);
         while (any.find()) {
-            for (int g = 1; g <= TRIGGERS.size() && g - 1 < best; g++) {
-                if (any.start(g) >= 0) {
-                    // "a campaign to take control of", "in a bid to retake": an aim, not an event
-                    if (g - 1 != DISPLACEMENT_INDEX && aim(clause, any.start(g))) break;
-                    best = g - 1;
-                    trigger = TRIGGERS.get(best);
-                    at = any.start(g);
-                    atEnd = any.end(g);
-                    break;
-                }
-            }
+            int g = 1;
+            while (any.start(g) < 0) g++;
+            if (g - 1 == DISPLACEMENT_INDEX || g - 1 == AGREEMENT_INDEX) strategic = true;
+            // "a campaign to take control of", "in a bid to retake": an aim, not an event
+            if (g - 1 >= best || (g - 1 != DISPLACEMENT_INDEX && aim(clause, any.start(g)))) continue;
+            best = g - 1;
+            trigger = TRIGGERS.get(best);
+            at = any.start(g);
+            atEnd = any.end(g);
         }
         if (trigger == null) {
             Figure f = figures.within(c.start(), c.end()).stream()
@@ -195,8 +193,7 @@ final class EventDetector {
         }
         Draft d = new Draft(sentence, c.start(), c.end(), trigger, clause.substring(at, atEnd));
         d.triggerAt = c.start() + at;
-        d.alsoStrategic = violent(trigger) && (DISPLACEMENT.pattern().matcher(clause).find()
-                || AGREEMENT.pattern().matcher(clause).find());
+        d.alsoStrategic = violent(trigger) && strategic;
         return d;
     }
 

@@ -52,7 +52,8 @@ final class EventTime {
             }
             // "the September buffer zone deal": a month naming something else
             boolean attributive = !d.precision().equals("day") && before.endsWith("the ");
-            double rank = rank(d, attributive || BACKGROUND.matcher(before).find());
+            String lead = before.length() > 50 ? before.substring(before.length() - 50) : before;
+            double rank = rank(d, attributive || BACKGROUND.matcher(lead).find());
             if (best == null || rank > bestRank || (rank == bestRank && closer(d, best, triggerAt))) {
                 best = d;
                 bestRank = rank;
