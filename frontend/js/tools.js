@@ -169,7 +169,7 @@ export function setupTools({ map, metas, extent, day, notice }) {
 
   // --- posts by computed encirclement ---
   const encircle = document.getElementById('encircle-toggle');
-  const radius = document.getElementById('encircle-radius');
+  const corridor = document.getElementById('encircle-corridor');
   const encircleStatus = document.getElementById('encircle-status');
   const ringLegend = document.getElementById('encircle-legend');
   let encircleCtl = null;
@@ -189,7 +189,7 @@ export function setupTools({ map, metas, extent, day, notice }) {
     encircleCtl = new AbortController();
     const at = isoDay(day());
     try {
-      const params = new URLSearchParams({ layer: control, points: posts, at, radiusKm: radius.value || '15' });
+      const params = new URLSearchParams({ layer: control, points: posts, at, corridorKm: corridor.value || '5' });
       const fc = await getJson(`/api/analysis/encirclement?${params}`, encircleCtl.signal);
       rings.clearLayers();
       for (const f of fc.features) {
@@ -215,7 +215,7 @@ export function setupTools({ map, metas, extent, day, notice }) {
     }
   }
   encircle.addEventListener('change', updateRings);
-  radius.addEventListener('change', updateRings);
+  corridor.addEventListener('change', updateRings);
 
   // --- buffers of a feature (from its popup) ---
   const bufferKm = document.getElementById('buffer-km');

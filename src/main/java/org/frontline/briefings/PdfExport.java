@@ -105,9 +105,7 @@ class PdfExport {
 
     private void page(PDDocument doc, PdfFonts fonts, Briefing b, int i, JsonNode basemap) throws IOException {
         Frame f = b.frames().get(i);
-        long t0 = System.nanoTime();
         Map<String, List<StoredFeature>> features = data.features(b, f);
-        long t1 = System.nanoTime();
         List<MapImage.LayerToDraw> toDraw = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (String id : f.layers()) {
@@ -119,9 +117,7 @@ class PdfExport {
             toDraw.add(new MapImage.LayerToDraw(id, l.kind(), style(l), features.getOrDefault(id, List.of())));
         }
         JsonNode overlay = data.overlay(b, i);
-        long t2 = System.nanoTime();
         BufferedImage img = new MapImage(f, IMAGE_W, IMAGE_H).draw(basemap, toDraw, overlay, new HashSet<>(f.highlights()));
-        long t3 = System.nanoTime();
         PDPage page = new PDPage(PDRectangle.A4);
         doc.addPage(page);
         PDRectangle box = page.getMediaBox();
@@ -135,10 +131,7 @@ class PdfExport {
             y = text(cs, fonts, "Frame " + (i + 1) + " of " + b.frames().size() + ": " + f.title(), true, 14, MARGIN,
                     y - 2, w, Color.BLACK, MARGIN);
             text(cs, fonts, when(f, toDraw), false, 10.5f, MARGIN, y, w, Color.BLACK, MARGIN);
-            PDImageXObject ximg = flate(doc, img);
-            long t4 = System.nanoTime();
-            System.out.printf("TIMING features %d overlay %d draw %d encode %d%n", (t1 - t0) / 1000000, (t2 - t1) / 1000000, (t3 - t2) / 1000000, (t4 - t3) / 1000000);
-            cs.drawImage(ximg, map[0], map[1], map[2], map[3]);
+            cs.drawImage(flate(doc, img), map[0], map[1], map[2], map[3]);
             float footerTop = footer(cs, fonts, features, i, b.frames().size(), w);
             float below = map[1] - 8;
             key(cs, fonts, toDraw, missing, overlay, !f.highlights().isEmpty(), MARGIN, below, footerTop);
