@@ -43,7 +43,8 @@ public class EncirclementService {
     public List<ResultFeature> assessLayer(Layer areas, String pointsLayerId, Instant at, Settings s) {
         Layer points = AnalysisParams.pointLayer(layers, pointsLayerId, "points");
         Encirclement now = new Encirclement(areasAt(areas, at, s), s.corridorKm());
-        ControlAreas first = s.friendly() == null ? new ControlAreas(reader.partiesAt(areas.id(), areas.extentFrom())) : null;
+        ControlAreas first =
+                s.friendly() == null ? new ControlAreas(reader.partiesAt(areas.id(), areas.extentFrom())) : null;
         List<ResultFeature> out = new ArrayList<>();
         for (StoredFeature f : layers.list(FeatureQuery.at(points.id(), at))) {
             Coordinate c = position(f.geometry());

@@ -130,7 +130,8 @@ class BriefingPagesController {
         model.addAttribute("dataUrl", dataUrl);
         model.addAttribute("shared", shared);
         model.addAttribute("editions", shared ? List.of() : service.editions(b).stream()
-                .map(e -> new EditionLink(e.edition(), "data as known at " + DateWords.instant(e.recordTime()))).toList());
+                .map(e -> new EditionLink(e.edition(), "data as known at " + DateWords.instant(e.recordTime())))
+                .toList());
     }
 
     private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String filename) {

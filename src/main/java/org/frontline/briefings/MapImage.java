@@ -262,7 +262,8 @@ final class MapImage {
     }
 
     static Color alpha(Color c, double opacity) {
-        return new Color(c.getRed(), c.getGreen(), c.getBlue(), (int) Math.round(Math.max(0, Math.min(1, opacity)) * 255));
+        int a = (int) Math.round(Math.max(0, Math.min(1, opacity)) * 255);
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), a);
     }
 
     private void label(Graphics2D g, String text, double x, double y, float size, boolean bold, boolean centred) {

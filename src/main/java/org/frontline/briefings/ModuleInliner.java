@@ -19,7 +19,8 @@ import org.springframework.core.io.ClassPathResource;
  */
 final class ModuleInliner {
     private static final Pattern IMPORT = Pattern.compile("(?m)^import \\{([^}]*)\\} from '\\./([\\w-]+\\.js)';\\s*$");
-    private static final Pattern EXPORT = Pattern.compile("(?m)^export (?:async )?(?:function\\*?|const|let|class) (\\w+)");
+    private static final Pattern EXPORT =
+            Pattern.compile("(?m)^export (?:async )?(?:function\\*?|const|let|class) (\\w+)");
     private static final Pattern OTHER = Pattern.compile("(?m)^\\s*(import|export)\\b");
 
     private final String folder;

@@ -117,7 +117,8 @@ class PdfExport {
             toDraw.add(new MapImage.LayerToDraw(id, l.kind(), style(l), features.getOrDefault(id, List.of())));
         }
         JsonNode overlay = data.overlay(b, i);
-        BufferedImage img = new MapImage(f, IMAGE_W, IMAGE_H).draw(basemap, toDraw, overlay, new HashSet<>(f.highlights()));
+        BufferedImage img =
+                new MapImage(f, IMAGE_W, IMAGE_H).draw(basemap, toDraw, overlay, new HashSet<>(f.highlights()));
         PDPage page = new PDPage(PDRectangle.A4);
         doc.addPage(page);
         PDRectangle box = page.getMediaBox();
@@ -206,8 +207,9 @@ class PdfExport {
                     .filter(e -> seen.get(l.id()).isEmpty() || seen.get(l.id()).contains(e.value())).toList();
             if (rows.isEmpty()) {
                 LayerStyle.Look look = l.style().look(Map.of());
-                rows = List.of(new LayerStyle.LegendEntry(l.kind() == LayerKind.AREA && look.fillColor() == null
-                        ? "outline" : "feature", look.fillColor() != null ? look.fillColor() : look.color(), look.symbol()));
+                String what = l.kind() == LayerKind.AREA && look.fillColor() == null ? "outline" : "feature";
+                String colour = look.fillColor() != null ? look.fillColor() : look.color();
+                rows = List.of(new LayerStyle.LegendEntry(what, colour, look.symbol()));
             }
             for (LayerStyle.LegendEntry e : rows) {
                 if ((y -= step) < bottom) {

@@ -25,7 +25,8 @@ public final class DateWords {
         return DAY.format(d);
     }
 
-    /** Both days inclusive: "19–22 August 2019", "30 July – 2 August 2019", "28 December 2019 – 3 January 2020". */
+    /** Both days inclusive: "19–22 August 2019", "30 July – 2 August 2019", "28 December 2019 – 3 January 2020".
+     */
     public static String range(LocalDate first, LocalDate last) {
         if (last == null) {
             return "since " + day(first);

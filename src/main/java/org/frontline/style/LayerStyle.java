@@ -32,7 +32,8 @@ public final class LayerStyle {
             "eventType", ordered("Battles", "#e69f00", "Explosions/Remote violence", "#332288",
                     "Violence against civilians", "#cc79a7", "Protests", "#56b4e9", "Riots", "#009e73",
                     "Strategic developments", "#7f7f7f"),
-            "status", ordered("open", "#0072b2", "threatened", "#e69f00", "surrounded", "#882255", "closed", "#bbbbbb"));
+            "status", ordered("open", "#0072b2", "threatened", "#e69f00", "surrounded", "#882255",
+                    "closed", "#bbbbbb"));
 
     /** Post statuses differ by shape as well as colour. */
     public static final Map<String, Map<String, String>> KNOWN_SYMBOLS = Map.of(
@@ -145,8 +146,8 @@ public final class LayerStyle {
                 out.add(key + " '" + text(get(key)) + "' is not a colour: drawn grey");
             }
         }
-        for (Map.Entry<String, Integer> e : LayerStyle.<Integer>ordered("weight", 20, "opacity", 1, "fillOpacity", 1, "radius", 30)
-                .entrySet()) {
+        Map<String, Integer> ranges = ordered("weight", 20, "opacity", 1, "fillOpacity", 1, "radius", 30);
+        for (Map.Entry<String, Integer> e : ranges.entrySet()) {
             if (get(e.getKey()) != null && Double.isNaN(number(e.getKey(), Double.NaN, e.getValue()))) {
                 out.add(e.getKey() + " '" + text(get(e.getKey())) + "' is not a number 0–" + e.getValue());
             }

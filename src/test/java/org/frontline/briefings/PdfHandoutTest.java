@@ -107,7 +107,8 @@ class PdfHandoutTest {
         float[] box = PdfExport.mapBox(PDRectangle.A4);
         MapImage view = new MapImage(f, PdfExport.IMAGE_W, PdfExport.IMAGE_H);
         double dpi = 100 / 72.0;
-        List<StoredFeature> control = layers.list(FeatureQuery.at("control", DAY.atStartOfDay(ZoneOffset.UTC).toInstant()));
+        Instant day = DAY.atStartOfDay(ZoneOffset.UTC).toInstant();
+        List<StoredFeature> control = layers.list(FeatureQuery.at("control", day));
         LayerStyle style = new LayerStyle("control", "area",
                 json.readTree(layers.layer("control").orElseThrow().style()));
         record Probe(String what, double lon, double lat) {
@@ -161,7 +162,8 @@ class PdfHandoutTest {
         assertThat(text.chars().filter(c -> c == 0x0c).count()).isEqualTo(demo.frames().size()); // a form feed per page
         String fonts = run("pdffonts", file.toString());
         List<String> rows = fonts.lines().skip(2).toList();
-        assertThat(rows).isNotEmpty().allSatisfy(r -> assertThat(r).containsPattern("\\byes\\s+yes\\s+(yes|no)\\s+\\d+"));
+        assertThat(rows).isNotEmpty()
+                .allSatisfy(r -> assertThat(r).containsPattern("\\byes\\s+yes\\s+(yes|no)\\s+\\d+"));
         assertThat(fonts).contains("NotoSans");
         try (PDDocument doc = Loader.loadPDF(Files.readAllBytes(file))) {
             assertThat(doc.getDocumentInformation().getTitle()).isEqualTo(demo.title());
@@ -173,6 +175,7 @@ class PdfHandoutTest {
     @Test
     void arabicNamesPrintAndExtract() throws Exception {
         Frame f = frame("Morek / مورك", List.of("control"), "The Turkish post at Morek (مورك) in northern Hama, "
+                
                 + "near Khan Shaykhun (خان شيخون).");
         Path file = save("arabic.pdf", pdf.render(draft("Arabic", List.of(f))));
         // shaped Arabic extracts as presentation forms; NFKC folds them to the letters, as search indexes do

@@ -93,7 +93,8 @@ class LookAndToolsBrowserTest extends BrowserSupport {
         browser.findElement(By.cssSelector(".fl-coords-mode")).click();
         assertThat(coords.getText()).matches("3[67]S [A-Z]{2} \\d{5} \\d{5}");
         // Idlib to Aleppo, measured on the map against GeographicLib's geodesic
-        js("const m = window.__mapTools.measure; m.start(); m.add(L.latLng(35.93, 36.63)); m.add(L.latLng(36.20, 37.16));");
+        js("const m = window.__mapTools.measure; m.start();"
+                + " m.add(L.latLng(35.93, 36.63)); m.add(L.latLng(36.20, 37.16));");
         String text = browser.findElement(By.cssSelector(".fl-measure-result")).getText();
         double km = Double.parseDouble(text.replaceAll("[^0-9.]", ""));
         double expected = GeodesicMeasure.distanceKm(36.63, 35.93, 37.16, 36.20);
@@ -112,7 +113,8 @@ class LookAndToolsBrowserTest extends BrowserSupport {
     void phoneLayoutKeepsTheSliderInReachAndThePanelFolds() throws Exception {
         size(390, 844, true);
         openMap("?at=2019-08-23&layers=control,posts&c=35.7,36.6&z=8");
-        assertThat((Boolean) js("return document.getElementById('panel-body').hidden")).as("panel starts folded").isTrue();
+        assertThat((Boolean) js("return document.getElementById('panel-body').hidden")).as("panel starts folded")
+                .isTrue();
         screenshot("map-390x844.png");
         Map<?, ?> slider = rect("#slider");
         assertThat(((Number) slider.get("bottom")).doubleValue()).isLessThanOrEqualTo(844);
@@ -147,7 +149,8 @@ class LookAndToolsBrowserTest extends BrowserSupport {
             assertThat(ticks).hasSize(6);
             for (int i = 0; i < ticks.size(); i++) {
                 for (int j = i + 1; j < ticks.size(); j++) {
-                    assertThat(overlap(ticks.get(i), ticks.get(j))).as("ticks " + (i + 1) + " and " + (j + 1)).isFalse();
+                    assertThat(overlap(ticks.get(i), ticks.get(j))).as("ticks " + (i + 1) + " and " + (j + 1))
+                            .isFalse();
                 }
             }
             assertThat(browser.findElement(By.id("frame-date")).getText()).startsWith("23 August 2019");
@@ -162,8 +165,10 @@ class LookAndToolsBrowserTest extends BrowserSupport {
     }
 
     private static boolean overlap(Map<String, Number> a, Map<String, Number> b) {
-        return a.get("l").doubleValue() < b.get("r").doubleValue() - 1 && b.get("l").doubleValue() < a.get("r").doubleValue() - 1
-                && a.get("t").doubleValue() < b.get("b").doubleValue() - 1 && b.get("t").doubleValue() < a.get("b").doubleValue() - 1;
+        return a.get("l").doubleValue() < b.get("r").doubleValue() - 1
+                && b.get("l").doubleValue() < a.get("r").doubleValue() - 1
+                && a.get("t").doubleValue() < b.get("b").doubleValue() - 1
+                && b.get("t").doubleValue() < a.get("b").doubleValue() - 1;
     }
 
     @Test
