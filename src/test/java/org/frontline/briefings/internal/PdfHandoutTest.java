@@ -40,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The PDF handout as a reader gets it: rendered to pixels by poppler's pdftoppm and read by pdftotext (Debian
  * poppler-utils), not by the library that wrote it. Without poppler the test is skipped loudly; with CI=true it fails.
  */
-@SpringBootTest(properties = {"spring.datasource.url=jdbc:sqlite:target/test-db/pdfhandout-${random.uuid}.db",
+@SpringBootTest(properties = {
+        "spring.datasource.url=jdbc:sqlite:target/test-db/pdfhandout-${random.uuid}.db",
         "frontline.demo.load=true"})
 class PdfHandoutTest {
     private static final Path OUT = Path.of("target", "pdf");
