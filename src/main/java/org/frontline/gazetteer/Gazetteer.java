@@ -26,6 +26,8 @@ public class Gazetteer {
     private static final Logger log = LoggerFactory.getLogger(Gazetteer.class);
     static final String EXTRACT = "geodata/gazetteer/places.tsv.gz";
     static final String AREAS = "geodata/gazetteer/areas.tsv";
+    /** Curated air bases, crossings, camps of the region (GeoNames layout, hand-made, sourced line by line). */
+    static final String FACILITIES = "geodata/gazetteer/facilities.tsv";
 
     private final Path extraDir;
     private volatile GazetteerIndex index;
@@ -45,6 +47,11 @@ public class Gazetteer {
             GeonamesFile.read(in, boxes, next::add);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the gazetteer extract " + EXTRACT, e);
+        }
+        try (InputStream in = resource(FACILITIES)) {
+            GeonamesFile.read(in, boxes, next::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the facility list " + FACILITIES, e);
         }
         for (Path dump : extraDumps()) {
             try (InputStream in = open(dump)) {
@@ -116,6 +123,15 @@ public class Gazetteer {
 
     public List<Place> candidates(String phoneticKey) {
         return index.byPhoneticKey(phoneticKey);
+    }
+
+    /** Places whose consonant skeleton ({@link NameFolding#skeletonKey}) is this: loose, check plausibility. */
+    public List<Place> candidatesBySkeleton(String skeleton) {
+        return index.bySkeleton(skeleton);
+    }
+
+    public boolean familyName(Place p, String familyKey) {
+        return index.familyName(p, familyKey);
     }
 
     public boolean exactName(Place p, String exactKey) {

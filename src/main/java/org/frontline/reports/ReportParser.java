@@ -10,6 +10,7 @@ import org.frontline.reports.ParseResult.Candidate;
 import org.frontline.reports.ParseResult.DateMention;
 import org.frontline.reports.ParseResult.Figure;
 import org.frontline.reports.ParseResult.PlaceMention;
+import org.frontline.reports.ParseResult.Unresolved;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -32,11 +33,21 @@ public class ReportParser {
     public ParseResult parse(String text, LocalDate dateline) {
         List<ActorMention> actors = ActorExtractor.find(text);
         Spans<ActorMention> actorSpans = new Spans<>(actors, ActorMention::start, ActorMention::end);
-        List<ToponymExtractor.Mention> mentions = toponyms.find(text, Tokens.of(text)).stream()
+        List<Tokens.Token> tokens = Tokens.of(text);
+        NotPlaces.Result notPlaces = NotPlaces.find(text, tokens);
+        List<ToponymExtractor.Mention> mentions = toponyms.find(text, tokens, notPlaces).stream()
                 // "Hayat Tahrir al-Sham" names a group, not al-Sham (Damascus)
                 .filter(m -> !actorSpans.overlaps(m.start(), m.end()))
                 .toList();
-        List<PlaceMention> places = resolver.resolve(text, mentions);
+        List<int[]> nameRuns = UnresolvedPlaces.nameRuns(text, tokens,
+                mentions.stream().map(m -> new int[] {m.start(), m.end()}).toList(), notPlaces);
+        List<PlaceMention> places = resolver.resolve(text, mentions, nameRuns);
+        boolean[] areaLike = new boolean[places.size()];
+        for (int i = 0; i < areaLike.length; i++) {
+            String kind = places.get(i).kind();
+            areaLike[i] = kind.equals("country") || kind.equals("province") || kind.equals("region");
+        }
+        List<Unresolved> unresolved = UnresolvedPlaces.find(text, tokens, places, notPlaces, areaLike);
         List<DateMention> dates = DateExtractor.find(text, dateline);
         Spans<DateMention> dateSpans = new Spans<>(dates, DateMention::start, DateMention::end);
         // "December 12 and 25" are days, not counts of people
@@ -44,6 +55,6 @@ public class ReportParser {
                 .filter(f -> !dateSpans.overlaps(f.start(), f.end()))
                 .toList();
         List<Candidate> candidates = EventDetector.find(text, dateline, focusCountry, places, dates, figures, actors);
-        return new ParseResult(dateline, places, dates, figures, actors, candidates);
+        return new ParseResult(dateline, places, dates, figures, actors, candidates, unresolved);
     }
 }

@@ -139,14 +139,17 @@ class RealTextPlacesTest {
                     s.villages++;
                     if (hit || unresolvedAt(res, g)) s.villagesResolvedOrUnresolved++;
                 }
-                if (!hit && verbose) System.out.printf("  missed in #%d: '%s' (%s)%n", r.id(), g.mention(), g.kind());
+                if (!hit && verbose) {
+                    System.out.printf("  missed in #%d: '%s' (%s)%s%n", r.id(), g.mention(), g.kind(),
+                            unresolvedAt(res, g) ? " [unresolved]" : "");
+                }
             }
         }
         return s;
     }
 
     static boolean unresolvedAt(ParseResult res, Gold g) {
-        return false;
+        return res.unresolved().stream().anyMatch(u -> u.start() < g.end() && g.start() < u.end());
     }
 
     static boolean near(Gold g, PlaceMention p) {
