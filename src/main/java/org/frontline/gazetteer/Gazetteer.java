@@ -30,6 +30,8 @@ public class Gazetteer {
     static final String FACILITIES = "geodata/gazetteer/facilities.tsv";
 
     private final Path extraDir;
+    /** Entries analysts taught in review (database-backed, see LearnedEntries); indexed after everything else. */
+    private volatile List<LearnedEntry> learned = List.of();
     private volatile GazetteerIndex index;
     private volatile long loadMillis;
 
@@ -53,6 +55,10 @@ public class Gazetteer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the facility list " + FACILITIES, e);
         }
+        for (LearnedEntry e : learned) {
+            next.add(new GeonamesFile.Row(new Place(e.placeId(), e.name(), e.lat(), e.lon(), e.featureClass(),
+                    e.featureCode(), e.country(), e.admin1(), 0, null), e.names()));
+        }
         for (Path dump : extraDumps()) {
             try (InputStream in = open(dump)) {
                 int skipped = GeonamesFile.read(in, boxes, next::add);
@@ -64,6 +70,21 @@ public class Gazetteer {
         index = next;
         loadMillis = (System.nanoTime() - t0) / 1_000_000;
         log.info("gazetteer: {} places indexed in {} ms", next.size(), loadMillis);
+    }
+
+    /** Replaces the learned entries and rebuilds the index (readers keep the old one until the swap). */
+    public synchronized void setLearned(List<LearnedEntry> entries) {
+        this.learned = List.copyOf(entries);
+        reload();
+    }
+
+    /** The governorate (ADM1 with a box) that holds the point, if any: a learned entry's country and admin1. */
+    public Place nearestArea(double lat, double lon) {
+        for (Place p : index.places()) {
+            double[] b = p.bbox();
+            if (p.isProvince() && b != null && lon >= b[0] && lon <= b[2] && lat >= b[1] && lat <= b[3]) return p;
+        }
+        return null;
     }
 
     /**

@@ -63,6 +63,8 @@ final class ContextCues {
             } else if (c.find()) {
                 double km = c.group(2) != null ? Double.parseDouble(c.group(2)) * 1.3 + 10 : NEAR_KM;
                 cues[i] = new Cue(j, gap.strip(), false, km);
+                // "X, north of Y, and Z, …": Y is X's anchor, not a member of the list after it
+                if (cues[j] != null && cues[j].inherited()) cues[j] = null;
             } else if (POSSESSIVE.matcher(gap).find() && cues[j] == null) {
                 cues[j] = new Cue(i, gap.strip(), false, NEAR_KM);
             }

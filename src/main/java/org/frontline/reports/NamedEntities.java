@@ -41,7 +41,8 @@ final class NamedEntities {
     }
 
     private static Pattern anyName() {
-        StringBuilder b = new StringBuilder("\\b(?:");
+        // only capitalised names can hide a toponym: the look-ahead skips most positions of a long text cheaply
+        StringBuilder b = new StringBuilder("\\b(?=(?-i:[A-Z]))(?:");
         boolean first = true;
         for (Entry e : ENTRIES) {
             if (e.kind().equals("actor") && e.label().equals("civilians")) continue;
@@ -49,7 +50,7 @@ final class NamedEntities {
             b.append("(?:").append(e.pattern().replace("'", "['’]")).append(')');
             first = false;
         }
-        return Pattern.compile(b.append(")\\b").toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        return Pattern.compile(b.append(")\\b").toString(), Pattern.CASE_INSENSITIVE);
     }
 
     private static List<Entry> load() {

@@ -17,12 +17,14 @@ import org.frontline.reports.Tokens.Token;
  */
 final class NotPlaces {
 
-    record Result(List<int[]> blocked, List<int[]> facilities) {
+    /** Blocked spans and facility names, sorted for binary search (long reports have thousands of each). */
+    record Result(Spans<int[]> blocked, Spans<int[]> facilities) {
+        Result(List<int[]> blocked, List<int[]> facilities) {
+            this(new Spans<>(blocked, b -> b[0], b -> b[1]), new Spans<>(facilities, b -> b[0], b -> b[1]));
+        }
+
         boolean blocks(int start, int end) {
-            for (int[] b : blocked) {
-                if (b[0] < end && start < b[1]) return true;
-            }
-            return false;
+            return blocked.overlaps(start, end);
         }
     }
 

@@ -139,6 +139,9 @@ final class PlaceResolver {
         boolean bestInContext = false;
         double bestScore = Double.NEGATIVE_INFINITY;
         double second = Double.NEGATIVE_INFINITY;
+        // the runner-up as spelling and rank alone would have it, even when the region or a cue refused it
+        Place[] raw = new Place[2];
+        double[] rawScore = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
         for (int j = 0; j < m.candidates().size(); j++) {
             Place p = m.candidates().get(j);
             boolean exact = m.exact()[j];
@@ -147,6 +150,15 @@ final class PlaceResolver {
             if (m.followedByName() && !p.isCountry() && !p.country().equals(focusCountry)
                     && !neighbours.contains(p.country())) {
                 s = Double.NEGATIVE_INFINITY;
+            }
+            if (s > rawScore[0]) {
+                raw[1] = raw[0];
+                rawScore[1] = rawScore[0];
+                raw[0] = p;
+                rawScore[0] = s;
+            } else if (s > rawScore[1]) {
+                raw[1] = p;
+                rawScore[1] = s;
             }
             boolean inContext = false;
             if (target != null && s > Double.NEGATIVE_INFINITY && (p.isSettlement() || "facility".equals(p.kind()))) {
@@ -171,8 +183,9 @@ final class PlaceResolver {
         if (bestScore < ACCEPT) return Choice.NONE;
         double margin = second == Double.NEGATIVE_INFINITY ? 3 : Math.min(3, bestScore - second);
         double confidence = Math.min(0.99, 0.45 + 0.1 * Math.min(bestScore, 8) / 2 + 0.1 * margin);
-        String runnerUp = second == Double.NEGATIVE_INFINITY || secondPlace == null ? null
-                : secondPlace.name() + ", " + secondPlace.country();
+        Place other = second > Double.NEGATIVE_INFINITY && secondPlace != null ? secondPlace
+                : raw[0] != null && raw[0] != bestPlace ? raw[0] : raw[1];
+        String runnerUp = other == null || other == bestPlace ? null : other.name() + ", " + other.country();
         String reason = bestInContext ? "context"
                 : !bestExact ? "variant"
                 : secondPlace != null && second > Double.NEGATIVE_INFINITY && secondPlace.isSettlement()
@@ -205,7 +218,12 @@ final class PlaceResolver {
         if (p.isCountry() || p.isProvince()) return true;
         double regionKm = Double.POSITIVE_INFINITY;
         boolean anyAnchor = false;
-        for (int a : context.anchors()) {
+        // anchors near in the text, as for nearness: comparing every mention with every anchor was quadratic
+        List<Integer> anchors = context.anchors();
+        int from = java.util.Collections.binarySearch(anchors, self - NEAR_WINDOW);
+        from = from < 0 ? -from - 1 : from;
+        for (int k = from; k < anchors.size() && anchors.get(k) <= self + NEAR_WINDOW; k++) {
+            int a = anchors.get(k);
             if (a == self) continue;
             anyAnchor = true;
             regionKm = Math.min(regionKm, kmToArea(p, context.places()[a]));

@@ -39,6 +39,9 @@ final class ToponymExtractor {
             "deir", "dayr", "ain", "ayn", "ein", "abu", "bir", "qasr", "jisr", "beit", "bayt", "bab", "wadi", "jabal",
             "jebel", "maarat", "maaret", "marat", "umm", "tel", "hayy", "haret", "mazraat", "qalaat", "sheikh", "shaykh",
             "hirsh", "tallet", "khirbet", "khirbat", "mazraa", "jabl");
+    /** Lower-case words that end facility names in the gazetteer ("Taftanaz airbase", "Atmeh camp"). */
+    private static final Set<String> FACILITY_WORDS = Set.of("airbase", "air", "base", "airport", "airfield",
+            "crossing", "camp", "camps", "military", "border");
     /** Dotted and bare abbreviations of countries, as reports write them. */
     private static final Map<String, String> ABBREVIATIONS = Map.of("U.S.", "United States", "U.S.A.",
             "United States", "US", "United States", "USA", "United States", "U.K.", "United Kingdom", "UK",
@@ -92,7 +95,7 @@ final class ToponymExtractor {
         Token first = tokens.get(i);
         String fold = NameFolding.foldToken(first.text());
         if (!first.capitalised() || LINKS.contains(fold) || CommonWords.NOT_PLACES.contains(fold)
-                || !first.text().chars().allMatch(Character::isLetter)) {
+                || !first.text().chars().allMatch(Character::isLetter) || NameFolding.isArabic(first.text().charAt(0))) {
             return i;
         }
         int end = i;
@@ -108,8 +111,8 @@ final class ToponymExtractor {
 
     /** "the Dar al-Hekma Hospital in Kafranbel": the mention keeps the facility's name. */
     private static Mention withFacility(String text, Mention m, NotPlaces.Result notPlaces) {
-        for (int[] f : notPlaces.facilities()) {
-            if (f[1] <= m.start() && m.start() - f[1] < 40
+        for (int[] f : notPlaces.facilities().within(Math.max(0, m.start() - 200), m.start())) {
+            if (m.start() - f[1] < 40
                     && FACILITY_BEFORE.matcher(text.substring(f[1], m.start())).find()) {
                 return new Mention(m.start(), m.end(), m.text(), m.exactKey(), m.candidates(), m.exact(),
                         m.followedByName(), text.substring(f[0], f[1]));
@@ -120,11 +123,12 @@ final class ToponymExtractor {
 
     /** U.S., U.K., UAE: the tokeniser splits dotted forms, and bare two-letter codes are never looked up. */
     private void abbreviations(String text, List<Mention> out, NotPlaces.Result notPlaces) {
+        Spans<Mention> taken = new Spans<>(out, Mention::start, Mention::end);
         Matcher a = ABBREVIATION.matcher(text);
         while (a.find()) {
             int s = a.start();
             int e = a.end();
-            if (notPlaces.blocks(s, e) || out.stream().anyMatch(m -> m.start() < e && s < m.end())) continue;
+            if (notPlaces.blocks(s, e) || taken.overlaps(s, e)) continue;
             // "US" in an all-caps headline may be the pronoun: only where the neighbouring words are not all caps
             if (a.group().equals("US") && e + 2 < text.length() && Character.isUpperCase(text.charAt(e + 1))
                     && Character.isUpperCase(text.charAt(Math.min(text.length() - 1, e + 2)))) {
@@ -166,6 +170,15 @@ final class ToponymExtractor {
             if (!t.capitalised() && !link) break;
             if (!link) ends.add(end);
             end++;
+        }
+        // "Abu al-Duhur airbase", "Bab al-Hawa crossing": facility words may close a name the gazetteer knows
+        for (int k = end; k < tokens.size() && k < end + 2 && !ends.isEmpty(); k++) {
+            Token t = tokens.get(k);
+            if (!Tokens.joined(text, tokens.get(k - 1), t)
+                    || !FACILITY_WORDS.contains(t.text().toLowerCase(Locale.ROOT))) {
+                break;
+            }
+            ends.add(k);
         }
         for (int k = ends.size() - 1; k >= 0; k--) {
             int last = ends.get(k);

@@ -45,7 +45,8 @@ final class UnresolvedPlaces {
 
     static List<Unresolved> find(String text, List<Token> tokens, List<PlaceMention> places,
             NotPlaces.Result notPlaces, boolean[] placeAreaLike) {
-        List<int[]> phrases = candidates(text, tokens, places, notPlaces);
+        List<int[]> phrases = candidates(text, tokens,
+                new Spans<>(places, PlaceMention::start, PlaceMention::end), notPlaces);
         if (phrases.isEmpty()) return List.of();
         // one text-ordered list of resolved places and phrases, so cues and lists can run through both
         List<int[]> spans = new ArrayList<>();
@@ -92,13 +93,11 @@ final class UnresolvedPlaces {
 
     /** Capitalised runs outside the given spans: names the gazetteer lacks, for cues and lists to run through. */
     static List<int[]> nameRuns(String text, List<Token> tokens, List<int[]> taken, NotPlaces.Result notPlaces) {
-        List<PlaceMention> places = new ArrayList<>();
-        for (int[] t : taken) places.add(new PlaceMention("", t[0], t[1], "", 0, 0, null, "", "", 0, null, null, null, null));
-        return candidates(text, tokens, places, notPlaces);
+        return candidates(text, tokens, new Spans<>(taken, t -> t[0], t -> t[1]), notPlaces);
     }
 
     /** [start, end, 1 if a locative cue is right there else 0] of name-like runs nobody resolved. */
-    private static List<int[]> candidates(String text, List<Token> tokens, List<PlaceMention> places,
+    private static List<int[]> candidates(String text, List<Token> tokens, Spans<?> places,
             NotPlaces.Result notPlaces) {
         List<int[]> out = new ArrayList<>();
         int i = 0;
@@ -135,16 +134,13 @@ final class UnresolvedPlaces {
         while (a.find()) {
             int s = a.start(1);
             int e = a.end(1);
-            if (places.stream().noneMatch(p -> p.start() < e && s < p.end())) out.add(new int[] {s, e, 1});
+            if (!places.overlaps(s, e)) out.add(new int[] {s, e, 1});
         }
         return out;
     }
 
-    private static boolean covered(Token t, List<PlaceMention> places) {
-        for (PlaceMention p : places) {
-            if (p.start() < t.end() && t.start() < p.end()) return true;
-        }
-        return false;
+    private static boolean covered(Token t, Spans<?> places) {
+        return places.overlaps(t.start(), t.end());
     }
 
     private static boolean acronym(String s) {
