@@ -13,6 +13,6 @@ CREATE TABLE gazetteer_entry (
     created_by       varchar(100) NOT NULL,
     report_id        bigint,
     note             varchar(1000) NOT NULL DEFAULT '',
-    created_at       timestamp with time zone NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    updated_at       timestamp with time zone NOT NULL DEFAULT CURRENT_TIMESTAMP
+    created_at       timestamp with time zone NOT NULL,
+    updated_at       timestamp with time zone NOT NULL
 );

@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The gazetteer that learns, as a reviewer's and an admin's scripts see it (embedded database). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "frontline.demo.load=false", "frontline.gazetteer.dir="})
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:learned;DB_CLOSE_DELAY=-1")
+@TestPropertySource(properties = "spring.datasource.url=jdbc:sqlite:target/test-db/learned-${random.uuid}.db")
 class GazetteerEntriesApiTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
