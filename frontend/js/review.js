@@ -79,6 +79,35 @@ async function select(c) {
   showMap(c);
   const report = await api('GET', `/api/reports/${c.reportId}`);
   showSource(report.text, c.spanStart, c.spanEnd);
+  showUnresolved(report.unresolved || [], c.reportId);
+}
+
+/** Names the parser found no gazetteer entry for; each can be taught at the form's Lat/Lon. */
+function showUnresolved(items, reportId) {
+  $('unresolved').hidden = items.length === 0;
+  $('unresolved-status').textContent = '';
+  $('unresolved-list').replaceChildren(...items.map((u) => {
+    const li = el('li');
+    li.append(el('strong', u.text));
+    if (u.area) li.append(` — ${u.cue || 'near'} ${u.area}`);
+    const teach = el('button', 'Teach gazetteer');
+    teach.type = 'button';
+    teach.addEventListener('click', () => learn(u, reportId, li));
+    li.append(' ', teach);
+    return li;
+  }));
+}
+
+async function learn(u, reportId, li) {
+  const lat = parseFloat($('f-lat').value);
+  const lon = parseFloat($('f-lon').value);
+  try {
+    const e = await api('POST', '/api/gazetteer/entries', { name: u.text, lat, lon, reportId });
+    $('unresolved-status').textContent = `Learned “${e.name}” at ${e.lat.toFixed(4)}, ${e.lon.toFixed(4)}.`;
+    li.remove();
+  } catch (err) {
+    $('unresolved-status').textContent = err.message;
+  }
 }
 
 function showSource(text, start, end) {

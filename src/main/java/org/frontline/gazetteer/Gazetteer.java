@@ -28,8 +28,12 @@ public class Gazetteer {
     private static final Logger log = LoggerFactory.getLogger(Gazetteer.class);
     static final String EXTRACT = "geodata/gazetteer/places.tsv.gz";
     static final String AREAS = "geodata/gazetteer/areas.tsv";
+    /** Curated air bases, crossings, camps of the region (GeoNames layout, hand-made, sourced line by line). */
+    static final String FACILITIES = "geodata/gazetteer/facilities.tsv";
 
     private final Path extraDir;
+    /** Entries analysts taught in review (database-backed, see LearnedEntries); indexed after everything else. */
+    private volatile List<LearnedEntry> learned = List.of();
     private volatile GazetteerIndex index;
     private volatile long loadMillis;
 
@@ -48,6 +52,15 @@ public class Gazetteer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the gazetteer extract " + EXTRACT, e);
         }
+        try (InputStream in = resource(FACILITIES)) {
+            GeonamesFile.read(in, boxes, next::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the facility list " + FACILITIES, e);
+        }
+        for (LearnedEntry e : learned) {
+            next.add(new GeonamesFile.Row(new Place(e.placeId(), e.name(), e.lat(), e.lon(), e.featureClass(),
+                    e.featureCode(), e.country(), e.admin1(), 0, null), e.names()));
+        }
         for (Path dump : extraDumps()) {
             try (InputStream in = open(dump)) {
                 int skipped = GeonamesFile.read(in, boxes, next::add);
@@ -59,6 +72,21 @@ public class Gazetteer {
         index = next;
         loadMillis = (System.nanoTime() - t0) / 1_000_000;
         log.info("gazetteer: {} places indexed in {} ms", next.size(), loadMillis);
+    }
+
+    /** Replaces the learned entries and rebuilds the index (readers keep the old one until the swap). */
+    public synchronized void setLearned(List<LearnedEntry> entries) {
+        this.learned = List.copyOf(entries);
+        reload();
+    }
+
+    /** The governorate (ADM1 with a box) that holds the point, if any: a learned entry's country and admin1. */
+    public Place nearestArea(double lat, double lon) {
+        for (Place p : index.places()) {
+            double[] b = p.bbox();
+            if (p.isProvince() && b != null && lon >= b[0] && lon <= b[2] && lat >= b[1] && lat <= b[3]) return p;
+        }
+        return null;
     }
 
     /**
@@ -118,6 +146,15 @@ public class Gazetteer {
 
     public List<Place> candidates(String phoneticKey) {
         return index.byPhoneticKey(phoneticKey);
+    }
+
+    /** Places whose consonant skeleton ({@link NameFolding#skeletonKey}) is this: loose, check plausibility. */
+    public List<Place> candidatesBySkeleton(String skeleton) {
+        return index.bySkeleton(skeleton);
+    }
+
+    public boolean familyName(Place p, String familyKey) {
+        return index.familyName(p, familyKey);
     }
 
     public boolean exactName(Place p, String exactKey) {

@@ -4,6 +4,8 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -97,7 +99,88 @@ public final class NameFolding {
         StringBuilder b = new StringBuilder();
         for (String t : tokens) {
             if (b.length() > 0) b.append(' ');
-            b.append(phoneticToken(t));
+            b.append(phoneticToken(familyToken(t)));
+        }
+        return b.toString();
+    }
+
+    /**
+     * Spelling families of whole tokens (issue 9): heads of Arabic compound names that transliterations write in
+     * several ways. Edit as a table; the test {@code SpellingFamiliesTest} reads pairs that must meet.
+     */
+    static final Map<String, String> TOKEN_FAMILIES = families(
+            "kafr: kfar kfr kafar kefr kafer kfer kefar kufr",
+            "tall: tal tel tell til",
+            "maarat: maarrat maaret maarret marat marrat maarat maret mearret maaret maarrat mearet",
+            "dayr: deir der dair deyr",
+            "ayn: ain ein aain ayin",
+            "jabal: jebel jabel jbel",
+            "shaykh: sheikh shaikh sheik cheikh seyh",
+            "bayt: beit bait beyt",
+            "khirbat: khirbet kherbet khirbit",
+            "qalat: qalaat kalaat qalet",
+            "hayy: hay hai",
+            "jisr: jesr jeser jasr");
+
+    private static Map<String, String> families(String... rows) {
+        Map<String, String> out = new HashMap<>();
+        for (String row : rows) {
+            String head = row.substring(0, row.indexOf(':'));
+            for (String v : row.substring(row.indexOf(':') + 1).trim().split("\\s+")) out.put(v, head);
+        }
+        return Map.copyOf(out);
+    }
+
+    /**
+     * A token in its spelling family: the head table above, doubled letters once, "iy" as "y" (Ziyarah ~ Zyarah)
+     * and the endings -ah/-eh/-a/-e as one (Hamah ~ Hama, Kafr Nabudeh ~ Kafr Nabuda). Arabic script is kept.
+     */
+    public static String familyToken(String t) {
+        if (t.isEmpty() || isArabic(t.charAt(0))) return t;
+        String head = TOKEN_FAMILIES.get(t);
+        if (head != null) return head;
+        StringBuilder b = new StringBuilder(t.length());
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (b.length() > 0 && b.charAt(b.length() - 1) == c && !Character.isDigit(c)) continue;
+            if (c == 'i' && i + 1 < t.length() && t.charAt(i + 1) == 'y' && i > 0) continue;
+            b.append(c);
+        }
+        int n = b.length();
+        if (n > 3 && b.charAt(n - 1) == 'h' && (b.charAt(n - 2) == 'a' || b.charAt(n - 2) == 'e')) b.setLength(--n);
+        if (n > 3 && b.charAt(n - 1) == 'e') b.setCharAt(n - 1, 'a');
+        return b.toString();
+    }
+
+    /** Family key: folded tokens in their spelling families (what "the same spelling, loosely" means). */
+    public static String familyKey(String name) {
+        StringBuilder b = new StringBuilder();
+        for (String t : foldedTokens(name)) {
+            if (b.length() > 0) b.append(' ');
+            b.append(familyToken(t));
+        }
+        return b.toString();
+    }
+
+    /**
+     * Consonant skeleton: family tokens run together with every vowel (and a non-initial y or w between vowels)
+     * dropped and repeated consonants once: vowel-dropped (Mhambel ~ Muhambal), vowel-doubled and run-together
+     * spellings (Maaretunnuman ~ Maarrat an-Numan) meet. Empty for Arabic script.
+     */
+    public static String skeletonKey(List<String> tokens) {
+        StringBuilder b = new StringBuilder();
+        for (String raw : tokens) {
+            String t = familyToken(raw);
+            if (t.isEmpty() || isArabic(t.charAt(0))) return "";
+            for (int i = 0; i < t.length(); i++) {
+                char c = t.charAt(i);
+                boolean vowel = c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || (c == 'y' && i > 0);
+                if (vowel) continue;
+                if (c == 'q') c = 'k';
+                if (b.length() > 0 && b.charAt(b.length() - 1) == c) continue;
+                b.append(c);
+            }
+            if (b.length() > 1 && b.charAt(b.length() - 1) == 'h') b.setLength(b.length() - 1);
         }
         return b.toString();
     }

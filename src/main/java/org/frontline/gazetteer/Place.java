@@ -20,11 +20,12 @@ public record Place(long geonameId, String name, double lat, double lon, String 
         return "P".equals(featureClass);
     }
 
-    /** What the API calls it: country, province, region, city, town or place. */
+    /** What the API calls it: country, province, region, facility, city, town or place. */
     public String kind() {
         if (isCountry()) return "country";
         if (isProvince()) return "province";
         if ("L".equals(featureClass) || "T".equals(featureClass)) return "region";
+        if ("S".equals(featureClass)) return "facility";
         if (isSettlement()) return population >= 100_000 || featureCode.equals("PPLC") ? "city" : "town";
         return "place";
     }

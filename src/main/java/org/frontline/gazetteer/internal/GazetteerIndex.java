@@ -15,6 +15,8 @@ public final class GazetteerIndex {
     private final Map<String, List<Place>> byPhonetic = new HashMap<>(1 << 17);
     /** "exact key\u0000geonameId" pairs: one string per pair is far lighter than a set per key. */
     private final Set<String> exactPairs = new HashSet<>(1 << 17);
+    /** Consonant skeleton → places: the last resort for vowel-dropped and run-together spellings. */
+    private final Map<String, List<Place>> bySkeleton = new HashMap<>(1 << 16);
     private final Map<Long, Place> byId = new HashMap<>();
     private int maxTokens = 1;
 
@@ -29,6 +31,15 @@ public final class GazetteerIndex {
             String exact = String.join(" ", tokens);
             if (!seenExact.add(exact)) continue;
             exactPairs.add(exact + '\u0000' + p.geonameId());
+            StringBuilder family = new StringBuilder();
+            for (String t : tokens) family.append(family.length() > 0 ? " " : "").append(NameFolding.familyToken(t));
+            if (!family.toString().equals(exact)) exactPairs.add("\u0002" + family + '\u0000' + p.geonameId());
+            String skeleton = NameFolding.skeletonKey(tokens);
+            if (skeleton.length() >= SKELETON_MIN && seenKey.add("\u0001" + skeleton)) {
+                List<Place> list = bySkeleton.computeIfAbsent(skeleton, k -> new ArrayList<>(1));
+                if (previous != null) list.remove(previous);
+                list.add(p);
+            }
             String key = NameFolding.phoneticKey(tokens);
             if (seenKey.add(key)) {
                 List<Place> list = byPhonetic.computeIfAbsent(key, k -> new ArrayList<>(1));
@@ -39,12 +50,25 @@ public final class GazetteerIndex {
         }
     }
 
+    /** Skeletons shorter than this collide with too many names to be worth a guess. */
+    static final int SKELETON_MIN = 5;
+
+    public List<Place> bySkeleton(String skeleton) {
+        return skeleton.length() < SKELETON_MIN ? List.of() : bySkeleton.getOrDefault(skeleton, List.of());
+    }
+
     public List<Place> byPhoneticKey(String key) {
         return byPhonetic.getOrDefault(key, List.of());
     }
 
     public boolean exactName(Place p, String exactKey) {
         return exactPairs.contains(exactKey + '\u0000' + p.geonameId());
+    }
+
+    /** Whether the place has a name in this spelling family ({@link NameFolding#familyKey}). */
+    public boolean familyName(Place p, String familyKey) {
+        return exactPairs.contains(familyKey + '\u0000' + p.geonameId())
+                || exactPairs.contains("\u0002" + familyKey + '\u0000' + p.geonameId());
     }
 
     public Place byId(long id) {

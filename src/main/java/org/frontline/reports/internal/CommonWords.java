@@ -34,9 +34,17 @@ final class CommonWords {
             "province", "city", "town", "village", "region", "countryside", "road", "highway", "post", "posts",
             "observation", "security", "corridor", "zone", "humanitarian", "crisis", "ministry", "council",
             "nations", "united", "union", "white", "helmets", "civil", "red", "crescent", "cross",
-            "hayat", "tahrir", "sham", "qaeda", "nusra", "hts", "sdf", "ypg", "isis", "isil", "daesh", "pkk");
+            "hayat", "tahrir", "sham", "qaeda", "nusra", "hts", "sdf", "ypg", "isis", "isil", "daesh", "pkk",
+            // ethnonyms of foreign fighters ("a Turkestan fighter"), not the places of the same name
+            "turkestan", "turkistan", "turkestani", "uyghur", "uighur", "chechen", "uzbek", "tajik",
+            "martyr", "martyrs", "source", "sources", "activist", "activists", "military", "media", "correspondent",
+            // Arabic words for city, village, town, countryside, governorate, area, camp: not names themselves
+            "مدينة", "مدينه", "قرية", "قريه", "بلدة", "بلده", "ريف", "محافظة", "محافظه", "منطقة", "منطقه", "مخيم");
 
     /** Titles after which capitalised words name a person, not a place. */
     static final Set<String> PERSON_TITLES = Set.of("president", "minister", "spokesman", "spokeswoman",
-            "counterpart", "leader", "commander", "envoy", "general", "mr", "mrs", "ms", "dr", "sheikh");
+            "counterpart", "leader", "commander", "envoy", "general", "mr", "mrs", "ms", "dr", "sheikh", "activist",
+            "correspondent", "reporter", "photographer", "journalist", "chief", "head", "director", "official",
+            "colonel", "brigadier", "lieutenant", "major", "captain", "governor", "mayor", "doctor", "imam",
+            "analyst", "researcher", "secretary", "ambassador", "emir", "prince", "king");
 }

@@ -5,14 +5,27 @@ import java.util.List;
 
 /** What a report yields: place mentions, dates, figures, actors and candidate events (offsets into {@code text}). */
 public record ParseResult(LocalDate published, List<PlaceMention> places, List<DateMention> dates,
-        List<Figure> figures, List<ActorMention> actors, List<Candidate> candidates) {
+        List<Figure> figures, List<ActorMention> actors, List<Candidate> candidates, List<Unresolved> unresolved) {
 
     /**
      * A toponym in the text resolved to a gazetteer entry. kind: country / province / region / city / town /
      * place; {@code bbox} (minLon, minLat, maxLon, maxLat) is the area of a province, null for points.
+     * {@code reason} says why this entry won: exact (spelling), variant (a spelling in the family), context (a cue
+     * such as "X in Y" or a neighbour in the text) or population (equal spellings, the larger place);
+     * {@code runnerUp} names the next best entry ("Name, CC"), null when there was none; {@code facility} names
+     * the hospital, school or camp the text places there.
      */
     public record PlaceMention(String mention, int start, int end, String name, double lat, double lon,
-            Long geonamesId, String kind, String country, double confidence, double[] bbox) {
+            Long geonamesId, String kind, String country, double confidence, double[] bbox, String reason,
+            String runnerUp, String facility) {
+    }
+
+    /**
+     * A phrase that names a place the gazetteer does not know ("the village of X", "in X", "X, north of Y"), for
+     * the reviewer to place. {@code area} is the place the context puts it in or near (null when none), with its
+     * point; {@code cue} the words that said so.
+     */
+    public record Unresolved(String text, int start, int end, String area, Double lat, Double lon, String cue) {
     }
 
     /** A date expression resolved against the dateline; {@code date} is the start of the period meant. */

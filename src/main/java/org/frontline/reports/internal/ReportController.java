@@ -42,11 +42,13 @@ class ReportController {
     private final ReportService reports;
     private final ReviewService review;
     private final JsonMapper json;
+    private final ReportParser parser;
 
-    ReportController(ReportService reports, ReviewService review, JsonMapper json) {
+    ReportController(ReportService reports, ReviewService review, JsonMapper json, ReportParser parser) {
         this.reports = reports;
         this.review = review;
         this.json = json;
+        this.parser = parser;
     }
 
     @PostMapping(path = "/api/reports/parse", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -116,6 +118,8 @@ class ReportController {
         out.put("submittedBy", r.submittedBy());
         out.put("submittedAt", r.submittedAt());
         out.put("candidates", review.candidatesOf(id));
+        // names the gazetteer did not know, for the reviewer to place (parsed again: the gazetteer may have learned)
+        out.put("unresolved", parser.parse(r.body(), r.published()).unresolved());
         return out;
     }
 
@@ -194,6 +198,7 @@ class ReportController {
             m.put("figures", p.result().figures());
             m.put("actors", p.result().actors());
             m.put("candidates", p.result().candidates());
+            m.put("unresolved", p.result().unresolved());
             items.add(m);
         }
         if (!d.format().equals("feed")) {

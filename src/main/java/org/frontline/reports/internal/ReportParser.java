@@ -10,6 +10,7 @@ import org.frontline.reports.internal.ParseResult.Candidate;
 import org.frontline.reports.internal.ParseResult.DateMention;
 import org.frontline.reports.internal.ParseResult.Figure;
 import org.frontline.reports.internal.ParseResult.PlaceMention;
+import org.frontline.reports.internal.ParseResult.Unresolved;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -31,18 +32,28 @@ public class ReportParser {
         this.resolver = new PlaceResolver(focusCountry, new HashSet<>(Arrays.asList(neighbours.split(","))));
         this.focusArea = gazetteer.byFeature(focusCountry, "PCLI").stream().findFirst()
                 .map(c -> new PlaceMention("", 0, 0, c.name(), c.lat(), c.lon(), c.publicGeonameId(), "country",
-                        c.country(), 0.5, c.bbox()))
+                        c.country(), 0.5, c.bbox(), "focus-country", null, null))
                 .orElse(null);
     }
 
     public ParseResult parse(String text, LocalDate dateline) {
         List<ActorMention> actors = ActorExtractor.find(text);
         Spans<ActorMention> actorSpans = new Spans<>(actors, ActorMention::start, ActorMention::end);
-        List<ToponymExtractor.Mention> mentions = toponyms.find(text, Tokens.of(text)).stream()
+        List<Tokens.Token> tokens = Tokens.of(text);
+        NotPlaces.Result notPlaces = NotPlaces.find(text, tokens);
+        List<ToponymExtractor.Mention> mentions = toponyms.find(text, tokens, notPlaces).stream()
                 // "Hayat Tahrir al-Sham" names a group, not al-Sham (Damascus)
                 .filter(m -> !actorSpans.overlaps(m.start(), m.end()))
                 .toList();
-        List<PlaceMention> places = resolver.resolve(text, mentions);
+        List<int[]> nameRuns = UnresolvedPlaces.nameRuns(text, tokens,
+                mentions.stream().map(m -> new int[] {m.start(), m.end()}).toList(), notPlaces);
+        List<PlaceMention> places = resolver.resolve(text, mentions, nameRuns);
+        boolean[] areaLike = new boolean[places.size()];
+        for (int i = 0; i < areaLike.length; i++) {
+            String kind = places.get(i).kind();
+            areaLike[i] = kind.equals("country") || kind.equals("province") || kind.equals("region");
+        }
+        List<Unresolved> unresolved = UnresolvedPlaces.find(text, tokens, places, notPlaces, areaLike);
         List<DateMention> dates = DateExtractor.find(text, dateline);
         Spans<DateMention> dateSpans = new Spans<>(dates, DateMention::start, DateMention::end);
         // "December 12 and 25" are days, not counts of people
@@ -51,6 +62,6 @@ public class ReportParser {
                 .toList();
         List<Candidate> candidates = EventDetector.find(text, dateline, focusCountry, places, dates, figures, actors,
                 focusArea);
-        return new ParseResult(dateline, places, dates, figures, actors, candidates);
+        return new ParseResult(dateline, places, dates, figures, actors, candidates, unresolved);
     }
 }
