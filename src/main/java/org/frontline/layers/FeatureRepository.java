@@ -41,8 +41,15 @@ class FeatureRepository {
     /** Streams the versions matching the query, in no particular order. */
     void stream(FeatureQuery q, Consumer<FeatureRow> sink) {
         List<Object> args = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT ").append(columns)
-                .append(" FROM feature_version WHERE layer_id = ?");
+        String sql = "SELECT " + columns + " FROM feature_version WHERE " + where(q, args);
+        jdbc.query(sql, rs -> {
+            sink.accept(row(rs));
+        }, args.toArray());
+    }
+
+    /** The conditions selecting the query's versions (layer, record time, valid time, box), args appended. */
+    String where(FeatureQuery q, List<Object> args) {
+        StringBuilder sql = new StringBuilder("layer_id = ?");
         args.add(q.layerId());
         if (q.asOf() == null) {
             sql.append(" AND superseded_at IS NULL");
@@ -65,9 +72,16 @@ class FeatureRepository {
             args.add(q.bbox().getMaxX());
             args.add(q.bbox().getMaxY());
         }
-        jdbc.query(sql.toString(), rs -> {
-            sink.accept(row(rs));
-        }, args.toArray());
+        return sql.toString();
+    }
+
+    /** The selected columns, in the order {@link #row} reads them. */
+    String columns() {
+        return columns;
+    }
+
+    JdbcTemplate jdbc() {
+        return jdbc;
     }
 
     List<FeatureRow> current(String featureId, boolean forUpdate) {
@@ -130,7 +144,7 @@ class FeatureRepository {
         ps.setString(15, p.timePrecision());
     }
 
-    private static FeatureRow row(ResultSet rs) throws SQLException {
+    static FeatureRow row(ResultSet rs) throws SQLException {
         return new FeatureRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getBytes(4), rs.getString(5),
                 instant(rs, 6), instant(rs, 7), instant(rs, 8), rs.getString(9), rs.getString(10),
                 instant(rs, 11), rs.getString(12), rs.getString(13),

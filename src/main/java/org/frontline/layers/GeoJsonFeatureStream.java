@@ -2,6 +2,7 @@ package org.frontline.layers;
 
 import java.io.OutputStream;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.frontline.geo.GeoJsonGeometryReader;
 import org.frontline.geo.GeoJsonGeometryWriter;
 import org.locationtech.jts.io.ParseException;
@@ -18,17 +19,33 @@ final class GeoJsonFeatureStream implements AutoCloseable {
     private final JsonMapper json;
     private final WKBReader wkb = new WKBReader(GeoJsonGeometryReader.WGS84);
     private long count;
+    private boolean closed;
 
     GeoJsonFeatureStream(OutputStream out, JsonMapper json) {
-        this.json = json;
-        this.g = json.createGenerator(out);
+        this(json.createGenerator(out), json);
         g.writeStartObject();
         g.writeStringProperty("type", "FeatureCollection");
         g.writeName("features");
         g.writeStartArray();
     }
 
+    private GeoJsonFeatureStream(JsonGenerator g, JsonMapper json) {
+        this.json = json;
+        this.g = g;
+    }
+
+    /** One Feature object (not in a collection), with {@code extra} members (e.g. links) at its end. */
+    static void writeSingle(OutputStream out, JsonMapper json, FeatureRow r, Consumer<JsonGenerator> extra) {
+        try (JsonGenerator g = json.createGenerator(out)) {
+            new GeoJsonFeatureStream(g, json).write(r, extra);
+        }
+    }
+
     void write(FeatureRow r) {
+        write(r, null);
+    }
+
+    private void write(FeatureRow r, Consumer<JsonGenerator> extra) {
         g.writeStartObject();
         g.writeStringProperty("type", "Feature");
         g.writeStringProperty("id", r.featureId());
@@ -49,6 +66,9 @@ final class GeoJsonFeatureStream implements AutoCloseable {
             g.writeRaw(props, 1, props.length() - 2);
         }
         g.writeEndObject();
+        if (extra != null) {
+            extra.accept(g);
+        }
         g.writeEndObject();
         count++;
         if (count % 256 == 0) {
@@ -97,7 +117,19 @@ final class GeoJsonFeatureStream implements AutoCloseable {
 
     @Override
     public void close() {
+        close(null);
+    }
+
+    /** Ends the features array, writes {@code trailer}'s members (links, counts) and ends the collection. */
+    void close(Consumer<JsonGenerator> trailer) {
+        if (closed) {
+            return;
+        }
+        closed = true;
         g.writeEndArray();
+        if (trailer != null) {
+            trailer.accept(g);
+        }
         g.writeEndObject();
         g.close();
     }
