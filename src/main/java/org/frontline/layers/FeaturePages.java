@@ -161,8 +161,9 @@ public class FeaturePages {
         Cursor at = req.backward() ? req.before() : req.after();
         String cmp = req.backward() ? "<" : ">";
         if (at != null) {
-            sql.append(" AND (feature_id ").append(cmp).append(" ? OR (feature_id = ? AND version_id ").append(cmp)
-                    .append(" ?))");
+            // Written so that an index on (layer_id, feature_id, version_id) can serve it as a range.
+            sql.append(" AND feature_id ").append(cmp).append("= ? AND (feature_id ").append(cmp)
+                    .append(" ? OR version_id ").append(cmp).append(" ?)");
             args.add(at.featureId());
             args.add(at.featureId());
             args.add(at.versionId());

@@ -87,9 +87,13 @@ class GdalOgcClientTest {
 
     @Test
     void readingTwentyFiveThousandEventsInPagesOfAThousandGivesEachExactlyOnce() throws IOException {
+        long t0 = System.nanoTime();
         String id = layer(25_000);
+        long t1 = System.nanoTime();
         Path csv = dir.resolve("all.csv");
         Gdal.ogr2ogr("-f", "CSV", csv.toString(), service(), id, "-oo", "PAGE_SIZE=1000");
+        System.err.printf("25k events: stored in %d ms, read by GDAL in %d ms%n", (t1 - t0) / 1_000_000,
+                (System.nanoTime() - t1) / 1_000_000);
         List<String> ids = csvIds(csv);
         assertThat(ids).hasSize(25_000);
         assertThat(new HashSet<>(ids)).hasSize(25_000);
