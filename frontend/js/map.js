@@ -3,6 +3,7 @@
 import { bboxContains, fetchLayers, FeatureLoader, isAbort, roundBbox } from './api.js';
 import { addBasemap } from './basemap.js';
 import { isoDay, parseDay, today, windowStart } from './dates.js';
+import { FormatsControl } from './formats.js';
 import { LayerManager } from './layers.js';
 import { readMapView, resolveView, toQuery } from './permalink.js';
 import { setupSearch } from './search.js';
@@ -193,6 +194,8 @@ async function main() {
 
   tools = setupTools({ map, metas, extent, day: () => timebar.day(), notice });
   layers.popupActions = tools.popupActions;
+  new FormatsControl({ metas, day: () => timebar.day(),
+    windowStart: () => windowStart(timebar.day(), timebar.win(), extent.start) }).addTo(map);
 
   setupSearch({
     map,
