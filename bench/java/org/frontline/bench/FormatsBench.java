@@ -56,10 +56,9 @@ public final class FormatsBench {
             exportHeap(port, "gpkg");
             acledImport(app, "PostGIS");
             app.close();
-            Path dir = Files.createTempDirectory("frontline-bench-h2");
-            ConfigurableApplicationContext embedded = start("--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db")
-                    + ";AUTO_SERVER=FALSE");
-            acledImport(embedded, "embedded H2");
+            Path dir = Files.createTempDirectory("frontline-bench-sqlite");
+            ConfigurableApplicationContext embedded = start("--spring.datasource.url=jdbc:sqlite:" + dir.resolve("bench.db"));
+            acledImport(embedded, "embedded SQLite");
             embedded.close();
         } catch (Throwable t) {
             t.printStackTrace();

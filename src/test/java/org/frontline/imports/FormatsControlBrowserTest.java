@@ -19,7 +19,7 @@ import org.springframework.security.provisioning.JdbcUserDetailsManager;
 
 /** The map's Export / import box in headless Chromium: a download link per format, an import with progress. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:formatsbrowser;DB_CLOSE_DELAY=-1", "frontline.demo.load=false"})
+        "spring.datasource.url=jdbc:sqlite:target/test-db/formatsbrowser-${random.uuid}.db", "frontline.demo.load=false"})
 class FormatsControlBrowserTest extends BrowserSupport {
     @Autowired
     LayerService layers;

@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
  * GDAL; fails in CI.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "frontline.demo.load=false")
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:gdal-ogc;DB_CLOSE_DELAY=-1")
+@TestPropertySource(properties = "spring.datasource.url=jdbc:sqlite:target/test-db/gdal-ogc-${random.uuid}.db")
 class GdalOgcClientTest {
     @LocalServerPort
     int port;

@@ -17,7 +17,7 @@ import org.frontline.export.AcledColumns;
 import org.frontline.layers.FeatureQuery;
 import org.frontline.layers.LayerService;
 import org.frontline.layers.StoredFeature;
-import org.frontline.layers.TimeParam;
+import org.frontline.web.TimeParam;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.io.WKTWriter;

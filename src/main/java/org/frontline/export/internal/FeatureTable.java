@@ -13,7 +13,7 @@ import org.frontline.layers.Layer;
 import org.frontline.layers.LayerKind;
 import org.frontline.layers.LayerService;
 import org.frontline.layers.StoredFeature;
-import org.frontline.layers.TimeParam;
+import org.frontline.web.TimeParam;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

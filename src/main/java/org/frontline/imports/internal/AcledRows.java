@@ -14,7 +14,7 @@ import org.frontline.export.AcledColumns;
 import org.frontline.geo.GeoJsonGeometryReader;
 import org.frontline.layers.NewFeature;
 import org.frontline.layers.Provenance;
-import org.frontline.layers.TimeParam;
+import org.frontline.web.TimeParam;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 

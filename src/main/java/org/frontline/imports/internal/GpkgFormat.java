@@ -25,7 +25,7 @@ import org.frontline.layers.Layer;
 import org.frontline.layers.LayerKind;
 import org.frontline.layers.NewFeature;
 import org.frontline.layers.Provenance;
-import org.frontline.layers.TimeParam;
+import org.frontline.web.TimeParam;
 import org.frontline.web.BadInputException;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;

@@ -28,7 +28,7 @@ import org.frontline.layers.LayerService;
 import org.frontline.layers.NewFeature;
 import org.frontline.layers.QueryParams;
 import org.frontline.layers.StoredFeature;
-import org.frontline.layers.TimeParam;
+import org.frontline.web.TimeParam;
 import org.frontline.web.BadInputException;
 import org.frontline.web.NotFoundException;
 import org.frontline.web.PayloadTooLargeException;

@@ -22,7 +22,7 @@ import org.frontline.layers.FeatureQuery;
 import org.frontline.layers.Layer;
 import org.frontline.layers.LayerService;
 import org.frontline.layers.StoredFeature;
-import org.frontline.layers.TimeParam;
+import org.frontline.web.TimeParam;
 import org.frontline.web.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -11,7 +11,7 @@ import org.frontline.layers.FeaturePages.PageRequest;
 import org.frontline.layers.FeatureQuery;
 import org.frontline.layers.Layer;
 import org.frontline.layers.QueryParams;
-import org.frontline.layers.TimeParam;
+import org.frontline.web.TimeParam;
 import org.frontline.web.BadInputException;
 
 /**
