@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.frontline.layers.GeoJsonFeatures;
 import org.frontline.layers.Layer;
+import org.frontline.layers.NewFeature;
 import org.frontline.web.BadInputException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -56,11 +57,14 @@ final class GeoJsonFormat implements ImportFormat {
                         job.checkCancelled();
                         n++;
                         JsonNode feature = p.readValueAsTree();
+                        NewFeature parsed;
                         try {
-                            rows.feature(n, geojson.parseOne(feature, layer.kind(), job.user));
+                            parsed = geojson.parseOne(feature, layer.kind(), job.user);
                         } catch (BadInputException e) {
                             rows.refused(n, e.getMessage().replaceFirst("^feature #1 ?", "feature"));
+                            continue;
                         }
+                        rows.feature(n, parsed);
                     }
                 } else if (name.equals("type") && !"FeatureCollection".equals(p.getString())) {
                     throw new ImportException("the file's type is '" + p.getString() + "', not FeatureCollection");

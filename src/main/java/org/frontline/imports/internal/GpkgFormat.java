@@ -91,11 +91,14 @@ final class GpkgFormat implements ImportFormat {
                     job.checkCancelled();
                     n++;
                     job.bytesRead.set(total == 0 ? 0 : job.bytes * n / total);
+                    NewFeature f;
                     try {
-                        rows.feature(n, feature(row, layer, options, mapped, wkb, dao.getTableName()));
+                        f = feature(row, layer, options, mapped, wkb, dao.getTableName());
                     } catch (BadInputException | ParseException | IOException e) {
                         rows.refused(n, e.getMessage());
+                        continue;
                     }
+                    rows.feature(n, f);
                 }
             } finally {
                 rs.close();
