@@ -3,6 +3,7 @@
 import { bboxContains, fetchLayers, FeatureLoader, isAbort, roundBbox } from './api.js';
 import { addBasemap } from './basemap.js';
 import { isoDay, parseDay, today, windowStart } from './dates.js';
+import { FormatsControl } from './formats.js';
 import { LayerManager } from './layers.js';
 import { addMapTools } from './map-tools.js';
 import { readMapView, resolveView, toQuery } from './permalink.js';
@@ -209,6 +210,8 @@ async function main() {
     },
   });
   layers.popupActions = tools.popupActions;
+  new FormatsControl({ metas, day: () => timebar.day(),
+    windowStart: () => windowStart(timebar.day(), timebar.win(), extent.start) }).addTo(map);
 
   setupSearch({
     map,

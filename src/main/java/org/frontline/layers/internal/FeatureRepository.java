@@ -66,7 +66,7 @@ class FeatureRepository {
      */
     void stream(FeatureQuery q, byte[] withinWkb, Consumer<FeatureRow> sink) {
         List<Object> args = new ArrayList<>();
-        String sql = dialect == SqlDialect.POSTGIS ? postgisQuery(q, args) : sqliteQuery(q, args);
+        String sql = select(q, args);
         if (withinWkb != null && exactInDatabase()) {
             sql += " AND ST_Intersects(f.geom, ST_GeomFromWKB(?, 4326))";
             args.add(withinWkb);
@@ -74,6 +74,15 @@ class FeatureRepository {
         jdbc.query(sql, rs -> {
             sink.accept(row(rs));
         }, args.toArray());
+    }
+
+    /** The SELECT of the query's versions (columns in {@link #row} order), its arguments appended to args. */
+    String select(FeatureQuery q, List<Object> args) {
+        return dialect == SqlDialect.POSTGIS ? postgisQuery(q, args) : sqliteQuery(q, args);
+    }
+
+    JdbcTemplate jdbc() {
+        return jdbc;
     }
 
     private String postgisQuery(FeatureQuery q, List<Object> args) {
@@ -229,7 +238,7 @@ class FeatureRepository {
         ps.setString(15, p.timePrecision());
     }
 
-    private static FeatureRow row(ResultSet rs) throws SQLException {
+    static FeatureRow row(ResultSet rs) throws SQLException {
         return new FeatureRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getBytes(4), rs.getString(5),
                 instant(rs, 6), instant(rs, 7), instant(rs, 8), rs.getString(9), rs.getString(10),
                 instant(rs, 11), rs.getString(12), rs.getString(13),
