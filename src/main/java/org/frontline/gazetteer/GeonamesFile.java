@@ -55,7 +55,7 @@ final class GeonamesFile {
                         }
                     }
                     sink.accept(new Row(p, names));
-                } catch (NumberFormatException e) {
+                } catch (IllegalArgumentException e) { // unreadable number, or a position off the globe (Place)
                     skipped++;
                 }
             }

@@ -18,12 +18,16 @@ public class FeatureCollectionWriter {
         this.json = json;
     }
 
-    /** Writes every matching version; returns how many. The database pages the rows (fetch size). */
+    /**
+     * Writes every matching version; returns how many. The database pages the rows (fetch size). If reading
+     * fails half-way, the collection is left unclosed and the error propagates: the servlet container then
+     * aborts the connection, so the client sees an incomplete answer, never a well-formed truncated one.
+     */
     public long write(FeatureQuery query, OutputStream out) {
-        try (GeoJsonFeatureStream stream = new GeoJsonFeatureStream(out, json)) {
-            store.streamRows(query, stream::write);
-            return stream.count();
-        }
+        GeoJsonFeatureStream stream = new GeoJsonFeatureStream(out, json);
+        store.streamRows(query, stream::write); // no finally: closing would end the JSON array as if complete
+        stream.close();
+        return stream.count();
     }
 
     /** Writes features already in hand (analysis results, history). */

@@ -2,6 +2,7 @@ package org.frontline.security;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import javax.sql.DataSource;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -21,6 +22,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -37,7 +40,7 @@ public class SecurityConfig {
     public static final String ADMIN = "ADMIN";
 
     @Bean
-    SecurityFilterChain filterChain(HttpSecurity http,
+    SecurityFilterChain filterChain(HttpSecurity http, LoginThrottle throttle, JdbcUserDetailsManager users,
             @Value("${frontline.security.anonymous-read}") boolean anonymousRead) throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
         RequestMatcher explicitBasic = request -> {
@@ -65,6 +68,8 @@ public class SecurityConfig {
                 .defaultAuthenticationEntryPointFor(apiEntryPoint(), api)
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true));
         http.csrf(csrf -> csrf.spa().ignoringRequestMatchers(explicitBasic));
+        http.addFilterBefore(new SignInGuards.Throttle(throttle), CsrfFilter.class);
+        http.addFilterBefore(new SignInGuards.SessionRecheck(users), AuthorizationFilter.class);
         http.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                 "default-src 'self'; img-src 'self' data: blob: https:; style-src 'self' 'unsafe-inline'; "
                         + "script-src 'self'; connect-src 'self'; object-src 'none'; frame-ancestors 'none'")));
@@ -97,7 +102,7 @@ public class SecurityConfig {
         };
     }
 
-    private static void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+    static void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
@@ -120,8 +125,26 @@ public class SecurityConfig {
         return new JdbcUserDetailsManager(dataSource);
     }
 
+    /** The default encoder (BCrypt), except that a password over 72 bytes simply does not match instead of a 500. */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        PasswordEncoder delegate = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new PasswordEncoder() {
+            @Override
+            public String encode(CharSequence raw) {
+                return delegate.encode(raw);
+            }
+
+            @Override
+            public boolean matches(CharSequence raw, String encoded) {
+                return raw != null && raw.toString().getBytes(StandardCharsets.UTF_8).length <= PasswordPolicy.MAX_BYTES
+                        && delegate.matches(raw, encoded);
+            }
+
+            @Override
+            public boolean upgradeEncoding(String encoded) {
+                return delegate.upgradeEncoding(encoded);
+            }
+        };
     }
 }
