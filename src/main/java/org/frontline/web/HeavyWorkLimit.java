@@ -10,17 +10,17 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * At most a few analyses and exports run at once (one per core, at least two); a request that finds them all busy
- * waits a moment and then gets 503 with Retry-After instead of joining a queue that grows without bound. The
+ * At most a few analyses and exports run at once (two per core, at least four); a request that finds them all
+ * busy waits up to 3 s and then gets 503 with Retry-After instead of joining a queue that grows without bound. The
  * map, the API reads and writes are not limited, so a flood of exports never starves them.
  */
 @Configuration
 class HeavyWorkLimit implements WebMvcConfigurer {
     static final String[] PATHS = {"/api/analysis/**", "/api/export/**", "/briefings/*/export.*"};
-    static final long WAIT_MILLIS = 1000;
+    static final long WAIT_MILLIS = 3000;
     static final int RETRY_AFTER_SECONDS = 5;
 
-    private final Permits permits = new Permits(Math.max(2, Runtime.getRuntime().availableProcessors()), WAIT_MILLIS);
+    private final Permits permits = new Permits(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), WAIT_MILLIS);
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
