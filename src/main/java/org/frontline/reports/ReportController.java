@@ -10,6 +10,7 @@ import java.util.Map;
 import org.frontline.layers.RequestBodies;
 import org.frontline.reports.ReviewRecords.CandidateEdit;
 import org.frontline.reports.ReviewRecords.QueuedCandidate;
+import org.frontline.web.ApiErrors;
 import org.frontline.web.BadInputException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -163,7 +164,7 @@ class ReportController {
         try {
             return json.treeToValue(node, type);
         } catch (JacksonException e) {
-            throw new BadInputException(what + ": " + e.getOriginalMessage());
+            throw new BadInputException(what + ": " + ApiErrors.unreadable(e)); // names the field, not Jackson's types
         }
     }
 

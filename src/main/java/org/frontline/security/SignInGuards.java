@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
@@ -103,9 +104,11 @@ final class SignInGuards {
                     && names(u.getAuthorities()).equals(names(a.getAuthorities()));
         }
 
-        private static Set<String> names(java.util.Collection<? extends GrantedAuthority> authorities) {
+        /** The roles only: a sign-in adds other authorities (Spring Security 7 records the factor, FACTOR_PASSWORD). */
+        private static Set<String> names(Collection<? extends GrantedAuthority> authorities) {
             Set<String> out = new HashSet<>();
-            authorities.forEach(g -> out.add(g.getAuthority()));
+            authorities.stream().map(GrantedAuthority::getAuthority).filter(n -> n != null && n.startsWith("ROLE_"))
+                    .forEach(out::add);
             return out;
         }
     }

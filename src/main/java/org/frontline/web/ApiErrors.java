@@ -3,6 +3,8 @@ package org.frontline.web;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
@@ -50,7 +52,8 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
     }
 
     /** The database went away (restart, failover, network): the request may be retried in a moment. */
-    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
+        CannotCreateTransactionException.class, TransactionSystemException.class})
     ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "5")
@@ -82,7 +85,7 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
     }
 
     /** What is wrong with an unreadable JSON body, naming the field (not the JSON library's types or positions). */
-    static String unreadable(Throwable e) {
+    public static String unreadable(Throwable e) {
         JacksonException j = null;
         for (Throwable t = e; t != null && j == null; t = t.getCause() == t ? null : t.getCause()) {
             j = t instanceof JacksonException x ? x : null;
