@@ -93,17 +93,24 @@ final class MarkupLimits {
         return s.substring(from, j).toLowerCase(Locale.ROOT);
     }
 
-    /** Index just after the '>' closing the tag at i (quotes respected), or the end of the text. */
+    /**
+     * Index just after the '>' closing the tag at i, or the end of the text. Quotes count only around an attribute
+     * value (after '='), as in HTML parsers: a stray quote elsewhere ({@code <article">}) does not hide the rest.
+     */
     private static int tagEnd(String s, int i) {
         char quote = 0;
+        boolean afterEquals = false;
         for (int j = i + 1; j < s.length(); j++) {
             char c = s.charAt(j);
             if (quote != 0) {
                 if (c == quote) quote = 0;
-            } else if (c == '"' || c == '\'') {
+            } else if ((c == '"' || c == '\'') && afterEquals) {
                 quote = c;
             } else if (c == '>') {
                 return j + 1;
+            }
+            if (quote == 0 && c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                afterEquals = c == '=';
             }
         }
         return s.length();

@@ -22,6 +22,23 @@ class ReportInputLimitsTest {
     }
 
     @Test
+    void theFuzzersSlowInputIsRefusedQuicklyAStrayQuoteInATagNameHidesNothing() throws Exception {
+        // found by bench/fuzz.sh: "<article\"></head><body><p>…" then 17,855 unclosed divs ran for over 10 s
+        byte[] found = getClass().getResourceAsStream("ReportInputFuzzTestInputs/upload/slow-after-per-block-element")
+                .readAllBytes();
+        String html = new String(found, java.nio.charset.StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(3), () -> ReportInput.decode(html, DAY)))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("nested more than 512");
+    }
+
+    @Test
+    void twentyThousandBlockElementsBecomeLinesWithoutAParserRunPerElement() {
+        String html = "<html><body>" + "<div>Strikes hit Ariha.</div>".repeat(20_000);
+        ReportInput.Decoded d = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> ReportInput.decode(html, DAY));
+        assertThat(d.items().get(0).text().lines().count()).isEqualTo(20_000);
+    }
+
+    @Test
     void ordinaryNestingAndUnclosedParagraphsStillParse() {
         String html = "<html><body>" + "<div><section>".repeat(100) + "<p>Strikes hit Ariha.<p>Shelling on Saraqib."
                 + "<ul>" + "<li>item".repeat(2000) + "</ul>" + "</section></div>".repeat(100);
