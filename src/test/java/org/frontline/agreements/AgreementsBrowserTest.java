@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 
 /** The agreement page's chart and breach list, and the map's agreements box, in headless Chromium. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:agreementsbrowser;DB_CLOSE_DELAY=-1", "frontline.demo.load=true"})
+        "spring.datasource.url=jdbc:sqlite:target/test-db/agreementsbrowser-${random.uuid}.db", "frontline.demo.load=true"})
 class AgreementsBrowserTest extends BrowserSupport {
 
     @Test

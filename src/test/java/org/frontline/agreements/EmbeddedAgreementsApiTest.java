@@ -3,6 +3,6 @@ package org.frontline.agreements;
 import org.springframework.test.context.TestPropertySource;
 
 /** Agreements on the embedded database. */
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:agreements-api;DB_CLOSE_DELAY=-1")
+@TestPropertySource(properties = "spring.datasource.url=jdbc:sqlite:target/test-db/agreements-${random.uuid}.db")
 class EmbeddedAgreementsApiTest extends AgreementsApiContract {
 }
