@@ -26,7 +26,7 @@ import org.springframework.security.provisioning.JdbcUserDetailsManager;
  * a 400 (or 404) whose message names the field.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:hardening;DB_CLOSE_DELAY=-1", "frontline.demo.load=false"})
+        "spring.datasource.url=jdbc:sqlite:target/test-db/hardening-${random.uuid}.db", "frontline.demo.load=false"})
 class HardeningApiTest {
     static final String REPORT = "Government forces captured Khan Sheikhoun in southern Idlib on Tuesday after "
             + "weeks of air strikes. The Syrian Observatory said 14 civilians were killed.";

@@ -18,7 +18,7 @@ import org.springframework.security.provisioning.JdbcUserDetailsManager;
  * {@link BriefingService#MAX_FRAMES} frames. Same context as BriefingsApiTest (demo loaded, sign-in required).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:briefingsapi;DB_CLOSE_DELAY=-1", "frontline.demo.load=true",
+        "spring.datasource.url=jdbc:sqlite:target/test-db/briefingsapi-${random.uuid}.db", "frontline.demo.load=true",
         "frontline.security.anonymous-read=false"})
 class BriefingOwnershipTest {
     @LocalServerPort

@@ -26,7 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * image loaded and told its host the reader's address.) Same context as BriefingBrowserTest.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:briefingbrowser;DB_CLOSE_DELAY=-1", "frontline.demo.load=true"})
+        "spring.datasource.url=jdbc:sqlite:target/test-db/briefingbrowser-${random.uuid}.db", "frontline.demo.load=true"})
 class OfflineExportNetworkBrowserTest extends BrowserSupport {
     private static final byte[] PNG = java.util.Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mN8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==");

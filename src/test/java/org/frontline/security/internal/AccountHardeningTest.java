@@ -26,7 +26,7 @@ import org.springframework.security.provisioning.JdbcUserDetailsManager;
 
 /** Issue 15.4 and 15.9: throttled sign-ins, sessions that end with the user, the password policy. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:hardening;DB_CLOSE_DELAY=-1", "frontline.demo.load=false"})
+        "spring.datasource.url=jdbc:sqlite:target/test-db/hardening-${random.uuid}.db", "frontline.demo.load=false"})
 class AccountHardeningTest {
     @LocalServerPort
     int port;
