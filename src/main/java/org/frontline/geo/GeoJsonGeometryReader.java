@@ -22,6 +22,10 @@ import tools.jackson.databind.JsonNode;
  */
 public final class GeoJsonGeometryReader {
     public static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
+    /** Positions one geometry may have (stored features and analysis bodies): bounds the work of every later step. */
+    public static final int MAX_POSITIONS = 50_000;
+    /** Longitudes one geometry may span: wider means it crosses the antimeridian (RFC 7946 §3.1.9: split it). */
+    public static final double MAX_LON_SPAN = 180;
 
     private final Envelope focusRegion;
 
@@ -58,6 +62,7 @@ public final class GeoJsonGeometryReader {
         if (g.isEmpty()) {
             throw new InvalidGeometryException(type + " geometry is empty");
         }
+        checkSize(g);
         TopologyValidationError err = new IsValidOp(g).getValidationError();
         if (err != null) {
             Coordinate at = err.getCoordinate();
@@ -65,6 +70,21 @@ public final class GeoJsonGeometryReader {
                     + (at == null ? "" : " at [" + at.x + ", " + at.y + "]"));
         }
         return g;
+    }
+
+    /** Refuses geometries too large to process or spanning the antimeridian; the message says which limit. */
+    public static void checkSize(Geometry g) {
+        int n = g.getNumPoints();
+        if (n > MAX_POSITIONS) {
+            throw new InvalidGeometryException(g.getGeometryType() + " geometry has " + n + " positions, at most "
+                    + MAX_POSITIONS + " are accepted (simplify it or split it into several features)");
+        }
+        Envelope e = g.getEnvelopeInternal();
+        if (e.getWidth() > MAX_LON_SPAN) {
+            throw new InvalidGeometryException(g.getGeometryType() + " geometry spans " + e.getWidth()
+                    + "° of longitude (" + e.getMinX() + " to " + e.getMaxX() + "); more than " + (int) MAX_LON_SPAN
+                    + "° means it crosses the antimeridian: split it there (RFC 7946 §3.1.9)");
+        }
     }
 
     private Point[] points(JsonNode c) {

@@ -4,12 +4,16 @@ import java.io.OutputStream;
 import java.util.Collection;
 import org.frontline.layers.internal.GeoJsonFeatureStream;
 import org.frontline.layers.internal.StoreService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Streams the answer to a {@link FeatureQuery} as an RFC 7946 FeatureCollection. */
 @Component
 public class FeatureCollectionWriter {
+    private static final Logger log = LoggerFactory.getLogger(FeatureCollectionWriter.class);
     public static final String GEOJSON = "application/geo+json";
 
     private final StoreService store;
@@ -20,11 +24,34 @@ public class FeatureCollectionWriter {
         this.json = json;
     }
 
-    /** Writes every matching version; returns how many. The database pages the rows (fetch size). */
+    /**
+     * Writes every matching version; returns how many. The database pages the rows (fetch size). If reading
+     * fails half-way, the collection is left unclosed and the error propagates: the servlet container then
+     * aborts the connection, so the client sees an incomplete answer, never a well-formed truncated one.
+     */
     public long write(FeatureQuery query, OutputStream out) {
-        try (GeoJsonFeatureStream stream = new GeoJsonFeatureStream(out, json)) {
+        GeoJsonFeatureStream stream = new GeoJsonFeatureStream(out, json);
+        try {
             store.streamRows(query, stream::write);
-            return stream.count();
+        } catch (RuntimeException e) {
+            if (stream.count() == 0 && e instanceof DataAccessException) {
+                throw e; // the first read failed: nothing has left the generator's buffer, so 503 as usual
+            }
+            // No close: it would end the JSON array as if complete. And no cause on the new exception: an error
+            // handler matching the cause (e.g. 503 for a lost database) would write a body into the started answer
+            // and end it normally; unhandled, it makes the container abort the connection.
+            log.warn("FeatureCollection of layer '{}' failed after {} features; aborting the answer", query.layerId(),
+                    stream.count(), e);
+            throw new StreamAborted("the FeatureCollection failed after " + stream.count() + " features: " + e);
+        }
+        stream.close();
+        return stream.count();
+    }
+
+    /** A FeatureCollection that failed after it started: deliberately handled by no error handler. */
+    static final class StreamAborted extends RuntimeException {
+        StreamAborted(String message) {
+            super(message, null, false, false);
         }
     }
 

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import org.frontline.analysis.ResultFeature;
 import org.frontline.analysis.internal.GeodesicBuffer.Side;
+import org.frontline.geo.GeoJsonGeometryReader;
 import org.frontline.geo.GeodesicMeasure;
+import org.frontline.geo.InvalidGeometryException;
 import org.frontline.layers.Layer;
 import org.frontline.layers.LayerKind;
 import org.frontline.layers.LayerService;
@@ -53,6 +55,11 @@ public class BufferService {
         if (g == null || g.isEmpty()) {
             throw new BadInputException("geometry is empty");
         }
+        try {
+            GeoJsonGeometryReader.checkSize(g); // stored features may predate the limits
+        } catch (InvalidGeometryException e) {
+            throw new BadInputException("geometry: " + e.getMessage());
+        }
         if (!g.isValid()) {
             throw new BadInputException("geometry is not valid");
         }
@@ -69,7 +76,12 @@ public class BufferService {
     }
 
     public ResultFeature buffer(Request r) {
-        Geometry zone = GeodesicBuffer.band(r.geometry(), r.innerKm(), r.distanceKm(), r.side());
+        Geometry zone;
+        try {
+            zone = GeodesicBuffer.band(r.geometry(), r.innerKm(), r.distanceKm(), r.side());
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("geometry: " + e.getMessage());
+        }
         return new ResultFeature(null, zone, inputs(r, zone));
     }
 

@@ -26,9 +26,11 @@ class BriefingPagesController {
     private final Narratives md;
     private final HtmlExport htmlExport;
     private final PdfExport pdfExport;
+    private final PdfCache pdfCache;
 
     BriefingPagesController(BriefingService service, BriefingData data, Narratives md, HtmlExport htmlExport,
-            PdfExport pdfExport) {
+            PdfExport pdfExport, PdfCache pdfCache) {
+        this.pdfCache = pdfCache;
         this.service = service;
         this.data = data;
         this.md = md;
@@ -120,7 +122,7 @@ class BriefingPagesController {
     @GetMapping("/briefings/{slug}/export.pdf")
     ResponseEntity<byte[]> exportPdf(@PathVariable String slug) {
         Briefing b = service.playback(slug);
-        return download(pdfExport.render(b), MediaType.APPLICATION_PDF, b.slug() + ".pdf");
+        return download(pdfCache.get(b, () -> pdfExport.render(b)), MediaType.APPLICATION_PDF, b.slug() + ".pdf");
     }
 
     private void player(Model model, Briefing b, String dataUrl, boolean shared) {

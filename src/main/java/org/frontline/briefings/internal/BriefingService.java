@@ -12,6 +12,7 @@ import org.frontline.briefings.internal.BriefingInputs.BriefingInput;
 import org.frontline.briefings.internal.BriefingInputs.FrameInput;
 import org.frontline.web.BadInputException;
 import org.frontline.web.ConflictException;
+import org.frontline.web.ForbiddenException;
 import org.frontline.web.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -22,6 +23,8 @@ import org.springframework.web.server.ResponseStatusException;
 @Service
 public class BriefingService {
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Frames one briefing may hold: bounds the work of playing, exporting and printing it. */
+    public static final int MAX_FRAMES = 60;
 
     private final BriefingRepository repo;
     private final FrameRules rules;
@@ -37,6 +40,19 @@ public class BriefingService {
 
     public Briefing get(String slug) {
         return repo.bySlug(slug).orElseThrow(() -> new NotFoundException("No briefing '" + slug + "'"));
+    }
+
+    /**
+     * Ownership: a briefing's author and admins change, publish, share and delete it; everyone else only reads
+     * it. Returns the briefing, or refuses with 403 naming the author.
+     */
+    public Briefing requireEditor(String slug, String user, boolean admin) {
+        Briefing b = get(slug);
+        if (!admin && (user == null || !user.equals(b.author()))) {
+            throw new ForbiddenException("Briefing '" + slug + "' belongs to " + b.author()
+                    + "; only its author or an admin may change, publish, share or delete it");
+        }
+        return b;
     }
 
     public List<Edition> editions(Briefing b) {
@@ -94,6 +110,10 @@ public class BriefingService {
     @Transactional
     public Frame addFrame(String slug, FrameInput in) {
         Briefing b = get(slug);
+        if (b.frames().size() >= MAX_FRAMES) {
+            throw new BadInputException("Briefing '" + slug + "' has " + b.frames().size() + " frames, the most a"
+                    + " briefing may have (" + MAX_FRAMES + "); split it into several briefings");
+        }
         Frame f = rules.check(in, null);
         int position = b.frames().stream().mapToInt(Frame::position).max().orElse(0) + 1;
         long id = repo.insertFrame(b.id(), position, f);

@@ -56,42 +56,51 @@ class BriefingsController {
     }
 
     @PutMapping("/{slug}")
-    Full update(@PathVariable String slug, @RequestBody BriefingInput in) {
+    Full update(@PathVariable String slug, @RequestBody BriefingInput in, Authentication auth) {
+        editor(slug, auth);
         return full(service.update(slug, in));
     }
 
     @DeleteMapping("/{slug}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@PathVariable String slug) {
+    void delete(@PathVariable String slug, Authentication auth) {
+        editor(slug, auth);
         service.delete(slug);
     }
 
     @PostMapping("/{slug}/frames")
     @ResponseStatus(HttpStatus.CREATED)
-    FrameView addFrame(@PathVariable String slug, @RequestBody FrameInput in) {
+    FrameView addFrame(@PathVariable String slug, @RequestBody FrameInput in, Authentication auth) {
+        editor(slug, auth);
         Frame f = service.addFrame(slug, in);
         return FrameView.of(f, service.get(slug).frames().indexOf(f) + 1, md);
     }
 
     @PutMapping("/{slug}/frames/{frameId}")
-    FrameView updateFrame(@PathVariable String slug, @PathVariable long frameId, @RequestBody FrameInput in) {
+    FrameView updateFrame(@PathVariable String slug, @PathVariable long frameId, @RequestBody FrameInput in,
+            Authentication auth) {
+        editor(slug, auth);
         Frame f = service.updateFrame(slug, frameId, in);
         return FrameView.of(f, service.get(slug).frames().indexOf(f) + 1, md);
     }
 
     @DeleteMapping("/{slug}/frames/{frameId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void deleteFrame(@PathVariable String slug, @PathVariable long frameId) {
+    void deleteFrame(@PathVariable String slug, @PathVariable long frameId, Authentication auth) {
+        editor(slug, auth);
         service.deleteFrame(slug, frameId);
     }
 
     @PutMapping("/{slug}/frames/order")
-    Full reorder(@PathVariable String slug, @RequestBody ReorderInput in) {
+    Full reorder(@PathVariable String slug, @RequestBody ReorderInput in, Authentication auth) {
+        editor(slug, auth);
         return full(service.reorder(slug, in == null ? null : in.frameIds()));
     }
 
     @PostMapping("/{slug}/publish")
-    Full publish(@PathVariable String slug, @RequestBody(required = false) PublishInput in, Principal user) {
+    Full publish(@PathVariable String slug, @RequestBody(required = false) PublishInput in, Principal user,
+            Authentication auth) {
+        editor(slug, auth);
         return full(service.publish(slug, user.getName(), in == null ? null : in.note()));
     }
 
@@ -108,13 +117,15 @@ class BriefingsController {
 
     @PostMapping("/{slug}/shares")
     @ResponseStatus(HttpStatus.CREATED)
-    ShareView share(@PathVariable String slug, Principal user) {
+    ShareView share(@PathVariable String slug, Principal user, Authentication auth) {
+        editor(slug, auth);
         return ShareView.of(service.share(slug, user.getName()));
     }
 
     @DeleteMapping("/{slug}/shares/{token}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void revoke(@PathVariable String slug, @PathVariable String token) {
+    void revoke(@PathVariable String slug, @PathVariable String token, Authentication auth) {
+        editor(slug, auth);
         service.revoke(slug, token);
     }
 
@@ -157,6 +168,11 @@ class BriefingsController {
                     + b.frames().size() + ")");
         }
         return data.frameData(b, n - 1);
+    }
+
+    private void editor(String slug, Authentication auth) {
+        boolean admin = auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
+        service.requireEditor(slug, auth == null ? null : auth.getName(), admin);
     }
 
     private Full full(Briefing b) {

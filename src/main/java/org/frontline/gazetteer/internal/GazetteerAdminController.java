@@ -23,6 +23,11 @@ class GazetteerAdminController {
     @PostMapping("/api/admin/gazetteer")
     Map<String, Object> upload(@RequestParam("file") MultipartFile file) throws IOException {
         if (file.isEmpty()) throw new BadInputException("gazetteer upload: the file part 'file' is empty");
+        String name = file.getOriginalFilename();
+        if (name != null && name.length() > 120) { // a longer name cannot be stored on most file systems (was a 500)
+            throw new BadInputException("gazetteer upload: the file name is " + name.length()
+                    + " characters long; at most 120");
+        }
         try {
             int n = gazetteer.importDump(file.getOriginalFilename(), file.getBytes());
             return Map.of("placesRead", n, "placesIndexed", gazetteer.size());

@@ -56,7 +56,7 @@ public final class GeonamesFile {
                         }
                     }
                     sink.accept(new Row(p, names));
-                } catch (NumberFormatException e) {
+                } catch (IllegalArgumentException e) { // unreadable number, or a position off the globe (Place)
                     skipped++;
                 }
             }

@@ -169,8 +169,10 @@ public final class FeatureInput {
     private static void checkFigures(JsonNode props) {
         for (String name : FIGURES) {
             JsonNode v = props.get(name);
-            if (v != null && !v.isNull() && !(v.canConvertToExactIntegral() && v.asLong() >= 0)) {
-                throw new BadInputException(name + " must be a whole number of 0 or more, got " + v);
+            // canConvertToLong first: a figure above 2^63 would overflow (was a 500)
+            if (v != null && !v.isNull() && !(v.canConvertToExactIntegral() && v.canConvertToLong() && v.asLong() >= 0)) {
+                throw new BadInputException(name + " must be a whole number from 0 to " + Long.MAX_VALUE + ", got "
+                        + (v.toString().length() > 40 ? v.toString().substring(0, 40) + "…" : v));
             }
         }
     }

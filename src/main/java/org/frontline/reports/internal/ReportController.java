@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.frontline.reports.internal.ReviewRecords.CandidateEdit;
 import org.frontline.reports.internal.ReviewRecords.QueuedCandidate;
+import org.frontline.web.ApiErrors;
 import org.frontline.web.BadInputException;
 import org.frontline.web.RequestBodies;
 import org.springframework.http.HttpStatus;
@@ -167,7 +168,7 @@ class ReportController {
         try {
             return json.treeToValue(node, type);
         } catch (JacksonException e) {
-            throw new BadInputException(what + ": " + e.getOriginalMessage());
+            throw new BadInputException(what + ": " + ApiErrors.unreadable(e)); // names the field, not Jackson's types
         }
     }
 

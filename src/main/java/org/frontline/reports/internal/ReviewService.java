@@ -103,8 +103,11 @@ public class ReviewService {
             lon = found.lon();
             geoPrecision = found.isCountry() || found.isProvince() ? "admin" : "exact";
         }
-        if (lat < -90 || lat > 90 || lon < -180 || lon > 180) {
-            throw new BadInputException("lat must be in [-90, 90] and lon in [-180, 180]");
+        if (!(lat >= -90 && lat <= 90)) { // NaN fails every comparison
+            throw new BadInputException("candidate " + id + ": lat must be a number in [-90, 90], got " + lat);
+        }
+        if (!(lon >= -180 && lon <= 180)) {
+            throw new BadInputException("candidate " + id + ": lon must be a number in [-180, 180], got " + lon);
         }
         String precision = e.timePrecision() != null ? e.timePrecision() : c.timePrecision();
         if (!Provenance.TIME_PRECISIONS.contains(precision)) {

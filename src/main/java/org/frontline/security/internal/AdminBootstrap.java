@@ -2,6 +2,7 @@ package org.frontline.security.internal;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import org.frontline.web.BadInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,6 +35,13 @@ class AdminBootstrap implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         boolean configured = configuredPassword != null && !configuredPassword.isBlank();
+        if (configured) {
+            try {
+                PasswordPolicy.check("admin", configuredPassword, "frontline.security.admin-password");
+            } catch (BadInputException e) {
+                throw new IllegalStateException(e.getMessage() + " (set by FRONTLINE_ADMIN_PASSWORD)");
+            }
+        }
         if (users.userExists("admin")) {
             if (configured) {
                 users.updateUser(admin(configuredPassword));

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.nio.charset.StandardCharsets;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -22,8 +23,10 @@ import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -39,7 +42,7 @@ public class SecurityConfig {
     public static final String ADMIN = "ADMIN";
 
     @Bean
-    SecurityFilterChain filterChain(HttpSecurity http,
+    SecurityFilterChain filterChain(HttpSecurity http, LoginThrottle throttle, JdbcUserDetailsManager users,
             @Value("${frontline.security.anonymous-read}") boolean anonymousRead,
             @Value("${frontline.cors.allowed-origins:}") String corsOrigins) throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
@@ -73,6 +76,8 @@ public class SecurityConfig {
                 .defaultAuthenticationEntryPointFor(apiEntryPoint(), api)
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true));
         http.csrf(csrf -> csrf.spa().ignoringRequestMatchers(explicitBasic));
+        http.addFilterBefore(new SignInGuards.Throttle(throttle), CsrfFilter.class);
+        http.addFilterBefore(new SignInGuards.SessionRecheck(users), AuthorizationFilter.class);
         http.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                 "default-src 'self'; img-src 'self' data: blob: https:; style-src 'self' 'unsafe-inline'; "
                         + "script-src 'self'; connect-src 'self'; object-src 'none'; frame-ancestors 'none'")));
@@ -105,7 +110,7 @@ public class SecurityConfig {
         };
     }
 
-    private static void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+    static void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
@@ -128,8 +133,26 @@ public class SecurityConfig {
         return new JdbcUserDetailsManager(dataSource);
     }
 
+    /** The default encoder (BCrypt), except that a password over 72 bytes simply does not match instead of a 500. */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        PasswordEncoder delegate = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new PasswordEncoder() {
+            @Override
+            public String encode(CharSequence raw) {
+                return delegate.encode(raw);
+            }
+
+            @Override
+            public boolean matches(CharSequence raw, String encoded) {
+                return raw != null && raw.toString().getBytes(StandardCharsets.UTF_8).length <= PasswordPolicy.MAX_BYTES
+                        && delegate.matches(raw, encoded);
+            }
+
+            @Override
+            public boolean upgradeEncoding(String encoded) {
+                return delegate.upgradeEncoding(encoded);
+            }
+        };
     }
 }

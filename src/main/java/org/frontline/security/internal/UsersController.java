@@ -55,9 +55,7 @@ class UsersController {
         if (u.username() == null || !NAME.matcher(u.username()).matches()) {
             throw new BadInputException("username must be 2-50 lower-case letters, digits or . _ - starting with a letter");
         }
-        if (u.password() == null || u.password().length() < 12) {
-            throw new BadInputException("password must have at least 12 characters");
-        }
+        PasswordPolicy.check(u.username(), u.password(), "password");
         if (u.role() == null || !ROLES.contains(u.role())) {
             throw new BadInputException("role must be one of " + ROLES);
         }

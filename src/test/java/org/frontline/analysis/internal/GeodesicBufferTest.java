@@ -90,6 +90,50 @@ class GeodesicBufferTest {
         assertThatThrownBy(() -> GeodesicBuffer.buffer(GF.createPoint(), 5)).hasMessageContaining("empty");
     }
 
+    @Test
+    void aMultiPointOfTenThousandPointsIsBufferedPartByPartInSeconds() {
+        java.util.Random rnd = new java.util.Random(15);
+        Point[] pts = new Point[10_000];
+        for (int i = 0; i < pts.length; i++) {
+            pts[i] = GF.createPoint(new Coordinate(36.1 + rnd.nextDouble(), 35.5 + rnd.nextDouble() * 0.9));
+        }
+        // before per-part buffering this took over 120 s and filled the heap (800 points: 25 s)
+        Geometry zone = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> GeodesicBuffer.buffer(GF.createMultiPoint(pts), 10));
+        for (int i = 0; i < pts.length; i += 997) {
+            assertThat(zone.covers(pts[i])).isTrue();
+        }
+        Point far = GF.createPoint(new Coordinate(35.5, 35.0)); // about 60 km south-west of every point
+        assertThat(zone.intersects(far)).isFalse();
+        // the union of 10 km circles spread over a ~90 x 100 km square covers about it plus a 10 km margin
+        double square = GeodesicMeasure.areaKm2(GF.createMultiPoint(pts).getEnvelope());
+        assertThat(GeodesicMeasure.areaKm2(zone)).isBetween(square, square + 4 * 100 * 10 + Math.PI * 100);
+    }
+
+    @Test
+    void partsAreMergedSoTwoOverlappingCirclesCountTheirOverlapOnce() {
+        Point a = GF.createPoint(new Coordinate(36.6, 35.9));
+        GeodesicData east = Geodesic.WGS84.Direct(35.9, 36.6, 90, 10_000);
+        Point b = GF.createPoint(new Coordinate(east.lon2, east.lat2));
+        double one = GeodesicMeasure.areaKm2(GeodesicBuffer.buffer(a, 10));
+        Geometry both = GeodesicBuffer.buffer(GF.createMultiPoint(new Point[] {a, b}), 10);
+        // two circles of r = 10 km, d = 10 km apart overlap in a lens of 2r²·acos(d/2r) − (d/2)·√(4r² − d²)
+        double lens = 2 * 100 * Math.acos(0.5) - 5 * Math.sqrt(400 - 100);
+        assertThat(both.getNumGeometries()).isEqualTo(1);
+        assertThat(GeodesicMeasure.areaKm2(both)).isCloseTo(2 * one - lens, within(one * 0.01));
+    }
+
+    @Test
+    void globeSpanningAndAntimeridianBuffersAreRefusedNotWrong() {
+        LineString acrossTheWorld = GF.createLineString(new Coordinate[] {new Coordinate(-170, 10), new Coordinate(170, 10)});
+        assertThatThrownBy(() -> GeodesicBuffer.buffer(acrossTheWorld, 5)).hasMessageContaining("regional");
+        Point nearDateLine = GF.createPoint(new Coordinate(179.95, -17));
+        assertThatThrownBy(() -> GeodesicBuffer.buffer(nearDateLine, 20)).hasMessageContaining("antimeridian");
+        // far from the antimeridian the same buffer is fine
+        assertThat(GeodesicMeasure.areaKm2(GeodesicBuffer.buffer(GF.createPoint(new Coordinate(178, -17)), 20)))
+                .isCloseTo(Math.PI * 400, within(Math.PI * 400 * 0.005));
+    }
+
     /** A geodesic from (lon, lat) along azimuth for lengthKm, with a vertex every stepKm. */
     static LineString geodesicLine(double lon, double lat, double azimuth, double lengthKm, double stepKm) {
         List<Coordinate> cs = new ArrayList<>();
