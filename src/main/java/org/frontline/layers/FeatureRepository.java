@@ -41,8 +41,18 @@ class FeatureRepository {
     /** Streams the versions matching the query, in no particular order. */
     void stream(FeatureQuery q, Consumer<FeatureRow> sink) {
         List<Object> args = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT ").append(columns)
-                .append(" FROM feature_version WHERE layer_id = ?");
+        String sql = "SELECT " + columns + " FROM feature_version WHERE " + where(q, args);
+        jdbc.query(sql, rs -> {
+            sink.accept(row(rs));
+        }, args.toArray());
+    }
+
+    /**
+     * The WHERE clause selecting the query's versions (layer, record time, valid time, box), its values
+     * appended to {@code args}; shared with the density bins so both count the same rows.
+     */
+    String where(FeatureQuery q, List<Object> args) {
+        StringBuilder sql = new StringBuilder("layer_id = ?");
         args.add(q.layerId());
         if (q.asOf() == null) {
             sql.append(" AND superseded_at IS NULL");
@@ -65,9 +75,7 @@ class FeatureRepository {
             args.add(q.bbox().getMaxX());
             args.add(q.bbox().getMaxY());
         }
-        jdbc.query(sql.toString(), rs -> {
-            sink.accept(row(rs));
-        }, args.toArray());
+        return sql.toString();
     }
 
     List<FeatureRow> current(String featureId, boolean forUpdate) {

@@ -12,11 +12,14 @@ enum SqlDialect {
     POSTGIS("?::jsonb", "props::text",
             "tstzrange(valid_from, valid_to) @> ?",
             "tstzrange(valid_from, valid_to) && tstzrange(?, ?)",
-            "tstzrange(recorded_at, superseded_at) @> ?"),
+            "tstzrange(recorded_at, superseded_at) @> ?",
+            "CASE WHEN jsonb_typeof(props->'fatalities') = 'number' THEN (props->>'fatalities')::numeric ELSE 0 END"),
     H2GIS("?", "props",
             "valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)",
             "(valid_to IS NULL OR valid_to > ?) AND valid_from < ?",
-            "recorded_at <= ? AND (superseded_at IS NULL OR superseded_at > ?)");
+            "recorded_at <= ? AND (superseded_at IS NULL OR superseded_at > ?)",
+            // no JSON functions in H2: the stored text is Jackson's compact form, so the member reads as digits
+            "COALESCE(CAST(REGEXP_SUBSTR(props, '\"fatalities\":([0-9]+)', 1, 1, '', 1) AS BIGINT), 0)");
 
     final String jsonParam;
     final String propsColumn;
@@ -26,13 +29,17 @@ enum SqlDialect {
     final String validDuring;
     /** Known at a record time: PostGIS takes it once, H2 twice. */
     final String knownAt;
+    /** The "fatalities" property as a number (0 when absent or not a number), for the density bins. */
+    final String fatalities;
 
-    SqlDialect(String jsonParam, String propsColumn, String validAt, String validDuring, String knownAt) {
+    SqlDialect(String jsonParam, String propsColumn, String validAt, String validDuring, String knownAt,
+            String fatalities) {
         this.jsonParam = jsonParam;
         this.propsColumn = propsColumn;
         this.validAt = validAt;
         this.validDuring = validDuring;
         this.knownAt = knownAt;
+        this.fatalities = fatalities;
     }
 
     boolean repeatsInstants() {

@@ -1,0 +1,42 @@
+package org.frontline.layers;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Counts a query's versions per grid cell in the database: plain SQL (GROUP BY floor of the stored
+ * coordinates over the cell size) that PostGIS and the embedded database both run, over the same rows as
+ * the feature query.
+ */
+@Repository
+class DensityRepository {
+    private final JdbcTemplate jdbc;
+    private final FeatureRepository features;
+
+    DensityRepository(DataSource dataSource, FeatureRepository features) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.features = features;
+    }
+
+    /** One non-empty cell: its column and row on the grid, how many versions, their fatalities, mean position. */
+    record Cell(long column, long row, long count, long fatalities, double lon, double lat) {
+    }
+
+    List<Cell> cells(FeatureQuery q, DensityGrid grid) {
+        List<Object> args = new ArrayList<>();
+        String where = features.where(q, args);
+        // The cell size and origin come from a validated zoom, not from the user's text.
+        String cell = String.format(Locale.ROOT, "%.17g", grid.cell());
+        String sql = "SELECT FLOOR((x + 180) / " + cell + ") AS cx, FLOOR((y + 90) / " + cell + ") AS cy, "
+                + "COUNT(*) AS n, SUM(f) AS killed, AVG(x) AS mx, AVG(y) AS my FROM ("
+                + "SELECT ST_X(ST_Centroid(geom)) AS x, ST_Y(ST_Centroid(geom)) AS y, "
+                + features.dialect().fatalities + " AS f FROM feature_version WHERE " + where
+                + ") pts GROUP BY FLOOR((x + 180) / " + cell + "), FLOOR((y + 90) / " + cell + ")";
+        return jdbc.query(sql, (rs, i) -> new Cell(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                rs.getDouble(5), rs.getDouble(6)), args.toArray());
+    }
+}
