@@ -60,6 +60,8 @@ class DensityController {
         long total = cells.stream().mapToLong(DensityRepository.Cell::count).sum();
         response.setContentType(FeatureCollectionWriter.GEOJSON);
         response.setCharacterEncoding("UTF-8");
+        // the client merges answers made of events only while they stay within this limit
+        response.setHeader("Frontline-Max-Events", String.valueOf(maxEvents));
         if (total <= maxEvents) {
             writer.write(q, response.getOutputStream());
         } else {
