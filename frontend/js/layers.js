@@ -173,11 +173,6 @@ export class LayerManager {
     if (newCategory && entry.legendEl) this.renderLegend(entry);
   }
 
-  /** Regroups the event layers after a zoom (their answers may be reused from the cache). */
-  regroupEvents() {
-    for (const entry of this.entries.values()) if (entry.visible && entry.events?.fc) entry.events.redraw();
-  }
-
   makeLayer(meta, f) {
     const g = f.geometry;
     if (!g) return null;
