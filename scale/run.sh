@@ -36,7 +36,7 @@ JAR=$(ls "$ROOT"/target/frontline-*.jar | grep -v original | head -1)
 
 log "primary on :$PG1, replica on :$PG2 under $BASE"
 rm -rf "$BASE" && mkdir -p "$BASE" && chmod 777 "$BASE"
-as_pg "$PGBIN/initdb" -q -D "$BASE/primary" -A trust -U postgres >/dev/null
+as_pg "$PGBIN/initdb" -D "$BASE/primary" -A trust -U postgres >/dev/null
 cat >> "$BASE/primary/postgresql.conf" <<CONF
 listen_addresses = '127.0.0.1'
 port = $PG1
@@ -51,7 +51,7 @@ as_pg "$PGBIN/pg_ctl" -D "$BASE/primary" -l "$BASE/primary.log" -w start >/dev/n
 psql_p() { psql -h 127.0.0.1 -p "$PG1" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
 psql_p -c "CREATE DATABASE frontline"
 psql_p -d frontline -c "CREATE EXTENSION postgis; CREATE EXTENSION btree_gist;"
-as_pg "$PGBIN/pg_basebackup" -h 127.0.0.1 -p "$PG1" -U postgres -D "$BASE/replica" -R -X stream
+as_pg "$PGBIN/pg_basebackup" -h 127.0.0.1 -p "$PG1" -U postgres -D "$BASE/replica" -R -X stream -c fast
 echo "port = $PG2" >> "$BASE/replica/postgresql.auto.conf"
 as_pg "$PGBIN/pg_ctl" -D "$BASE/replica" -l "$BASE/replica.log" -w start >/dev/null
 echo "replica in recovery: $(psql -h 127.0.0.1 -p "$PG2" -U postgres -qAt -c 'SELECT pg_is_in_recovery()')"

@@ -69,7 +69,7 @@ final class ReplicaPair implements AutoCloseable {
         }
         Path replica = dir.resolve("replica");
         pg("pg_basebackup", "-h", "127.0.0.1", "-p", String.valueOf(primaryPort), "-U", "postgres", "-D",
-                replica.toString(), "-R", "-X", "stream");
+                replica.toString(), "-R", "-X", "stream", "-c", "fast");
         startServer(replica, replicaPort);
     }
 
