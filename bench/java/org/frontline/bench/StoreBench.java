@@ -74,6 +74,11 @@ public final class StoreBench {
         System.exit(0);
     }
 
+    /** The layers, the area versions and {@code -Devents} events (other benches build on this data set). */
+    static void generate(Connection c) throws Exception {
+        generate(c, 0, EVENTS);
+    }
+
     /** Adds {@code count} events numbered after {@code first}; the layers and areas come with the first call. */
     static void generate(Connection c, int first, int count) throws Exception {
         try (Statement s = c.createStatement()) {

@@ -1,9 +1,10 @@
-package org.frontline.layers;
+package org.frontline.layers.internal;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
+import org.frontline.layers.FeatureQuery;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 

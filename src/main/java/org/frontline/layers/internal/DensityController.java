@@ -1,9 +1,14 @@
-package org.frontline.layers;
+package org.frontline.layers.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import org.frontline.geo.GeoJsonGeometryWriter;
+import org.frontline.layers.FeatureCollectionWriter;
+import org.frontline.layers.FeatureQuery;
+import org.frontline.layers.Layer;
+import org.frontline.layers.LayerKind;
+import org.frontline.layers.QueryParams;
 import org.frontline.web.BadInputException;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.beans.factory.annotation.Value;

@@ -1,4 +1,4 @@
-package org.frontline.layers;
+package org.frontline.layers.internal;
 
 import org.frontline.web.BadInputException;
 import org.locationtech.jts.geom.Envelope;
