@@ -136,6 +136,7 @@ run_load() { # label url kill?
   local res; res=$(grep '^RESULT' "$out.wrk" || echo "RESULT (wrk failed: $(tail -3 "$out.wrk"))")
   local non2xx; non2xx=$(grep -o 'Non-2xx or 3xx responses: [0-9]*' "$out.wrk" | grep -o '[0-9]*$' || echo 0)
   printf '%-28s %s non2xx=%s\n' "$label" "${res#RESULT }" "${non2xx:-0}"
+  printf '%-28s HTTP statuses: %s\n' "$label" "$(grep '^STATUSES' "$out.wrk" | cut -d' ' -f2-)"
   printf '%-28s writes ok=%d failed=%d read-your-writes misses=%d lost=%d\n' "$label" "$(wc -l <"$out.ids")" \
     "$(wc -l <"$out.fail")" "$(wc -l <"$out.ryw")" "$(lost_writes "$out.ids")"
 }

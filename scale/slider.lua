@@ -2,7 +2,20 @@
 -- /api/layers/events/density. Auth comes from the AUTH environment variable (Basic), read in run.sh.
 local auth = os.getenv("AUTH")
 local windows = { 1, 7, 30, 900 }
-math.randomseed(os.time())
+local threads = {}
+
+function setup(thread)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  math.randomseed(os.time() + math.random(1000))
+  statuses = {}
+end
+
+function response(status, headers, body)
+  statuses[status] = (statuses[status] or 0) + 1
+end
 
 local function day(n)
   return os.date("!%Y-%m-%d", os.time({ year = 2018, month = 6, day = 1, hour = 0 }) + n * 86400)
@@ -28,6 +41,14 @@ request = function()
 end
 
 done = function(summary, latency, requests)
+  local total = {}
+  for _, t in ipairs(threads) do
+    for code, n in pairs(t:get("statuses")) do total[code] = (total[code] or 0) + n end
+  end
+  local parts = {}
+  for code, n in pairs(total) do table.insert(parts, code .. ":" .. n) end
+  table.sort(parts)
+  io.write("STATUSES " .. table.concat(parts, " ") .. "\n")
   io.write(string.format("RESULT requests=%d errors_connect=%d errors_read=%d errors_write=%d errors_status=%d " ..
     "errors_timeout=%d p50_ms=%.1f p95_ms=%.1f p99_ms=%.1f max_ms=%.1f rps=%.1f\n",
     summary.requests, summary.errors.connect, summary.errors.read, summary.errors.write, summary.errors.status,

@@ -33,7 +33,7 @@ class ReadYourWritesDataSource extends DelegatingDataSource {
         try {
             c = obtainTargetDataSource().getConnection();
         } catch (SQLException e) {
-            state.markDown(e);
+            // the pool is busy or the replica just went away: this read goes to the primary, the check decides
             return primary.getConnection();
         }
         String lsn = LastWrite.required();
@@ -45,7 +45,7 @@ class ReadYourWritesDataSource extends DelegatingDataSource {
                 return c;
             }
         } catch (SQLException e) {
-            state.markDown(e);
+            // the replica stopped answering mid-check: read the primary; the scheduled check decides about the state
         }
         c.close();
         return primary.getConnection();

@@ -28,20 +28,20 @@ class ReplicaConfig {
 
     @Bean
     HikariDataSource replicaDataSource(DataSourceProperties properties, @Value("${frontline.replica.url}") String url,
-            @Value("${frontline.replica.pool-size:10}") int poolSize) {
+            @Value("${frontline.replica.pool-size:20}") int poolSize) {
         HikariDataSource ds = properties.initializeDataSourceBuilder().type(HikariDataSource.class).url(url).build();
         ds.setPoolName("replica");
         ds.setMaximumPoolSize(poolSize);
         ds.setReadOnly(true);
-        // a replica that is down must not hold a request up: fail fast and read the primary
-        ds.setConnectionTimeout(1000);
+        // a busy pool makes a read wait at most this long before it reads the primary instead
+        ds.setConnectionTimeout(2000);
         ds.setInitializationFailTimeout(-1);
         return ds;
     }
 
     @Bean
-    ReplicaState replicaState(HikariDataSource replicaDataSource) {
-        return new ReplicaState(replicaDataSource);
+    ReplicaState replicaState(DataSourceProperties properties, @Value("${frontline.replica.url}") String url) {
+        return new ReplicaState(url, properties.determineUsername(), properties.determinePassword());
     }
 
     @Bean

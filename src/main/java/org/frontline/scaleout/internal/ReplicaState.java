@@ -1,24 +1,37 @@
 package org.frontline.scaleout.internal;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
-import javax.sql.DataSource;
+import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 
-/** Whether the replica answers, checked every two seconds and whenever a read on it fails. */
+/**
+ * Whether the replica answers, checked every two seconds on a connection of its own (not from the pool: a pool
+ * that is merely busy says nothing about the replica) and whenever a statement on the replica fails.
+ */
 public class ReplicaState {
     private static final Logger LOG = LoggerFactory.getLogger(ReplicaState.class);
-    private final DataSource replica;
+    private final String url;
+    private final Properties login = new Properties();
     private volatile boolean up = true;
     private volatile String problem;
     private volatile Instant checkedAt;
 
-    ReplicaState(DataSource replica) {
-        this.replica = replica;
+    ReplicaState(String url, String user, String password) {
+        this.url = url;
+        if (user != null) {
+            login.setProperty("user", user);
+        }
+        if (password != null) {
+            login.setProperty("password", password);
+        }
+        login.setProperty("connectTimeout", "2");
+        login.setProperty("socketTimeout", "5");
     }
 
     public boolean up() {
@@ -35,7 +48,7 @@ public class ReplicaState {
 
     @Scheduled(fixedDelayString = "${frontline.replica.check-ms:2000}")
     public void check() {
-        try (Connection c = replica.getConnection(); Statement s = c.createStatement();
+        try (Connection c = DriverManager.getConnection(url, login); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT pg_is_in_recovery()")) {
             rs.next();
             markUp();
