@@ -62,6 +62,23 @@ export function roundBbox(bounds, pad = 0.5) {
   ];
 }
 
+/**
+ * The box asked for events at a zoom: the view padded by half its size each way, grown to multiples of 8 density
+ * cells (a cell is a quarter of a tile's width, as on the server), so small pans ask the same box again.
+ */
+export function densityBbox(bounds, zoom, pad = 0.5) {
+  const step = (360 / 2 ** zoom / 4) * 8;
+  const w = bounds.getWest(), e = bounds.getEast(), s = bounds.getSouth(), n = bounds.getNorth();
+  const dx = (e - w) * pad, dy = (n - s) * pad;
+  const down = (v, origin) => Math.floor((v - origin) / step) * step + origin;
+  const up = (v, origin) => Math.ceil((v - origin) / step) * step + origin;
+  const r = (v) => Math.round(v * 1e7) / 1e7;
+  return [
+    r(Math.max(-180, down(w - dx, -180))), r(Math.max(-90, down(s - dy, -90))),
+    r(Math.min(180, up(e + dx, -180))), r(Math.min(90, up(n + dy, -90))),
+  ];
+}
+
 export function bboxContains(outer, bounds) {
   return outer && bounds.getWest() >= outer[0] && bounds.getSouth() >= outer[1]
     && bounds.getEast() <= outer[2] && bounds.getNorth() <= outer[3];
@@ -111,11 +128,47 @@ export class FeatureLoader {
     return overlapping(entry.fc, from, to);
   }
 
-  /** time: {at:'YYYY-MM-DD'} or {from, to} (to inclusive); bbox: [minLon,minLat,maxLon,maxLat] or null. */
-  async load(layerId, time, bbox) {
+  /**
+   * Events valid in [from, to] (dates, to inclusive) inside bbox, as events or as cells at this zoom. A cached answer
+   * made of events for a covering window (same box, any zoom) is filtered instead of asking: it holds every event of
+   * the smaller window, and no more than the server's limit. Stepping past such a window fetches only the new days,
+   * as long as the two answers together stay within the limit.
+   */
+  async loadDensity(layerId, from, to, bbox, zoom) {
+    const key = `density|${layerId}|${bbox}`;
+    const known = this.windows.get(key) || [];
+    const cover = known.find((w) => w.from <= from && w.to >= to);
+    if (cover) {
+      this.abort(layerId);
+      return overlapping(cover.fc, from, to);
+    }
+    const base = known.filter((w) => w.from <= from && nextDay(w.to) >= from).sort((a, b) => (a.to < b.to ? 1 : -1))[0];
+    let fc = null;
+    let entry = null;
+    if (base) {
+      const extra = await this.load(layerId, { from: nextDay(base.to), to }, bbox, zoom);
+      if (!extra.aggregated && base.fc.features.length + extra.features.length <= (extra.limit ?? 0)) {
+        entry = { from: base.from, to, fc: merged(base.fc, extra) };
+      }
+    }
+    if (!entry) {
+      fc = await this.load(layerId, { from, to }, bbox, zoom);
+      if (fc.aggregated) return fc;
+      entry = { from, to, fc };
+    }
+    this.windows.set(key, [entry, ...known.filter((w) => w !== base)].slice(0, 4));
+    return overlapping(entry.fc, from, to);
+  }
+
+  /**
+   * time: {at:'YYYY-MM-DD'} or {from, to} (to inclusive); bbox: [minLon,minLat,maxLon,maxLat] or null; with a zoom
+   * the density endpoint is asked (an answer of events then carries the server's limit as fc.limit).
+   */
+  async load(layerId, time, bbox, zoom) {
     const params = new URLSearchParams(time.at ? { at: time.at } : { from: time.from, to: time.to });
     if (bbox) params.set('bbox', bbox.join(','));
-    const url = `/api/layers/${encodeURIComponent(layerId)}/features?${params}`;
+    if (zoom != null) params.set('zoom', String(zoom));
+    const url = `/api/layers/${encodeURIComponent(layerId)}/${zoom != null ? 'density' : 'features'}?${params}`;
     const hit = this.cache.get(url);
     if (hit) {
       this.abort(layerId);
@@ -129,6 +182,8 @@ export class FeatureLoader {
       const res = await fetch(url, { signal: ctl.signal, headers: { Accept: 'application/geo+json' } });
       if (!res.ok) throw new ApiError(`Layer ${layerId}: ${await problemText(res)}`);
       const fc = await res.json();
+      const limit = Number(res.headers.get('Frontline-Max-Events'));
+      if (Number.isFinite(limit) && limit > 0) fc.limit = limit;
       this.cache.set(url, fc);
       return fc;
     } finally {

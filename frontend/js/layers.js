@@ -3,6 +3,7 @@
 import { categoryProperty, cssToken, eventStyle, legendEntries, look, pathStyle, warnings } from './style.js';
 import { symbolSvg } from './symbols.js';
 import { buildPopup } from './popup.js';
+import { EventsLayer } from './events-layer.js';
 
 const PANES = { area: ['fl-areas', 410], line: ['fl-lines', 420], event: ['fl-events', 430], point: ['fl-points', 440] };
 
@@ -29,7 +30,13 @@ export class LayerManager {
     for (const meta of metas) {
       const group = L.featureGroup();
       group.on('click', (e) => this.openPopup(e.layer, meta, e.latlng));
-      this.entries.set(meta.id, { meta, group, drawn: new Map(), seen: new Set(), visible: false, fc: null });
+      // a focused marker (a spiderfied event) opens its popup with Enter too
+      group.on('keypress', (e) => {
+        if (e.originalEvent?.key === 'Enter' && e.layer?.feature) this.openPopup(e.layer, meta, e.layer.getLatLng());
+      });
+      const events = meta.kind === 'event'
+        ? new EventsLayer(map, meta, group, { renderer: this.canvas, pane: PANES.event[0] }) : null;
+      this.entries.set(meta.id, { meta, group, drawn: new Map(), seen: new Set(), visible: false, fc: null, events });
     }
   }
 
@@ -54,6 +61,7 @@ export class LayerManager {
       entry.group.addTo(this.map);
     } else {
       entry.group.remove();
+      entry.events?.clear();
       entry.group.clearLayers();
       entry.drawn.clear();
       entry.fc = null;
@@ -119,7 +127,8 @@ export class LayerManager {
   }
 
   updateCount(entry) {
-    if (entry.countEl) entry.countEl.textContent = entry.visible && entry.fc ? ` ${entry.fc.features.length}` : '';
+    const n = entry.events ? entry.events.count() : entry.fc?.features.length;
+    if (entry.countEl) entry.countEl.textContent = entry.visible && entry.fc ? ` ${n}` : '';
   }
 
   /** Draws a layer's answer, keeping what is already on the map for unchanged feature versions. */
@@ -127,6 +136,12 @@ export class LayerManager {
     const entry = this.entries.get(id);
     if (!entry || !entry.visible) return;
     entry.fc = fc;
+    if (entry.events) {
+      entry.events.show(fc);
+      this.noteCategories(entry, entry.events.features());
+      this.updateCount(entry);
+      return;
+    }
     const wanted = new Map();
     for (const f of fc.features || []) wanted.set(versionKey(f), f);
     for (const [key, layer] of entry.drawn) {
@@ -151,6 +166,19 @@ export class LayerManager {
     }
     if (newCategory && entry.legendEl) this.renderLegend(entry);
     this.updateCount(entry);
+  }
+
+  noteCategories(entry, features) {
+    const prop = categoryProperty(entry.meta);
+    let newCategory = false;
+    for (const f of features) {
+      const value = prop ? f.properties?.[prop] : null;
+      if (value != null && !entry.seen.has(value)) {
+        entry.seen.add(value);
+        newCategory = true;
+      }
+    }
+    if (newCategory && entry.legendEl) this.renderLegend(entry);
   }
 
   makeLayer(meta, f) {
@@ -195,6 +223,8 @@ export class LayerManager {
   /** Finds a drawn feature (for search): its layer meta, feature and a point or bounds to fly to. */
   findDrawn(featureId) {
     for (const entry of this.entries.values()) {
+      const hit = entry.events?.find(featureId);
+      if (hit) return { meta: entry.meta, layer: hit.layer, feature: hit.feature };
       for (const layer of entry.drawn.values()) {
         if (String(layer.feature?.id) === String(featureId)) return { meta: entry.meta, layer };
       }
@@ -203,13 +233,21 @@ export class LayerManager {
   }
 
   drawnCount(id) {
-    return this.entries.get(id)?.drawn.size ?? 0;
+    const entry = this.entries.get(id);
+    return entry?.events ? entry.events.count() : entry?.drawn.size ?? 0;
   }
 
   /** Names and titles of everything loaded, for the search box. */
   *loadedFeatures() {
     for (const entry of this.entries.values()) {
       for (const layer of entry.drawn.values()) yield { meta: entry.meta, layer, feature: layer.feature };
+      for (const feature of entry.events?.features() ?? []) {
+        const c = feature.geometry?.coordinates;
+        if (feature.geometry?.type !== 'Point') continue;
+        // a stand-in the search can fly to and anchor the popup on, whether the event is drawn alone or grouped
+        const latlng = L.latLng(c[1], c[0]);
+        yield { meta: entry.meta, layer: { feature, getLatLng: () => latlng }, feature };
+      }
     }
   }
 }

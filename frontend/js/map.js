@@ -1,9 +1,10 @@
 // The map page: wires the basemap, the data layers, the time bar, permalinks and search together.
 // Timings for the bench and tests are kept on window.__frontlineTimings (performance.now() milliseconds).
-import { bboxContains, fetchLayers, FeatureLoader, isAbort, roundBbox } from './api.js';
+import { bboxContains, densityBbox, fetchLayers, FeatureLoader, isAbort, roundBbox } from './api.js';
 import { addBasemap } from './basemap.js';
 import { isoDay, parseDay, today, windowStart } from './dates.js';
 import { FormatsControl } from './formats.js';
+import { EventList } from './event-list.js';
 import { LayerManager } from './layers.js';
 import { addMapTools } from './map-tools.js';
 import { readMapView, resolveView, toQuery } from './permalink.js';
@@ -80,6 +81,8 @@ async function main() {
   const fullDefaults = { ...defaults, day: extent.end, layers: metas.filter((m) => m.style?.visible !== false).map((m) => m.id) };
   let restoring = false;
   let loadedBbox = null;
+  let loadedEventBbox = null;
+  let loadedZoom = null;
   let generation = 0;
   let playJustStarted = false;
 
@@ -128,12 +131,18 @@ async function main() {
     const t0 = performance.now();
     const bbox = roundBbox(map.getBounds());
     loadedBbox = bbox;
+    // events: a box and grid of the zoom, answered as events or as counts per cell (api.js loadDensity)
+    const zoom = map.getZoom();
+    const eventBbox = densityBbox(map.getBounds(), zoom);
+    loadedEventBbox = eventBbox;
+    loadedZoom = zoom;
     const day = timebar.day();
     const ids = layers.visibleIds();
     statusEl.textContent = 'loading…';
     const answers = await Promise.allSettled(ids.map((id) => {
       const time = timeFor(layers.entries.get(id).meta, day);
-      return time.at ? loader.load(id, time, bbox) : loader.loadWindow(id, time.from, time.to, bbox);
+      if (time.at) return loader.load(id, time, bbox);
+      return loader.loadDensity(id, time.from, time.to, eventBbox, zoom);
     }));
     if (gen !== generation) return;
     const fetched = performance.now();
@@ -143,6 +152,7 @@ async function main() {
       else if (!isAbort(a.reason)) failures.push(a.reason.message);
     });
     if (failures.length) notice(failures.join('; '));
+    eventList.update();
     await nextFrame();
     if (gen !== generation) return;
     const ms = performance.now() - t0;
@@ -175,6 +185,8 @@ async function main() {
 
   let tools = null;
   layers.renderPanel(document.getElementById('layer-list'));
+  const eventList = new EventList({ layers, open: (meta, feature, latlng) => layers.openPopup({ feature }, meta, latlng) });
+  eventList.onAdd(map, document.getElementById('panel'));
   const problems = applyView(location.search, true);
   timings.layersReady = performance.now();
   await Promise.all([render('initial'), basemapReady]);
@@ -185,7 +197,11 @@ async function main() {
 
   map.on('moveend', () => {
     if (restoring) return;
+    const eventsShown = metas.some((m) => m.kind === 'event' && layers.isVisible(m.id));
     if (!bboxContains(loadedBbox, map.getBounds())) render('move');
+    else if (eventsShown && (map.getZoom() !== loadedZoom || !bboxContains(loadedEventBbox, map.getBounds()))) {
+      render('zoom');
+    }
     commitUrl('later');
   });
   window.addEventListener('popstate', () => {
@@ -226,8 +242,15 @@ async function main() {
     map,
     view: () => ({ ...currentView(), at: isoDay(timebar.day()) }),
     drawnCount: (id) => layers.drawnCount(id),
-    drawnIds: (id) => [...(layers.entries.get(id)?.drawn.values() ?? [])].map((l) => l.feature.id),
+    // events: every event answered, those drawn on their own first (a click on their spot opens their popup)
+    drawnIds: (id) => {
+      const entry = layers.entries.get(id);
+      if (!entry?.events) return [...(entry?.drawn.values() ?? [])].map((l) => l.feature.id);
+      const ids = entry.events.features().map((f) => f.id);
+      return ids.map((x) => [entry.events.find(x)?.grouped ? 1 : 0, x]).sort((a, b) => a[0] - b[0]).map((p) => p[1]);
+    },
     eventLatLng: (id) => layers.findDrawn(id)?.layer.getLatLng?.(),
+    events: (id) => layers.entries.get(id)?.events?.summary(),
     setDate: (iso) => timebar.setDay(parseDay(iso), 'step'),
     requests: () => loader.requests,
     aborted: () => loader.aborted,

@@ -33,6 +33,10 @@ public final class MapSliderBench {
             System.err.println("MapSliderBench needs /usr/bin/chromium and /usr/bin/chromedriver");
             System.exit(2);
         }
+        if (Integer.getInteger("postgisEvents", 0) > 0) {
+            MapDensityBench.run(Integer.getInteger("postgisEvents"));
+            return;
+        }
         // command-line arguments, so they win over application.properties (a file database)
         ConfigurableApplicationContext app = new SpringApplicationBuilder(FrontlineApplication.class)
                 .run("--server.port=0", "--spring.datasource.url=jdbc:sqlite:target/test-db/mapbench-${random.uuid}.db",

@@ -25,6 +25,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
+ * Growth curve (issue 12): with {@code -Dsizes=250000,500000,1000000,2000000} the table is filled in steps and at
+ * each size the slider query, the map's density query (month and all windows at zoom 8 and 12) and the bytes on
+ * the wire (gzip) are measured; the export runs at the last size only.
  * Issue 2's benchmark: 1,000,000 events over two years across north-west Syria plus 10,000 area versions
  * in PostGIS; the time-slider query (one-week window, a viewport of ~2,000 events) through the app vs. the
  * raw SQL that builds the same FeatureCollection in the database; and the full export's memory.
@@ -34,7 +37,7 @@ public final class StoreBench {
     static final int EVENTS = Integer.getInteger("events", 1_000_000);
     static final int AREAS = 10_000;
     static final int REQUESTS = Integer.getInteger("requests", 240);
-    static final int WARMUP = 40;
+    static final int WARMUP = Integer.getInteger("warmup", 40);
     // North-west Syria: the generated events fall in this box.
     static final double MIN_LON = 35.7, MIN_LAT = 34.8, MAX_LON = 38.0, MAX_LAT = 36.8;
 
@@ -47,12 +50,21 @@ public final class StoreBench {
                 "--frontline.security.anonymous-read=true", "--logging.level.root=WARN");
         int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         try (Connection c = DriverManager.getConnection(url, pg.user(), pg.password())) {
-            long t0 = System.nanoTime();
-            generate(c);
-            System.out.printf("generated %,d events and %,d area versions in %.1f s%n", EVENTS, AREAS,
-                    (System.nanoTime() - t0) / 1e9);
-            sliderQuery(c, port);
-            export(port);
+            String sizes = System.getProperty("sizes", String.valueOf(EVENTS));
+            int have = 0;
+            for (String size : sizes.split(",")) {
+                int target = Integer.parseInt(size.strip());
+                long t0 = System.nanoTime();
+                generate(c, have, target - have);
+                have = target;
+                System.out.printf("%n=== %,d events (+%,d area versions), generated in %.1f s%n", have, AREAS,
+                        (System.nanoTime() - t0) / 1e9);
+                sliderQuery(c, port);
+                DensityBench.run(port, have);
+            }
+            if (Boolean.parseBoolean(System.getProperty("export", "true"))) {
+                export(port);
+            }
         } catch (Throwable t) {
             t.printStackTrace();
             app.close();
@@ -62,9 +74,19 @@ public final class StoreBench {
         System.exit(0);
     }
 
+    /** The layers, the area versions and {@code -Devents} events (other benches build on this data set). */
     static void generate(Connection c) throws Exception {
+        generate(c, 0, EVENTS);
+    }
+
+    /** Adds {@code count} events numbered after {@code first}; the layers and areas come with the first call. */
+    static void generate(Connection c, int first, int count) throws Exception {
         try (Statement s = c.createStatement()) {
-            s.execute("INSERT INTO layer (id, title, kind) VALUES ('events', 'Events', 'event'), ('control', 'Control', 'area')");
+            if (first == 0) {
+                s.execute("INSERT INTO layer (id, title, kind) VALUES ('events', 'Events', 'event'), "
+                        + "('control', 'Control', 'area')");
+                generateAreas(s);
+            }
             s.execute("""
                 INSERT INTO feature_version (feature_id, layer_id, geom, props, valid_from, valid_to, recorded_at,
                     recorded_by, source_publisher, confidence, geo_precision, time_precision)
@@ -74,8 +96,14 @@ public final class StoreBench {
                                           'fatalities', (random() * 5)::int),
                        d, d + interval '1 day', d + interval '2 days', 'bench', 'Generated', 'medium', 'exact', 'day'
                 FROM (SELECT i, timestamptz '2018-06-01 00:00Z' + ((random() * 730)::int) * interval '1 day' AS d
-                      FROM generate_series(1, %d) i) g
-                """.formatted(MIN_LON, MAX_LON - MIN_LON, MIN_LAT, MAX_LAT - MIN_LAT, EVENTS));
+                      FROM generate_series(%d, %d) i) g
+                """.formatted(MIN_LON, MAX_LON - MIN_LON, MIN_LAT, MAX_LAT - MIN_LAT, first + 1, first + count));
+            s.execute("VACUUM ANALYZE feature_version");
+        }
+    }
+
+    static void generateAreas(Statement s) throws Exception {
+        {
             s.execute("""
                 INSERT INTO feature_version (feature_id, layer_id, geom, props, valid_from, valid_to, recorded_at,
                     recorded_by, source_publisher, confidence, geo_precision, time_precision)
@@ -87,7 +115,6 @@ public final class StoreBench {
                        now(), 'bench', 'Generated', 'medium', 'exact', 'day'
                 FROM generate_series(0, %d) i
                 """.formatted(MIN_LON, MIN_LAT, AREAS - 1));
-            s.execute("VACUUM ANALYZE feature_version");
         }
     }
 

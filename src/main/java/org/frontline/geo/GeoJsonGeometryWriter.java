@@ -11,7 +11,8 @@ import tools.jackson.core.JsonGenerator;
 
 /**
  * Writes JTS geometries as RFC 7946 geometry objects to a streaming generator: [lon, lat] positions,
- * exterior rings counter-clockwise and holes clockwise (the right-hand rule), no "crs" member.
+ * exterior rings counter-clockwise and holes clockwise (the right-hand rule), no "crs" member. Coordinates
+ * are rounded to 7 decimals (about 1 cm; RFC 7946 §11.2) and written as decimal text, so no float noise.
  */
 public final class GeoJsonGeometryWriter {
     private GeoJsonGeometryWriter() {
@@ -70,8 +71,8 @@ public final class GeoJsonGeometryWriter {
         for (int i = 0; i < n; i++) {
             int k = reversed ? n - 1 - i : i;
             g.writeStartArray();
-            g.writeNumber(seq.getX(k));
-            g.writeNumber(seq.getY(k));
+            number(g, seq.getX(k));
+            number(g, seq.getY(k));
             g.writeEndArray();
         }
         g.writeEndArray();
@@ -79,8 +80,44 @@ public final class GeoJsonGeometryWriter {
 
     private static void position(JsonGenerator g, Coordinate c) {
         g.writeStartArray();
-        g.writeNumber(c.x);
-        g.writeNumber(c.y);
+        number(g, c.x);
+        number(g, c.y);
         g.writeEndArray();
+    }
+
+    /** Decimals kept in coordinates. */
+    public static final int DECIMALS = 7;
+    private static final long SCALE = 10_000_000L;
+
+    /** Writes a coordinate rounded to {@link #DECIMALS} decimals, trailing zeros dropped ("36.5", "-0.1234567"). */
+    public static void number(JsonGenerator g, double v) {
+        g.writeNumber(decimal(v));
+    }
+
+    /** The text {@link #number} writes. */
+    public static String decimal(double v) {
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException("a coordinate must be finite, got " + v);
+        }
+        long scaled = Math.round(v * SCALE);
+        if (scaled == 0) {
+            return "0";
+        }
+        StringBuilder s = new StringBuilder(16);
+        if (scaled < 0) {
+            s.append('-');
+            scaled = -scaled;
+        }
+        s.append(scaled / SCALE);
+        long fraction = scaled % SCALE;
+        if (fraction != 0) {
+            String digits = Long.toString(fraction + SCALE).substring(1);
+            int end = digits.length();
+            while (digits.charAt(end - 1) == '0') {
+                end--;
+            }
+            s.append('.').append(digits, 0, end);
+        }
+        return s.toString();
     }
 }

@@ -78,6 +78,15 @@ class FeatureRepository {
 
     /** The SELECT of the query's versions (columns in {@link #row} order), its arguments appended to args. */
     String select(FeatureQuery q, List<Object> args) {
+        return "SELECT " + columns + fromWhere(q, args);
+    }
+
+    /**
+     * " FROM … WHERE …" selecting the query's versions as {@code f} (layer, record time, valid time, box), its
+     * values appended to {@code args}: shared by the feature stream, the OGC pages and the density bins, so
+     * all count the same rows through the same index.
+     */
+    String fromWhere(FeatureQuery q, List<Object> args) {
         return dialect == SqlDialect.POSTGIS ? postgisQuery(q, args) : sqliteQuery(q, args);
     }
 
@@ -86,8 +95,7 @@ class FeatureRepository {
     }
 
     private String postgisQuery(FeatureQuery q, List<Object> args) {
-        StringBuilder sql = new StringBuilder("SELECT ").append(columns)
-                .append(" FROM feature_version f WHERE f.layer_id = ?");
+        StringBuilder sql = new StringBuilder(" FROM feature_version f WHERE f.layer_id = ?");
         args.add(q.layerId());
         if (q.asOf() == null) {
             sql.append(" AND f.superseded_at IS NULL");
@@ -157,7 +165,7 @@ class FeatureRepository {
         }
         args.addAll(treeArgs);
         args.addAll(exactArgs);
-        return "SELECT " + columns + " FROM feature_box b CROSS JOIN feature_version f ON f.version_id = b.id WHERE "
+        return " FROM feature_box b CROSS JOIN feature_version f ON f.version_id = b.id WHERE "
                 + tree.substring(" AND ".length()) + exact;
     }
 

@@ -13,6 +13,23 @@ enum SqlDialect {
     POSTGIS,
     SQLITE;
 
+    /** The centre of a stored geometry's box (x, then y), for the density bins. */
+    String centreX() {
+        return this == POSTGIS ? "ST_X(ST_Centroid(f.geom))" : "((f.min_x + f.max_x) / 2)";
+    }
+
+    String centreY() {
+        return this == POSTGIS ? "ST_Y(ST_Centroid(f.geom))" : "((f.min_y + f.max_y) / 2)";
+    }
+
+    /** The "fatalities" property as a number (0 when absent or not a number). */
+    String fatalities() {
+        return this == POSTGIS
+                ? "CASE WHEN jsonb_typeof(f.props->'fatalities') = 'number' THEN (f.props->>'fatalities')::numeric ELSE 0 END"
+                : "CASE WHEN json_type(f.props, '$.fatalities') IN ('integer', 'real') "
+                        + "THEN json_extract(f.props, '$.fatalities') ELSE 0 END";
+    }
+
     /** Row lock suffix; SQLite needs none: its write transactions begin IMMEDIATE and so hold the write lock. */
     String forUpdate() {
         return this == POSTGIS ? " FOR UPDATE" : "";

@@ -58,6 +58,7 @@ public class SecurityConfig {
         http.authorizeHttpRequests(auth -> {
             auth.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico").permitAll();
             auth.requestMatchers(HttpMethod.GET, "/s/**").permitAll(); // briefing share links: the token is the key
+            auth.requestMatchers(HttpMethod.GET, "/api/ready").permitAll(); // the load balancer's health check
             auth.requestMatchers("/api/admin/**").hasRole(ADMIN);
             auth.requestMatchers(HttpMethod.POST, "/api/**").hasRole(ANALYST);
             auth.requestMatchers(HttpMethod.PUT, "/api/**").hasRole(ANALYST);
