@@ -153,6 +153,8 @@ async function main() {
     app.dataset.renderedDay = isoDay(day);
     app.dataset.renders = String(timings.renders);
     tools?.update();
+    window.dispatchEvent(new CustomEvent('frontline:view', { detail: {
+      day: isoDay(day), from: isoDay(windowStart(day, timebar.win(), extent.start)), bbox } }));
   }
 
   function applyView(search, reportProblems) {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.frontline.gazetteer.Gazetteer;
-import org.frontline.reports.ReportParser;
+import org.frontline.reports.internal.ReportParser;
 
 /**
  * Issue 4 benchmark, one thread: (1) gazetteer load time of the full shipped extract (cold = the first load

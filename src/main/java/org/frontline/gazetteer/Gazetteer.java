@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import org.frontline.gazetteer.internal.GazetteerIndex;
+import org.frontline.gazetteer.internal.GeonamesFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,6 +2,8 @@ package org.frontline.layers;
 
 import java.io.OutputStream;
 import java.util.Collection;
+import org.frontline.layers.internal.GeoJsonFeatureStream;
+import org.frontline.layers.internal.StoreService;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -2,6 +2,7 @@ package org.frontline.layers;
 
 import java.util.List;
 import org.frontline.geo.GeoJsonGeometryReader;
+import org.frontline.layers.internal.FeatureInput;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;

@@ -14,6 +14,9 @@ public interface LayerService {
 
     Optional<Layer> layer(String id);
 
+    /** The layer's definition without its time extent: cheap, for the time-slider path. */
+    Optional<Layer> definition(String id);
+
     /** Creates the layer if it does not exist (id, title, kind, style JSON object). */
     Layer ensureLayer(String id, String title, LayerKind kind, String styleJson);
 

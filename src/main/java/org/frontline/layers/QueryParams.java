@@ -3,6 +3,7 @@ package org.frontline.layers;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.frontline.web.BadInputException;
+import org.frontline.web.TimeParam;
 import org.locationtech.jts.geom.Envelope;
 
 /**

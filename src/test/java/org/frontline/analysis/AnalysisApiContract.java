@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.frontline.analysis.internal.FrontLineService;
 import org.frontline.layers.LayerKind;
 import org.frontline.layers.LayerService;
 import org.frontline.layers.NewFeature;

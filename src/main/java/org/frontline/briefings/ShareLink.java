@@ -1,7 +1,0 @@
-package org.frontline.briefings;
-
-import java.time.Instant;
-
-/** A read-only link to a published briefing for people without an account; revoked links stop working. */
-public record ShareLink(String token, long briefingId, String createdBy, Instant createdAt, Instant revokedAt) {
-}

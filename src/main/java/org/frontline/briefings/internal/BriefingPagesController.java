@@ -1,0 +1,131 @@
+package org.frontline.briefings.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ResponseBody;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Briefing pages: the list, playback, the editor, exports, and the read-only share link /s/{token} whose page
+ * and data come from /s/{token}/... so that people without an account can play it (permitAll for /s/**).
+ */
+@Controller
+class BriefingPagesController {
+    private final BriefingService service;
+    private final BriefingData data;
+    private final Narratives md;
+    private final HtmlExport htmlExport;
+    private final PdfExport pdfExport;
+
+    BriefingPagesController(BriefingService service, BriefingData data, Narratives md, HtmlExport htmlExport,
+            PdfExport pdfExport) {
+        this.service = service;
+        this.data = data;
+        this.md = md;
+        this.htmlExport = htmlExport;
+        this.pdfExport = pdfExport;
+    }
+
+    /** A frame as the page shows it; narrativeHtml is the sanitised Markdown rendering (see Narratives). */
+    record PageFrame(int n, String title, String day, String narrativeHtml) {
+    }
+
+    static List<PageFrame> pageFrames(Briefing b, Narratives md) {
+        List<PageFrame> out = new ArrayList<>();
+        for (int i = 0; i < b.frames().size(); i++) {
+            Frame f = b.frames().get(i);
+            out.add(new PageFrame(i + 1, f.title(), f.day().toString(), md.html(f.narrative())));
+        }
+        return out;
+    }
+
+    @GetMapping("/briefings")
+    String list(Model model) {
+        model.addAttribute("briefings", service.list());
+        return "briefings/list";
+    }
+
+    @GetMapping("/briefings/{slug}")
+    String play(@PathVariable String slug, Model model) {
+        Briefing b = service.playback(slug);
+        player(model, b, "/api/briefings/" + b.slug() + "/data", false);
+        return "briefings/play";
+    }
+
+    /** The editor's preview: the live frames (edits not yet published) on the current data, like a draft. */
+    @GetMapping("/briefings/{slug}/preview")
+    String preview(@PathVariable String slug, Model model) {
+        Briefing b = service.get(slug).asDraft();
+        player(model, b, "/api/briefings/" + b.slug() + "/preview/data", false);
+        return "briefings/play";
+    }
+
+    @GetMapping("/briefings/{slug}/editions/{edition}")
+    String playEdition(@PathVariable String slug, @PathVariable int edition, Model model) {
+        Briefing b = service.edition(slug, edition);
+        player(model, b, "/api/briefings/" + b.slug() + "/editions/" + edition + "/data", false);
+        return "briefings/play";
+    }
+
+    @GetMapping("/briefings/{slug}/edit")
+    String edit(@PathVariable String slug, Model model) {
+        model.addAttribute("briefing", service.get(slug));
+        return "briefings/edit";
+    }
+
+    @GetMapping("/s/{token}")
+    String shared(@PathVariable String token, Model model) {
+        Briefing b = service.shared(token);
+        player(model, b, "/s/" + token + "/data", true);
+        return "briefings/play";
+    }
+
+    @GetMapping("/s/{token}/data")
+    @ResponseBody
+    ObjectNode sharedMeta(@PathVariable String token) {
+        return data.meta(service.shared(token));
+    }
+
+    @GetMapping("/s/{token}/data/frames/{n}")
+    @ResponseBody
+    ObjectNode sharedFrame(@PathVariable String token, @PathVariable int n) {
+        return BriefingsController.frameData(service.shared(token), n, data);
+    }
+
+    @GetMapping("/briefings/{slug}/export.html")
+    ResponseEntity<byte[]> exportHtml(@PathVariable String slug) {
+        Briefing b = service.playback(slug);
+        return download(htmlExport.render(b).getBytes(StandardCharsets.UTF_8), MediaType.TEXT_HTML, b.slug() + ".html");
+    }
+
+    @GetMapping("/briefings/{slug}/export.pdf")
+    ResponseEntity<byte[]> exportPdf(@PathVariable String slug) {
+        Briefing b = service.playback(slug);
+        return download(pdfExport.render(b), MediaType.APPLICATION_PDF, b.slug() + ".pdf");
+    }
+
+    private void player(Model model, Briefing b, String dataUrl, boolean shared) {
+        model.addAttribute("briefing", b);
+        model.addAttribute("frames", pageFrames(b, md));
+        model.addAttribute("dataUrl", dataUrl);
+        model.addAttribute("shared", shared);
+        model.addAttribute("editions", shared ? List.of() : service.editions(b));
+    }
+
+    private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String filename) {
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString())
+                .body(body);
+    }
+}

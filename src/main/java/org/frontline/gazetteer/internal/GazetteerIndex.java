@@ -1,0 +1,65 @@
+package org.frontline.gazetteer.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.frontline.gazetteer.NameFolding;
+import org.frontline.gazetteer.Place;
+
+/** An immutable name index over places: phonetic key → places, and exact folded key → place ids. */
+public final class GazetteerIndex {
+
+    private final Map<String, List<Place>> byPhonetic = new HashMap<>(1 << 17);
+    /** "exact key\u0000geonameId" pairs: one string per pair is far lighter than a set per key. */
+    private final Set<String> exactPairs = new HashSet<>(1 << 17);
+    private final Map<Long, Place> byId = new HashMap<>();
+    private int maxTokens = 1;
+
+    public void add(GeonamesFile.Row row) {
+        Place p = row.place();
+        Place previous = byId.put(p.geonameId(), p);
+        Set<String> seenExact = new HashSet<>();
+        Set<String> seenKey = new HashSet<>();
+        for (String name : row.names()) {
+            List<String> tokens = NameFolding.foldedTokens(name);
+            if (tokens.isEmpty()) continue;
+            String exact = String.join(" ", tokens);
+            if (!seenExact.add(exact)) continue;
+            exactPairs.add(exact + '\u0000' + p.geonameId());
+            String key = NameFolding.phoneticKey(tokens);
+            if (seenKey.add(key)) {
+                List<Place> list = byPhonetic.computeIfAbsent(key, k -> new ArrayList<>(1));
+                if (previous != null) list.remove(previous);
+                list.add(p);
+                maxTokens = Math.max(maxTokens, tokens.size());
+            }
+        }
+    }
+
+    public List<Place> byPhoneticKey(String key) {
+        return byPhonetic.getOrDefault(key, List.of());
+    }
+
+    public boolean exactName(Place p, String exactKey) {
+        return exactPairs.contains(exactKey + '\u0000' + p.geonameId());
+    }
+
+    public Place byId(long id) {
+        return byId.get(id);
+    }
+
+    public int size() {
+        return byId.size();
+    }
+
+    public int maxTokens() {
+        return Math.min(maxTokens, 6);
+    }
+
+    public Iterable<Place> places() {
+        return byId.values();
+    }
+}

@@ -1,0 +1,37 @@
+package org.frontline.reports.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** What a report yields: place mentions, dates, figures, actors and candidate events (offsets into {@code text}). */
+public record ParseResult(LocalDate published, List<PlaceMention> places, List<DateMention> dates,
+        List<Figure> figures, List<ActorMention> actors, List<Candidate> candidates) {
+
+    /**
+     * A toponym in the text resolved to a gazetteer entry. kind: country / province / region / city / town /
+     * place; {@code bbox} (minLon, minLat, maxLon, maxLat) is the area of a province, null for points.
+     */
+    public record PlaceMention(String mention, int start, int end, String name, double lat, double lon,
+            Long geonamesId, String kind, String country, double confidence, double[] bbox) {
+    }
+
+    /** A date expression resolved against the dateline; {@code date} is the start of the period meant. */
+    public record DateMention(String text, int start, int end, LocalDate date, String precision) {
+    }
+
+    /** A count of people with the words it came from. category: killed / wounded / displaced / at_risk. */
+    public record Figure(String text, int start, int end, long count, String category, String qualifier,
+            String group) {
+    }
+
+    /** A party named in the text, normalised (e.g. "government forces", "Russia (air force)", "HTS"). */
+    public record ActorMention(String text, int start, int end, String actor) {
+    }
+
+    /** A clause describing an event, with where and when, ACLED-like type and the span it came from. */
+    public record Candidate(String eventType, String subEventType, String trigger, String placeName, double lat,
+            double lon, Long geonamesId, String geoPrecision, LocalDate date, String timePrecision,
+            Long fatalities, Long displaced, List<Figure> figures, List<String> actors, int start, int end,
+            String excerpt, double confidence) {
+    }
+}

@@ -1,0 +1,49 @@
+package org.frontline.reports.internal;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import org.frontline.gazetteer.Gazetteer;
+import org.frontline.reports.internal.ParseResult.ActorMention;
+import org.frontline.reports.internal.ParseResult.Candidate;
+import org.frontline.reports.internal.ParseResult.DateMention;
+import org.frontline.reports.internal.ParseResult.Figure;
+import org.frontline.reports.internal.ParseResult.PlaceMention;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/** Plain text + dateline → places, dates, figures, actors and candidate events. Stores nothing. */
+@Service
+public class ReportParser {
+
+    private final ToponymExtractor toponyms;
+    private final PlaceResolver resolver;
+    private final String focusCountry;
+
+    public ReportParser(Gazetteer gazetteer,
+            @Value("${frontline.reports.focus-country:SY}") String focusCountry,
+            @Value("${frontline.reports.neighbours:TR,LB,IQ,JO,IL,PS,CY}") String neighbours) {
+        this.toponyms = new ToponymExtractor(gazetteer);
+        this.focusCountry = focusCountry;
+        this.resolver = new PlaceResolver(focusCountry, new HashSet<>(Arrays.asList(neighbours.split(","))));
+    }
+
+    public ParseResult parse(String text, LocalDate dateline) {
+        List<ActorMention> actors = ActorExtractor.find(text);
+        Spans<ActorMention> actorSpans = new Spans<>(actors, ActorMention::start, ActorMention::end);
+        List<ToponymExtractor.Mention> mentions = toponyms.find(text, Tokens.of(text)).stream()
+                // "Hayat Tahrir al-Sham" names a group, not al-Sham (Damascus)
+                .filter(m -> !actorSpans.overlaps(m.start(), m.end()))
+                .toList();
+        List<PlaceMention> places = resolver.resolve(text, mentions);
+        List<DateMention> dates = DateExtractor.find(text, dateline);
+        Spans<DateMention> dateSpans = new Spans<>(dates, DateMention::start, DateMention::end);
+        // "December 12 and 25" are days, not counts of people
+        List<Figure> figures = FigureExtractor.find(text).stream()
+                .filter(f -> !dateSpans.overlaps(f.start(), f.end()))
+                .toList();
+        List<Candidate> candidates = EventDetector.find(text, dateline, focusCountry, places, dates, figures, actors);
+        return new ParseResult(dateline, places, dates, figures, actors, candidates);
+    }
+}

@@ -1,0 +1,29 @@
+package org.frontline.reports.internal;
+
+import java.security.Principal;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The review queue page; its script does the work through the /api/reports endpoints. */
+@Controller
+class ReviewPageController {
+
+    private final String tilesUrl;
+    private final String tilesAttribution;
+
+    ReviewPageController(@Value("${frontline.map.tiles.url:}") String tilesUrl,
+            @Value("${frontline.map.tiles.attribution:}") String tilesAttribution) {
+        this.tilesUrl = tilesUrl;
+        this.tilesAttribution = tilesAttribution;
+    }
+
+    @GetMapping("/reports/review")
+    String review(Model model, Principal user) {
+        model.addAttribute("user", user == null ? "anonymous" : user.getName());
+        model.addAttribute("tilesUrl", tilesUrl);
+        model.addAttribute("tilesAttribution", tilesAttribution);
+        return "reports/review";
+    }
+}

@@ -1,0 +1,127 @@
+package org.frontline.security.internal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.JdbcUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Roles: viewer reads, analyst writes, admin manages users (each role includes the ones below it).
+ * The API answers 401 with problem+json and never sends a Basic challenge, so browsers do not cache
+ * Basic credentials and CSRF protection can be skipped for requests that carry them explicitly.
+ */
+@Configuration
+public class SecurityConfig {
+
+    public static final String VIEWER = "VIEWER";
+    public static final String ANALYST = "ANALYST";
+    public static final String ADMIN = "ADMIN";
+
+    @Bean
+    SecurityFilterChain filterChain(HttpSecurity http,
+            @Value("${frontline.security.anonymous-read}") boolean anonymousRead) throws Exception {
+        RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        RequestMatcher explicitBasic = request -> {
+            String h = request.getHeader("Authorization");
+            return h != null && h.regionMatches(true, 0, "Basic ", 0, 6);
+        };
+        http.authorizeHttpRequests(auth -> {
+            auth.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico").permitAll();
+            auth.requestMatchers(HttpMethod.GET, "/s/**").permitAll(); // briefing share links: the token is the key
+            auth.requestMatchers("/api/admin/**").hasRole(ADMIN);
+            auth.requestMatchers(HttpMethod.POST, "/api/**").hasRole(ANALYST);
+            auth.requestMatchers(HttpMethod.PUT, "/api/**").hasRole(ANALYST);
+            auth.requestMatchers(HttpMethod.PATCH, "/api/**").hasRole(ANALYST);
+            auth.requestMatchers(HttpMethod.DELETE, "/api/**").hasRole(ANALYST);
+            if (anonymousRead) {
+                auth.requestMatchers(HttpMethod.GET, "/**").permitAll();
+                auth.requestMatchers(HttpMethod.HEAD, "/**").permitAll();
+            }
+            auth.anyRequest().hasRole(VIEWER);
+        });
+        http.formLogin(form -> form.permitAll());
+        http.httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint()));
+        http.exceptionHandling(ex -> ex
+                .defaultAccessDeniedHandlerFor(apiAccessDenied(), api)
+                .defaultAuthenticationEntryPointFor(apiEntryPoint(), api)
+                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true));
+        http.csrf(csrf -> csrf.spa().ignoringRequestMatchers(explicitBasic));
+        http.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
+                "default-src 'self'; img-src 'self' data: blob: https:; style-src 'self' 'unsafe-inline'; "
+                        + "script-src 'self'; connect-src 'self'; object-src 'none'; frame-ancestors 'none'")));
+        return http.build();
+    }
+
+    /** 401 as problem+json, without WWW-Authenticate (see class comment). */
+    private static AuthenticationEntryPoint apiEntryPoint() {
+        return (request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED,
+                "Sign in first: send HTTP Basic credentials or log in at /login");
+    }
+
+    /**
+     * 403 as problem+json saying why. An anonymous caller is told to sign in (401) even when the CSRF check
+     * is what stopped it, since signing in is what it lacks.
+     */
+    private static AccessDeniedHandler apiAccessDenied() {
+        return (request, response, e) -> {
+            var auth = SecurityContextHolder.getContext().getAuthentication();
+            if (auth == null || auth instanceof AnonymousAuthenticationToken) {
+                problem(response, HttpStatus.UNAUTHORIZED, "Sign in first: send HTTP Basic credentials or log in at /login");
+            } else if (e instanceof CsrfException) {
+                problem(response, HttpStatus.FORBIDDEN, "Missing or invalid CSRF token: send the XSRF-TOKEN cookie's "
+                        + "value in the X-XSRF-TOKEN header (or use HTTP Basic credentials)");
+            } else {
+                problem(response, HttpStatus.FORBIDDEN, "User '" + auth.getName() + "' lacks the role for "
+                        + request.getMethod() + " " + request.getRequestURI()
+                        + " (reading needs viewer, writing analyst, user management admin)");
+            }
+        };
+    }
+
+    private static void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
+                + "\",\"status\":" + status.value() + ",\"detail\":" + JSON.writeValueAsString(detail) + "}");
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.withDefaultRolePrefix()
+                .role(ADMIN).implies(ANALYST)
+                .role(ANALYST).implies(VIEWER)
+                .build();
+    }
+
+    @Bean
+    JdbcUserDetailsManager userDetailsManager(DataSource dataSource) {
+        return new JdbcUserDetailsManager(dataSource);
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+}
