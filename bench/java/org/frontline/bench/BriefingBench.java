@@ -9,7 +9,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Issue 6 benchmark on the demo briefing (embedded H2GIS, demo scenario loaded): one frame's pinned data
+ * Issue 6 benchmark on the demo briefing (embedded SQLite, demo scenario loaded): one frame's pinned data
  * (asOf = the edition's record time) against the same layers read live through the layer API, the player's
  * metadata, and the HTML and PDF exports. Medians and p95 over {@code -Druns} (default 20) after
  * {@code -Dwarmup} (default 5) warm-up runs, over real HTTP on the loopback.

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** SQL for briefings, their frames, editions and share links (the same SQL runs on H2 and PostgreSQL). */
+/** SQL for briefings, their frames, editions and share links (the same SQL runs on SQLite and PostgreSQL). */
 @Repository
 class BriefingRepository {
     private static final String BRIEFING_COLS =
@@ -70,7 +70,7 @@ class BriefingRepository {
     }
 
     void delete(long id) {
-        // explicit deletes: the cascade is there too, but H2 and PostgreSQL then agree on the order
+        // explicit deletes: the cascade is there too, but SQLite and PostgreSQL then agree on the order
         jdbc.sql("DELETE FROM share_link WHERE briefing_id = ?").param(id).update();
         jdbc.sql("DELETE FROM briefing_edition WHERE briefing_id = ?").param(id).update();
         jdbc.sql("DELETE FROM briefing_frame WHERE briefing_id = ?").param(id).update();
