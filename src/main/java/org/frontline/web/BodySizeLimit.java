@@ -28,6 +28,12 @@ class BodySizeLimit extends OncePerRequestFilter {
         this.max = max;
     }
 
+    /** Imports stream the file to disk under their own, larger cap ({@code frontline.imports.max-bytes}). */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getRequestURI().equals(request.getContextPath() + "/api/imports");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

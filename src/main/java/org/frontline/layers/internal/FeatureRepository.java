@@ -49,13 +49,40 @@ class FeatureRepository {
         return dialect;
     }
 
+    /** True where the database itself tests exact geometries (PostGIS). */
+    boolean exactInDatabase() {
+        return dialect == SqlDialect.POSTGIS;
+    }
+
     /** Streams the versions matching the query, in no particular order. */
     void stream(FeatureQuery q, Consumer<FeatureRow> sink) {
+        stream(q, null, sink);
+    }
+
+    /**
+     * Streams the versions matching the query that intersect {@code within} (null: no such test). PostGIS tests
+     * the exact geometry in the database; on SQLite only the query's box is applied here and the caller tests
+     * the rest ({@link #exactInDatabase()}).
+     */
+    void stream(FeatureQuery q, byte[] withinWkb, Consumer<FeatureRow> sink) {
         List<Object> args = new ArrayList<>();
-        String sql = dialect == SqlDialect.POSTGIS ? postgisQuery(q, args) : sqliteQuery(q, args);
+        String sql = select(q, args);
+        if (withinWkb != null && exactInDatabase()) {
+            sql += " AND ST_Intersects(f.geom, ST_GeomFromWKB(?, 4326))";
+            args.add(withinWkb);
+        }
         jdbc.query(sql, rs -> {
             sink.accept(row(rs));
         }, args.toArray());
+    }
+
+    /** The SELECT of the query's versions (columns in {@link #row} order), its arguments appended to args. */
+    String select(FeatureQuery q, List<Object> args) {
+        return dialect == SqlDialect.POSTGIS ? postgisQuery(q, args) : sqliteQuery(q, args);
+    }
+
+    JdbcTemplate jdbc() {
+        return jdbc;
     }
 
     private String postgisQuery(FeatureQuery q, List<Object> args) {
@@ -211,7 +238,7 @@ class FeatureRepository {
         ps.setString(15, p.timePrecision());
     }
 
-    private static FeatureRow row(ResultSet rs) throws SQLException {
+    static FeatureRow row(ResultSet rs) throws SQLException {
         return new FeatureRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getBytes(4), rs.getString(5),
                 instant(rs, 6), instant(rs, 7), instant(rs, 8), rs.getString(9), rs.getString(10),
                 instant(rs, 11), rs.getString(12), rs.getString(13),

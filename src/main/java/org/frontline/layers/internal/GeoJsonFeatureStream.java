@@ -2,6 +2,7 @@ package org.frontline.layers.internal;
 
 import java.io.OutputStream;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.frontline.geo.GeoJsonGeometryReader;
 import org.frontline.geo.GeoJsonGeometryWriter;
 import org.frontline.layers.Provenance;
@@ -21,17 +22,33 @@ public final class GeoJsonFeatureStream implements AutoCloseable {
     private final JsonMapper json;
     private final WKBReader wkb = new WKBReader(GeoJsonGeometryReader.WGS84);
     private long count;
+    private boolean closed;
 
     public GeoJsonFeatureStream(OutputStream out, JsonMapper json) {
-        this.json = json;
-        this.g = json.createGenerator(out);
+        this(json.createGenerator(out), json);
         g.writeStartObject();
         g.writeStringProperty("type", "FeatureCollection");
         g.writeName("features");
         g.writeStartArray();
     }
 
+    private GeoJsonFeatureStream(JsonGenerator g, JsonMapper json) {
+        this.json = json;
+        this.g = g;
+    }
+
+    /** One Feature object (not in a collection), with {@code extra} members (e.g. links) at its end. */
+    public static void writeSingle(OutputStream out, JsonMapper json, FeatureRow r, Consumer<JsonGenerator> extra) {
+        try (JsonGenerator g = json.createGenerator(out)) {
+            new GeoJsonFeatureStream(g, json).write(r, extra);
+        }
+    }
+
     public void write(FeatureRow r) {
+        write(r, null);
+    }
+
+    private void write(FeatureRow r, Consumer<JsonGenerator> extra) {
         g.writeStartObject();
         g.writeStringProperty("type", "Feature");
         g.writeStringProperty("id", r.featureId());
@@ -52,6 +69,9 @@ public final class GeoJsonFeatureStream implements AutoCloseable {
             g.writeRaw(props, 1, props.length() - 2);
         }
         g.writeEndObject();
+        if (extra != null) {
+            extra.accept(g);
+        }
         g.writeEndObject();
         count++;
         if (count % 256 == 0) {
@@ -100,7 +120,19 @@ public final class GeoJsonFeatureStream implements AutoCloseable {
 
     @Override
     public void close() {
+        close(null);
+    }
+
+    /** Ends the features array, writes {@code trailer}'s members (links, counts) and ends the collection. */
+    public void close(Consumer<JsonGenerator> trailer) {
+        if (closed) {
+            return;
+        }
+        closed = true;
         g.writeEndArray();
+        if (trailer != null) {
+            trailer.accept(g);
+        }
         g.writeEndObject();
         g.close();
     }

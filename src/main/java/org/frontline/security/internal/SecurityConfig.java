@@ -2,6 +2,8 @@ package org.frontline.security.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -38,8 +40,14 @@ public class SecurityConfig {
 
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http,
-            @Value("${frontline.security.anonymous-read}") boolean anonymousRead) throws Exception {
-        RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+            @Value("${frontline.security.anonymous-read}") boolean anonymousRead,
+            @Value("${frontline.cors.allowed-origins:}") String corsOrigins) throws Exception {
+        RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+                || request.getRequestURI().startsWith(request.getContextPath() + "/ogc");
+        List<String> origins = Arrays.stream(corsOrigins.split(",")).map(String::strip).filter(o -> !o.isEmpty()).toList();
+        if (!origins.isEmpty()) {
+            http.cors(cors -> cors.configurationSource(CorsSettings.source(origins)));
+        }
         RequestMatcher explicitBasic = request -> {
             String h = request.getHeader("Authorization");
             return h != null && h.regionMatches(true, 0, "Basic ", 0, 6);
@@ -58,7 +66,7 @@ public class SecurityConfig {
             }
             auth.anyRequest().hasRole(VIEWER);
         });
-        http.formLogin(form -> form.permitAll());
+        http.formLogin(form -> form.loginPage("/login").permitAll());
         http.httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint()));
         http.exceptionHandling(ex -> ex
                 .defaultAccessDeniedHandlerFor(apiAccessDenied(), api)

@@ -1,0 +1,103 @@
+package org.frontline.export.internal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.frontline.layers.FeatureQuery;
+import org.frontline.layers.Layer;
+import org.frontline.layers.LayerService;
+import org.frontline.layers.QueryParams;
+import org.frontline.web.BadInputException;
+import org.frontline.web.NotFoundException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Layers as CSV (ACLED's layout for events), GeoPackage and KML, for any at/from/to/bbox/asOf, streamed.
+ * A GeoPackage may hold several layers: {@code /api/export/events,control.gpkg}.
+ */
+@RestController
+class FormatExportController {
+    static final String CSV = "text/csv;charset=UTF-8";
+    static final String GPKG = "application/geopackage+sqlite3";
+    static final String KML = "application/vnd.google-earth.kml+xml";
+
+    private final LayerService layers;
+
+    FormatExportController(LayerService layers) {
+        this.layers = layers;
+    }
+
+    @GetMapping("/api/export/{layer}.csv")
+    void csv(@PathVariable String layer, @RequestParam(required = false) String at,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) String bbox, @RequestParam(required = false) String asOf,
+            @RequestParam(defaultValue = "false") boolean bom, HttpServletResponse response) throws IOException {
+        Layer l = layer(layer);
+        FeatureQuery q = QueryParams.parse(l, at, from, to, bbox, asOf);
+        FeatureTable table = FeatureTable.of(l, layers);
+        start(response, CSV, filename(layer, at, from, to, "csv"));
+        CsvExport.write(layers, table, q, bom, response.getOutputStream());
+    }
+
+    @GetMapping("/api/export/{layer}.kml")
+    void kml(@PathVariable String layer, @RequestParam(required = false) String at,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) String bbox, @RequestParam(required = false) String asOf,
+            HttpServletResponse response) throws IOException {
+        Layer l = layer(layer);
+        FeatureQuery q = QueryParams.parse(l, at, from, to, bbox, asOf);
+        FeatureTable table = FeatureTable.of(l, layers);
+        start(response, KML, filename(layer, at, from, to, "kml"));
+        KmlExport.write(layers, l, table, q, response.getOutputStream());
+    }
+
+    @GetMapping("/api/export/{names}.gpkg")
+    void gpkg(@PathVariable String names, @RequestParam(required = false) String at,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) String bbox, @RequestParam(required = false) String asOf,
+            HttpServletResponse response) throws IOException {
+        Set<String> ids = new LinkedHashSet<>(List.of(names.split(",")));
+        if (ids.size() > 50) {
+            throw new BadInputException("a GeoPackage export takes at most 50 layers, got " + ids.size());
+        }
+        List<GpkgExport.Part> parts = new ArrayList<>();
+        for (String id : ids) {
+            Layer l = layer(id.strip());
+            parts.add(new GpkgExport.Part(l, FeatureTable.of(l, layers), QueryParams.parse(l, at, from, to, bbox, asOf)));
+        }
+        Path file = GpkgExport.write(layers, parts);
+        try {
+            start(response, GPKG, filename(String.join("+", ids), at, from, to, "gpkg"));
+            response.setContentLengthLong(Files.size(file));
+            Files.copy(file, response.getOutputStream());
+        } finally {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(file.getParent());
+        }
+    }
+
+    private Layer layer(String id) {
+        return layers.layer(id).orElseThrow(() -> new NotFoundException("there is no layer '" + id + "'"));
+    }
+
+    private static void start(HttpServletResponse response, String type, String file) {
+        response.setContentType(type);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename(file).build().toString());
+    }
+
+    static String filename(String layer, String at, String from, String to, String ext) {
+        String when = at != null ? at : (from == null ? "start" : from) + "_" + (to == null ? "now" : to);
+        return ("frontline-" + layer + "-" + when).replaceAll("[^A-Za-z0-9._+-]", "-") + "." + ext;
+    }
+}

@@ -1,0 +1,256 @@
+package org.frontline.imports.internal;
+
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.frontline.imports.internal.ImportException.RowError;
+import org.frontline.layers.FeatureQuery;
+import org.frontline.layers.GeoJsonFeatures;
+import org.frontline.layers.Layer;
+import org.frontline.layers.LayerService;
+import org.frontline.layers.NewFeature;
+import org.frontline.layers.QueryParams;
+import org.frontline.layers.StoredFeature;
+import org.frontline.web.TimeParam;
+import org.frontline.web.BadInputException;
+import org.frontline.web.NotFoundException;
+import org.frontline.web.PayloadTooLargeException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs imports one at a time in the background. A job first reads the whole file and checks every row
+ * (refusals listed with their line numbers, duplicate ids in the file refused); only when all rows pass does it
+ * read the file again and store it in one transaction, so a refused, cancelled or killed import stores nothing.
+ * Rows whose id is already stored become corrections of that feature (history kept); identical rows are skipped.
+ */
+@Service
+class ImportService {
+    static final int MAX_LISTED_ERRORS = 200;
+    private static final int BATCH = 1000;
+
+    private final LayerService layers;
+    private final TransactionTemplate tx;
+    private final long maxBytes;
+    private final Map<String, ImportFormat> formats = new HashMap<>();
+    private final Map<String, ImportJob> jobs = new ConcurrentHashMap<>();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "frontline-import");
+        t.setDaemon(true);
+        return t;
+    });
+
+    ImportService(LayerService layers, PlatformTransactionManager txManager, JsonMapper json, GeoJsonFeatures geojson,
+            @Value("${frontline.focus-region}") String focusRegion,
+            @Value("${frontline.imports.max-bytes}") long maxBytes) {
+        this.layers = layers;
+        this.tx = new TransactionTemplate(txManager);
+        this.maxBytes = maxBytes;
+        formats.put("acled", new AcledCsvFormat(QueryParams.bbox(focusRegion)));
+        formats.put("gpkg", new GpkgFormat());
+        formats.put("geojson", new GeoJsonFormat(json, geojson));
+    }
+
+    /** Saves the upload (capped), checks the file as a whole and queues the job; the file's problems are 400s. */
+    ImportJob start(String layerId, String format, Map<String, String> options, InputStream body, long declared,
+            String user) throws IOException {
+        ImportFormat f = formats.get(format);
+        if (f == null) {
+            throw new BadInputException("format must be one of acled, gpkg, geojson; got '" + format + "'");
+        }
+        Layer layer = layers.layer(layerId).orElseThrow(() -> new NotFoundException("there is no layer '" + layerId + "'"));
+        if (declared > maxBytes) {
+            throw tooLarge();
+        }
+        Path file = Files.createTempFile("frontline-import", "." + format);
+        try {
+            long size = copyCapped(body, file);
+            if (size == 0) {
+                throw new BadInputException("the request body is empty: send the file as the body");
+            }
+            try {
+                f.check(file, layer, options);
+            } catch (ImportException e) {
+                throw new BadInputException(e.getMessage());
+            }
+            ImportJob job = new ImportJob(UUID.randomUUID().toString(), layerId, format, user, size);
+            jobs.put(job.id, job);
+            worker.submit(() -> run(job, f, layer, options, file));
+            return job;
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+    }
+
+    Optional<ImportJob> job(String id) {
+        return Optional.ofNullable(jobs.get(id));
+    }
+
+    private void run(ImportJob job, ImportFormat format, Layer layer, Map<String, String> options, Path file) {
+        try {
+            job.state = ImportJob.State.VALIDATING;
+            List<RowError> errors = validate(job, format, layer, options, file);
+            if (!errors.isEmpty()) {
+                job.errors = List.copyOf(errors);
+                job.detail = job.refused.get() + " of " + job.read.get() + " rows refused; nothing was stored";
+                job.state = ImportJob.State.FAILED;
+                return;
+            }
+            job.state = ImportJob.State.STORING;
+            tx.executeWithoutResult(status -> store(job, format, layer, options, file));
+            job.detail = job.created.get() + " features added, " + job.corrected.get() + " corrected, "
+                    + job.unchanged.get() + " unchanged";
+            job.state = ImportJob.State.DONE;
+        } catch (ImportException e) {
+            job.detail = e.getMessage();
+            job.state = job.cancelRequested ? ImportJob.State.CANCELLED : ImportJob.State.FAILED;
+        } catch (RuntimeException | IOException e) {
+            job.detail = "nothing was stored: " + (e.getMessage() == null ? e.toString() : e.getMessage());
+            job.state = job.cancelRequested ? ImportJob.State.CANCELLED : ImportJob.State.FAILED;
+        } finally {
+            job.finished = Instant.now();
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a temporary file; the OS cleans up
+            }
+        }
+    }
+
+    private List<RowError> validate(ImportJob job, ImportFormat format, Layer layer, Map<String, String> options,
+            Path file) throws IOException {
+        List<RowError> errors = new ArrayList<>();
+        Map<String, Long> seen = new HashMap<>();
+        format.read(file, layer, options, job, new ImportFormat.Rows() {
+            @Override
+            public void feature(long line, NewFeature f) {
+                Long first = f.id() == null ? null : seen.putIfAbsent(f.id(), line);
+                if (first != null) {
+                    refused(line, "id '" + f.id() + "' is also on line " + first + " of this file");
+                } else {
+                    job.read.incrementAndGet();
+                    job.accepted.incrementAndGet();
+                }
+            }
+
+            @Override
+            public void refused(long line, String problem) {
+                job.read.incrementAndGet();
+                job.refused.incrementAndGet();
+                if (errors.size() < MAX_LISTED_ERRORS) {
+                    errors.add(new RowError(line, problem));
+                }
+            }
+        });
+        return errors;
+    }
+
+    private void store(ImportJob job, ImportFormat format, Layer layer, Map<String, String> options, Path file) {
+        Set<String> stored = new HashSet<>();
+        layers.stream(FeatureQuery.between(layer.id(), TimeParam.EARLIEST, TimeParam.LATEST),
+                f -> stored.add(f.featureId()));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String reason = "import of a " + job.format + " file (job " + job.id + ")";
+        List<NewFeature> batch = new ArrayList<>(BATCH);
+        try {
+            format.read(file, layer, options, job, new ImportFormat.Rows() {
+                @Override
+                public void feature(long line, NewFeature f) {
+                    if (f.id() != null && stored.contains(f.id())) {
+                        correctIfChanged(job, f, reason);
+                        return;
+                    }
+                    batch.add(f);
+                    if (batch.size() == BATCH) {
+                        flush();
+                    }
+                }
+
+                @Override
+                public void refused(long line, String problem) {
+                    throw new ImportException("line " + line + " changed since it was checked: " + problem);
+                }
+
+                private void flush() {
+                    layers.addRecorded(layer.id(), batch, job.user, reason, now);
+                    job.created.addAndGet(batch.size());
+                    batch.clear();
+                }
+            });
+            if (!batch.isEmpty()) {
+                layers.addRecorded(layer.id(), batch, job.user, reason, now);
+                job.created.addAndGet(batch.size());
+            }
+            job.checkCancelled();
+        } catch (IOException e) {
+            throw new ImportException("the file could not be read again: " + e.getMessage());
+        }
+    }
+
+    private void correctIfChanged(ImportJob job, NewFeature f, String reason) {
+        List<StoredFeature> current = layers.history(f.id()).stream().filter(v -> v.supersededAt() == null).toList();
+        if (current.size() == 1 && same(current.get(0), f)) {
+            job.unchanged.incrementAndGet();
+            return;
+        }
+        layers.correct(f.id(), f, job.user, reason);
+        job.corrected.incrementAndGet();
+    }
+
+    private static boolean same(StoredFeature s, NewFeature f) {
+        return s.geometry().equalsExact(f.geometry()) && s.properties().equals(f.properties())
+                && s.validFrom().equals(f.validFrom()) && Objects.equals(s.validTo(), f.validTo())
+                && s.provenance().equals(f.provenance());
+    }
+
+    void cancel(ImportJob job) {
+        job.cancelRequested = true;
+    }
+
+    private long copyCapped(InputStream in, Path file) throws IOException {
+        long total = 0;
+        byte[] buf = new byte[1 << 16];
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+                total += n;
+                if (total > maxBytes) {
+                    throw tooLarge();
+                }
+                out.write(buf, 0, n);
+            }
+        }
+        return total;
+    }
+
+    private PayloadTooLargeException tooLarge() {
+        return new PayloadTooLargeException("the file is larger than the import limit of " + maxBytes + " bytes "
+                + "(frontline.imports.max-bytes)");
+    }
+
+    @PreDestroy
+    void stop() {
+        jobs.values().forEach(j -> j.cancelRequested = true);
+        worker.shutdownNow();
+    }
+}

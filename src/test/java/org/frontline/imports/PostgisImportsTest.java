@@ -1,0 +1,22 @@
+package org.frontline.imports;
+
+import org.frontline.testsupport.PostgisServer;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Imports on PostgreSQL + PostGIS (skips loudly without it; fails in CI). */
+@ActiveProfiles("postgis")
+class PostgisImportsTest extends ImportsContract {
+
+    @BeforeAll
+    static void needsPostgis() {
+        PostgisServer.require();
+    }
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        PostgisServer.register(registry);
+    }
+}
