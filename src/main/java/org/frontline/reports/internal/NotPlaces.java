@@ -65,17 +65,22 @@ final class NotPlaces {
             boolean afterTitle = i > 0 && CommonWords.PERSON_TITLES.contains(tokens.get(i - 1).text()
                     .toLowerCase(Locale.ROOT)) && Tokens.joined(text, tokens.get(i - 1), first);
             int names = end - i + 1;
-            String after = text.substring(last.end(), Math.min(text.length(), last.end() + 80));
             if (FACILITY_ENDINGS.contains(lastWord) && names > 1) {
                 blocked.add(span);
                 facilities.add(span);
             } else if (ORG_ENDINGS.contains(lastWord) || afterTitle
-                    || (names > 1 && (SAID.matcher(after).find() || APPOSITION.matcher(after).find()))) {
+                    || (names > 1 && personBefore(text, last.end()))) {
                 blocked.add(span);
             }
             i = end + 1;
         }
         return new Result(blocked, facilities);
+    }
+
+    /** "… said", ", a local activist": what follows a name of two or more words makes it a person's. */
+    private static boolean personBefore(String text, int end) {
+        CharSequence after = text.subSequence(end, Math.min(text.length(), end + 80));
+        return SAID.matcher(after).find() || APPOSITION.matcher(after).find();
     }
 
     /** The last token of the capitalised run starting at i (link words such as "of", "al" may join it). */
