@@ -88,7 +88,10 @@ import { dayInWords, parseDay, rangeInWords } from './dates.js';
           const icon = symbolSvg(l.symbol, l.fillColor, r);
           if (hi) icon.classList.add('fl-highlight');
           const size = Math.round(2 * r + 4);
-          return L.marker(latlng, { icon: L.divIcon({ className: 'post-icon', html: icon, iconSize: [size, size] }) });
+          const name = (f.properties && (f.properties.name || f.properties.title)) || layerMeta.title || 'post';
+          const status = f.properties && f.properties.status ? ' (' + f.properties.status + ')' : '';
+          return L.marker(latlng, { title: String(name) + status,
+            icon: L.divIcon({ className: 'post-icon', html: icon, iconSize: [size, size] }) });
         }
         return L.circleMarker(latlng, {
           radius: l.radius + (hi ? 4 : 0),

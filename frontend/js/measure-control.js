@@ -14,7 +14,7 @@ export const MeasureControl = L.Control.extend({
     const box = L.DomUtil.create('div', 'leaflet-bar leaflet-control fl-measure');
     this.button = L.DomUtil.create('button', 'fl-measure-button', box);
     this.button.type = 'button';
-    this.button.textContent = '📏';
+    this.button.textContent = '↔';
     this.button.title = 'Measure distance and area';
     this.button.setAttribute('aria-label', 'Measure distance and area');
     this.button.setAttribute('aria-pressed', 'false');

@@ -191,7 +191,8 @@ export function legendCategories(meta, seenValues) {
   const seen = [...(seenValues || [])].filter((v) => v != null).map(String).sort();
   if (colors) return [...Object.keys(colors), ...seen.filter((v) => !Object.hasOwn(colors, v))];
   if (seen.length) return seen;
-  const known = KNOWN[categoryProperty(meta)];
+  // the well-known values only for a layer that names the property (an unrelated point layer is not posts)
+  const known = typeof styleOf(meta).byProperty === 'string' ? KNOWN[categoryProperty(meta)] : null;
   return known && meta.kind !== 'event' ? Object.keys(known) : [];
 }
 

@@ -22,7 +22,9 @@ for (const c of table.cases) {
 test('legend lists the style table, then values seen in the data', () => {
   const meta = { id: 'control', kind: 'area', style: { byProperty: 'party', colors: { government: '#d55e00' } } };
   assert.deepEqual(style.legendEntries(meta, ['sdf']).map((e) => e.value), ['government', 'sdf']);
-  assert.equal(style.legendEntries({ id: 'posts', kind: 'point', style: {} }, [])[2].symbol, 'square');
+  assert.equal(style.legendEntries({ id: 'posts', kind: 'point', style: { byProperty: 'status' } }, [])[2].symbol,
+    'square');
+  assert.deepEqual(style.legendEntries({ id: 'sites', kind: 'point', style: {} }, []), []);
 });
 
 test('the palette tables are the shared ones', () => {

@@ -282,7 +282,8 @@ public final class LayerStyle {
             seenSorted.stream().filter(v -> !colors.has(v)).forEach(values::add);
         } else if (!seenSorted.isEmpty()) {
             values.addAll(seenSorted);
-        } else if (KNOWN.containsKey(String.valueOf(categoryProperty())) && !kind.equals("event")) {
+        } else if (get("byProperty") != null && KNOWN.containsKey(String.valueOf(categoryProperty()))
+                && !kind.equals("event")) {
             values.addAll(KNOWN.get(categoryProperty()).keySet());
         }
         return values.stream().map(v -> new LegendEntry(v, categoryColor(v), categorySymbol(v))).toList();

@@ -123,6 +123,8 @@ class LookAndToolsBrowserTest extends BrowserSupport {
         for (WebElement b : browser.findElements(By.cssSelector("#timebar button"))) {
             assertThat(b.getSize().getHeight()).as(b.getText()).isGreaterThanOrEqualTo(40);
             assertThat(b.getRect().getX() + b.getSize().getWidth()).isLessThanOrEqualTo(390);
+            assertThat(b.getRect().getY() + b.getSize().getHeight()).as(b.getText() + " on screen")
+                    .isLessThanOrEqualTo(844);
         }
         assertThat(noSidewaysScroll()).isTrue();
         browser.findElement(By.id("panel-toggle")).click();
