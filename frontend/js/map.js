@@ -5,6 +5,7 @@ import { addBasemap } from './basemap.js';
 import { isoDay, parseDay, today, windowStart } from './dates.js';
 import { FormatsControl } from './formats.js';
 import { LayerManager } from './layers.js';
+import { addMapTools } from './map-tools.js';
 import { readMapView, resolveView, toQuery } from './permalink.js';
 import { setupSearch } from './search.js';
 import { setupTimebar } from './timebar.js';
@@ -195,6 +196,19 @@ async function main() {
   });
 
   tools = setupTools({ map, metas, extent, day: () => timebar.day(), notice });
+  addMapTools(map, {
+    date: () => document.getElementById('date-label').textContent,
+    sources: () => [...new Set([...layers.loadedFeatures()].filter(({ meta }) => layers.isVisible(meta.id))
+      .flatMap(({ feature }) => String(feature.properties?.sourcePublisher ?? '').split(';'))
+      .map((s) => s.trim()).filter(Boolean))].sort(),
+    legend: () => {
+      const ul = document.createElement('ul');
+      for (const li of document.querySelectorAll('#layer-list .layer-item')) {
+        if (li.querySelector('input')?.checked) ul.append(li.cloneNode(true));
+      }
+      return ul;
+    },
+  });
   layers.popupActions = tools.popupActions;
   new FormatsControl({ metas, day: () => timebar.day(),
     windowStart: () => windowStart(timebar.day(), timebar.win(), extent.start) }).addTo(map);

@@ -15,16 +15,14 @@ import org.frontline.layers.FeatureQuery;
 import org.frontline.layers.LayerService;
 import org.frontline.layers.StoredFeature;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.prep.PreparedGeometry;
-import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Finds the events that breach an agreement's clauses. Computed from the stored events on every request, so
  * accepted or corrected events count at once and {@code asOf} answers as the system knew it then. The
- * database narrows events by layer, valid time and the area's bounding box (index-served); the exact test
- * inside the area runs on a prepared geometry.
+ * database narrows events by layer, valid time and the area (index-served; PostGIS tests the exact geometry,
+ * the embedded store a prepared geometry in Java).
  */
 @Component
 class BreachFinder {
@@ -73,13 +71,7 @@ class BreachFinder {
 
     private void scan(Rule rule, Instant from, Instant to, Geometry area, Instant asOf, Consumer<Breach> sink) {
         FeatureQuery q = FeatureQuery.between(eventsLayer, from, to).asOf(asOf);
-        PreparedGeometry inside = null;
-        if (area != null) {
-            q = q.inside(area.getEnvelopeInternal());
-            inside = PreparedGeometryFactory.prepare(area);
-        }
-        PreparedGeometry test = inside;
-        layers.stream(q, ev -> {
+        Consumer<StoredFeature> check = ev -> {
             if (ev.validFrom().isBefore(from) || !ev.validFrom().isBefore(to)) {
                 return; // dated outside the window (an event spanning into it does not start in it)
             }
@@ -98,13 +90,15 @@ class BreachFinder {
             } else {
                 return; // a known actor the clause does not bind
             }
-            if (test != null && !test.intersects(ev.geometry())) {
-                return;
-            }
             sink.accept(new Breach(ev.featureId(), ev.validFrom().atOffset(ZoneOffset.UTC).toLocalDate(), ev.geometry(),
                     type, sub, actor, actorClass, rule.clause.id(), rule.clause.type().code(),
                     p.get("fatalities") instanceof Number n ? n : null, text(p.get("title"))));
-        });
+        };
+        if (area == null) {
+            layers.stream(q, check);
+        } else {
+            layers.streamWithin(q, area, check);
+        }
     }
 
     private static String text(Object v) {

@@ -49,10 +49,28 @@ class FeatureRepository {
         return dialect;
     }
 
+    /** True where the database itself tests exact geometries (PostGIS). */
+    boolean exactInDatabase() {
+        return dialect == SqlDialect.POSTGIS;
+    }
+
     /** Streams the versions matching the query, in no particular order. */
     void stream(FeatureQuery q, Consumer<FeatureRow> sink) {
+        stream(q, null, sink);
+    }
+
+    /**
+     * Streams the versions matching the query that intersect {@code within} (null: no such test). PostGIS tests
+     * the exact geometry in the database; on SQLite only the query's box is applied here and the caller tests
+     * the rest ({@link #exactInDatabase()}).
+     */
+    void stream(FeatureQuery q, byte[] withinWkb, Consumer<FeatureRow> sink) {
         List<Object> args = new ArrayList<>();
         String sql = select(q, args);
+        if (withinWkb != null && exactInDatabase()) {
+            sql += " AND ST_Intersects(f.geom, ST_GeomFromWKB(?, 4326))";
+            args.add(withinWkb);
+        }
         jdbc.query(sql, rs -> {
             sink.accept(row(rs));
         }, args.toArray());

@@ -21,6 +21,9 @@ import org.frontline.layers.internal.FeatureRepository.InsertVersion;
 import org.frontline.web.BadInputException;
 import org.frontline.web.ConflictException;
 import org.frontline.web.NotFoundException;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
@@ -90,6 +93,18 @@ public class StoreService implements LayerService {
     @Transactional(readOnly = true)
     public void stream(FeatureQuery query, Consumer<StoredFeature> sink) {
         features.stream(query, row -> sink.accept(toStored(row)));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public void streamWithin(FeatureQuery query, Geometry area, Consumer<StoredFeature> sink) {
+        PreparedGeometry exact = features.exactInDatabase() ? null : PreparedGeometryFactory.prepare(area);
+        features.stream(query.inside(area.getEnvelopeInternal()), new WKBWriter().write(area), row -> {
+            StoredFeature f = toStored(row);
+            if (exact == null || exact.intersects(f.geometry())) {
+                sink.accept(f);
+            }
+        });
     }
 
     /** Rows as stored, for writers that pass WKB and JSON text on (the GeoJSON stream). */
