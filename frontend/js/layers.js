@@ -2,15 +2,9 @@
 // feature version, so a slider step only touches the features that appeared or went away.
 import { categoryColor, categoryProperty, cssToken, eventStyle, legendCategories, pathStyle } from './style.js';
 import { buildPopup } from './popup.js';
+import { el } from './dom.js';
 
 const PANES = { area: ['fl-areas', 410], line: ['fl-lines', 420], event: ['fl-events', 430], point: ['fl-points', 440] };
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text != null) node.textContent = String(text);
-  return node;
-}
 
 function versionKey(f) {
   return `${f.id}|${f.properties?.versionId ?? ''}`;

@@ -1,14 +1,26 @@
 package org.frontline.layers;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.frontline.web.NotFoundException;
 
 /**
  * The public face of the temporal feature store: other features (analysis, reports, briefings,
  * export) use this, never the tables.
  */
 public interface LayerService {
+
+    /** The one answer to a layer id that does not exist: 404 "there is no layer 'id'". */
+    static NotFoundException unknownLayer(String id) {
+        return new NotFoundException("there is no layer '" + id + "'");
+    }
+
+    /** The layer, or 404 (see {@link #unknownLayer(String)}). */
+    default Layer require(String id) {
+        return layer(id).orElseThrow(() -> unknownLayer(id));
+    }
 
     List<Layer> layers();
 
@@ -34,7 +46,7 @@ public interface LayerService {
      * e.g. a scenario reconstructed from dated reports).
      */
     List<String> addRecorded(String layerId, List<NewFeature> features, String user, String reason,
-            java.time.Instant recordedAt);
+            Instant recordedAt);
 
     /** Corrects a feature over the valid time of {@code replacement}; returns the new version. */
     StoredFeature correct(String featureId, NewFeature replacement, String user, String reason);
