@@ -1,8 +1,12 @@
 // Plays a briefing: one frame at a time, moving the map's date and view with a short transition.
-// A classic script (no imports) so that the HTML export can inline it and play from file:// with no network:
-// there the data comes from <script id="briefing-data">, on the site from the data URL on #briefing.
+// An ES module whose imports are plain files without imports of their own (style.js, symbols.js, dates.js), so
+// the HTML export can inline them all (briefings/ModuleInliner) and play from file:// with no network: there the
+// data comes from <script id="briefing-data">, on the site from the data URL on #briefing.
+import { OVERLAY, categoryProperty, legendEntries, look, warnings } from './style.js';
+import { symbolSvg } from './symbols.js';
+import { dayInWords, parseDay, rangeInWords } from './dates.js';
+
 (function () {
-  'use strict';
   const root = document.getElementById('briefing');
   if (!root || typeof L === 'undefined') return;
   const embedded = document.getElementById('briefing-data');
@@ -37,12 +41,7 @@
   let timer = null;
   let shown = 0;
 
-  // --- styling: the same style JSON as the map page (color, weight, radius, byProperty/colors …) ---
-  function colorOf(style, props) {
-    const key = style.byProperty && props ? props[style.byProperty] : null;
-    return (style.colors && key != null && style.colors[key]) || style.color || '#333';
-  }
-
+  // --- styling: style.js, the same reading of the layer's style JSON as the map page and the PDF ---
   // Leaflet puts a string tooltip in with innerHTML: hand it a text node instead (names come from reports).
   function textNode(text) {
     const span = document.createElement('span');
@@ -66,28 +65,37 @@
   }
 
   function drawLayer(layerMeta, fc, highlights) {
-    const style = layerMeta.style || {};
     const pointLike = layerMeta.kind === 'event' || layerMeta.kind === 'point';
     return L.geoJSON(fc, {
       style: (f) => {
         const hi = highlights.has(String(f.id));
+        const l = look(layerMeta, f.properties);
         return {
-          color: hi ? '#ffd600' : colorOf(style, f.properties),
-          fillColor: colorOf(style, f.properties),
-          weight: (style.weight || 2) + (hi ? 3 : 0),
-          dashArray: style.dashArray || null,
-          fillOpacity: style.fillOpacity == null ? 0.3 : style.fillOpacity,
-          opacity: 0.9,
+          color: hi ? '#ffd600' : l.color,
+          fillColor: l.fillColor || l.color,
+          fill: l.fillColor != null,
+          weight: l.weight + (hi ? 3 : 0),
+          dashArray: l.dashArray,
+          fillOpacity: l.fillOpacity,
+          opacity: l.opacity,
         };
       },
       pointToLayer: (f, latlng) => {
         const hi = highlights.has(String(f.id));
+        const l = look(layerMeta, f.properties);
+        if (layerMeta.kind === 'point') {
+          const r = l.radius + (hi ? 3 : 0);
+          const icon = symbolSvg(l.symbol, l.fillColor, r);
+          if (hi) icon.classList.add('fl-highlight');
+          const size = Math.round(2 * r + 4);
+          return L.marker(latlng, { icon: L.divIcon({ className: 'post-icon', html: icon, iconSize: [size, size] }) });
+        }
         return L.circleMarker(latlng, {
-          radius: (style.radius || 5) + (hi ? 4 : 0),
-          color: hi ? '#ffd600' : '#222',
+          radius: l.radius + (hi ? 4 : 0),
+          color: hi ? '#ffd600' : l.color,
           weight: hi ? 3 : 1,
-          fillColor: colorOf(style, f.properties),
-          fillOpacity: style.fillOpacity == null ? 0.85 : style.fillOpacity,
+          fillColor: l.fillColor,
+          fillOpacity: l.fillOpacity,
         });
       },
       onEachFeature: (f, layer) => {
@@ -95,6 +103,59 @@
         if (pointLike && highlights.has(String(f.id))) layer.bindTooltip(textNode(popupFor(f.properties || {}).firstChild.textContent || ''), { permanent: true, direction: 'top' });
       },
     });
+  }
+
+  // --- the key: every layer of the frame and the overlay, each with its warnings if its style is faulty ---
+  function renderLegend(f, data, layerMetas) {
+    const box = document.getElementById('frame-legend');
+    if (!box) return;
+    box.replaceChildren();
+    const add = (swatch, text, cls) => {
+      const li = document.createElement('li');
+      if (cls) li.className = cls;
+      if (swatch) li.append(swatch);
+      const span = document.createElement('span');
+      span.textContent = text;
+      li.append(span);
+      box.append(li);
+    };
+    const swatch = (colour) => {
+      const s = document.createElement('span');
+      s.className = 'swatch';
+      s.style.backgroundColor = colour;
+      s.dataset.color = colour;
+      return s;
+    };
+    for (const id of f.layers) {
+      const m = layerMetas.get(id);
+      if (!m) {
+        add(null, 'Layer “' + id + '” no longer exists: not drawn', 'legend-warning');
+        continue;
+      }
+      const fc = data.layers[id];
+      const key = categoryProperty(m);
+      const seen = new Set();
+      for (const feat of (fc && fc.features) || []) {
+        const p = feat.properties || {};
+        if (key && p[key] != null) seen.add(String(p[key]));
+      }
+      const head = document.createElement('li');
+      head.className = 'legend-layer';
+      head.textContent = m.title || m.id;
+      box.append(head);
+      const entries = legendEntries(m, seen);
+      if (!entries.length) add(swatch(look(m, {}).color), m.title || m.id);
+      for (const e of entries) {
+        if (!seen.size || seen.has(e.value)) {
+          add(m.kind === 'point' ? symbolSvg(e.symbol, e.color, 6) : swatch(e.color), e.value);
+        }
+      }
+      for (const w of warnings(m)) add(null, '⚠ ' + w, 'legend-warning');
+    }
+    if (data.overlay && data.overlay.features.length) {
+      const parties = [...new Set(data.overlay.features.map((g) => g.properties.party).filter((p) => p != null))];
+      add(swatch(OVERLAY.gained), 'ground gained since the previous frame' + (parties.length ? ' (' + parties.join(', ') + ')' : ''));
+    }
   }
 
   function drawBasemap(basemap) {
@@ -137,7 +198,7 @@
     for (const [cls, t] of [['start', span.start], ['stop', span.end]]) {
       const label = document.createElement('span');
       label.className = 'end ' + cls;
-      label.textContent = new Date(t).toISOString().slice(0, 7);
+      label.textContent = new Date(t).toLocaleDateString('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
       timeline.appendChild(label);
     }
     for (const f of meta.frames) {
@@ -147,11 +208,31 @@
       b.style.left = position(f.day) + '%';
       b.dataset.n = String(f.n);
       b.textContent = String(f.n);
-      b.title = f.day + (f.title ? ' — ' + f.title : '');
-      b.setAttribute('aria-label', 'Frame ' + f.n + ', ' + f.day);
+      b.title = dayInWords(parseDay(f.day)) + (f.title ? ' — ' + f.title : '');
+      b.setAttribute('aria-label', 'Frame ' + f.n + ', ' + dayInWords(parseDay(f.day)));
       b.addEventListener('click', () => { stop(); go(f.n); });
       track.appendChild(b);
     }
+    requestAnimationFrame(staggerTicks);
+    window.addEventListener('resize', staggerTicks);
+  }
+
+  // Frames close in time would put their numbered ticks on top of each other: such a tick goes down a row.
+  function staggerTicks() {
+    const track = root.querySelector('#timeline .track');
+    const width = track.getBoundingClientRect().width;
+    const lastOnRow = [];
+    let rows = 1;
+    for (const t of track.querySelectorAll('.tick')) {
+      const x = (parseFloat(t.style.left) / 100) * width;
+      let row = 0;
+      while (lastOnRow[row] != null && x - lastOnRow[row] < 26) row++;
+      lastOnRow[row] = x;
+      rows = Math.max(rows, row + 1);
+      t.style.top = (-10 + row * 24) + 'px';
+      t.dataset.row = String(row);
+    }
+    document.getElementById('timeline').style.height = (34 + (rows - 1) * 24) + 'px';
   }
 
   async function go(n, how) {
@@ -161,8 +242,9 @@
     for (const s of root.querySelectorAll('.frame-text')) s.hidden = s.dataset.n !== String(n);
     for (const t of root.querySelectorAll('.tick')) t.classList.toggle('current', t.dataset.n === String(n));
     const showsEvents = f.layers.some((id) => meta.layers.some((l) => l.id === id && l.kind === 'event'));
-    document.getElementById('frame-date').textContent = f.day
-      + (showsEvents && f.windowFrom !== f.day ? ' (events since ' + f.windowFrom + ')' : '');
+    const day = parseDay(f.day);
+    document.getElementById('frame-date').textContent = dayInWords(day)
+      + (showsEvents && f.windowFrom !== f.day ? ' (events ' + rangeInWords(parseDay(f.windowFrom), day) + ')' : '');
     document.getElementById('cursor').style.left = position(f.day) + '%';
     if (location.hash !== '#' + n) history.replaceState(null, '', '#' + n);
     const animate = how !== 'instant';
@@ -186,10 +268,11 @@
     }
     if (data.overlay && data.overlay.features.length) {
       dataGroup.addLayer(L.geoJSON(data.overlay, {
-        style: (g) => ({ color: '#111', weight: 1.5, dashArray: '3 3', fillColor: colorOf((layerMetas.get(g.properties.layer) || {}).style || {}, g.properties), fillOpacity: 0.7 }),
+        style: () => ({ color: OVERLAY.outline, weight: 1.5, dashArray: '3 3', fillColor: OVERLAY.gained, fillOpacity: 0.6 }),
         onEachFeature: (g, layer) => layer.bindTooltip(textNode('gained since the previous frame')),
       }));
     }
+    renderLegend(f, data, layerMetas);
     shown++;
     root.dataset.frame = String(n);
     root.dataset.day = f.day;

@@ -26,6 +26,34 @@ export function dayInWords(day) {
   return WORDS.format(new Date(day * DAY_MS));
 }
 
+const MONTH_YEAR = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const DAY_MONTH = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' });
+
+/**
+ * Both days inclusive, in words: '19–22 August 2019', '30 July – 2 August 2019',
+ * '28 December 2019 – 3 January 2020', or one day. The API's valid time ends exclusively: pass its end minus one.
+ */
+export function rangeInWords(first, last) {
+  if (last == null) return `since ${dayInWords(first)}`;
+  if (last <= first) return dayInWords(first);
+  const a = new Date(first * DAY_MS);
+  const b = new Date(last * DAY_MS);
+  if (a.getUTCFullYear() !== b.getUTCFullYear()) return `${dayInWords(first)} – ${dayInWords(last)}`;
+  if (a.getUTCMonth() !== b.getUTCMonth()) return `${DAY_MONTH.format(a)} – ${dayInWords(last)}`;
+  return `${a.getUTCDate()}–${b.getUTCDate()} ${MONTH_YEAR.format(b)}`;
+}
+
+/** A valid time [from, to) from the API (ISO dates or instants, to exclusive or null) in words, inclusive. */
+export function validInWords(from, to) {
+  const f = parseDay(from);
+  if (f == null) return null;
+  const t = parseDay(to);
+  if (t == null) return `since ${dayInWords(f)}`;
+  // an end at midnight excludes that day; an end later in the day includes it
+  const endsAtMidnight = String(to).length <= 10 || /T00:00(:00(\.0+)?)?(Z|[+-]00:?00)?$/.test(String(to));
+  return rangeInWords(f, endsAtMidnight ? t - 1 : t);
+}
+
 export function shortDay(day) {
   return SHORT.format(new Date(day * DAY_MS));
 }

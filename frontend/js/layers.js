@@ -1,6 +1,7 @@
 // Draws the data layers and their entries (switch + legend) in the layer panel. Redraws are diffs keyed by
 // feature version, so a slider step only touches the features that appeared or went away.
-import { categoryColor, categoryProperty, cssToken, eventStyle, legendCategories, pathStyle } from './style.js';
+import { categoryProperty, cssToken, eventStyle, legendEntries, look, pathStyle, warnings } from './style.js';
+import { symbolSvg } from './symbols.js';
 import { buildPopup } from './popup.js';
 import { el } from './dom.js';
 
@@ -72,8 +73,8 @@ export class LayerManager {
       entry.checkbox = box;
       const swatch = el('span', `kind-badge kind-${cssToken(meta.kind)}`);
       swatch.title = meta.kind;
-      const look = meta.kind === 'event' ? eventStyle(meta, {}) : pathStyle(meta, {});
-      const colour = meta.kind === 'area' ? look.color : look.fillColor || look.color;
+      const drawn = meta.kind === 'event' ? eventStyle(meta, {}) : pathStyle(meta, {});
+      const colour = meta.kind === 'area' ? drawn.color : drawn.fillColor || drawn.color;
       if (meta.kind === 'point') swatch.style.borderBottomColor = colour;
       else if (meta.kind === 'line') swatch.style.borderTopColor = colour;
       else if (meta.kind === 'event') swatch.style.backgroundColor = colour;
@@ -89,19 +90,26 @@ export class LayerManager {
 
   renderLegend(entry) {
     const { meta } = entry;
-    const cats = legendCategories(meta, entry.seen);
+    const rows = legendEntries(meta, entry.seen);
     const prop = categoryProperty(meta);
-    entry.legendKey = cats.join('\u0000');
+    entry.legendKey = rows.map((r) => r.value).join('\u0000');
     entry.legendEl.replaceChildren();
-    for (const value of cats) {
+    for (const { value, color, symbol } of rows) {
       const li = el('li');
-      const sw = el('span', `swatch swatch-${cssToken(meta.kind)}`);
-      if (meta.kind === 'point') sw.style.color = categoryColor(meta, value);
-      else sw.style.backgroundColor = categoryColor(meta, value);
+      let sw;
+      if (meta.kind === 'point') sw = symbolSvg(symbol, color, 6);
+      else {
+        sw = el('span', `swatch swatch-${cssToken(meta.kind)}`);
+        sw.style.backgroundColor = color;
+      }
+      sw.classList.add('legend-swatch');
+      sw.dataset.color = color;
       li.append(sw, el('span', null, value));
       li.title = `${prop} = ${value}`;
       entry.legendEl.append(li);
     }
+    // a style that cannot be drawn as written says so where the reader looks for its meaning
+    for (const w of warnings(meta)) entry.legendEl.append(el('li', 'legend-warning', `⚠ ${w}`));
   }
 
   updateCount(entry) {
@@ -150,13 +158,13 @@ export class LayerManager {
         { ...eventStyle(meta, f.properties), renderer: this.canvas, pane: PANES.event[0] });
     } else if (meta.kind === 'point' && isPoint) {
       const value = f.properties?.[categoryProperty(meta)];
-      // the glyph's colour is set through the DOM (not markup), since the value comes from data
-      const glyph = el('span', 'post-glyph');
-      glyph.style.color = categoryColor(meta, value);
+      const l = look(meta, f.properties);
+      const size = Math.round(l.radius * 2 + 4);
       layer = L.marker([g.coordinates[1], g.coordinates[0]], {
         pane: PANES.point[0],
         keyboard: false,
-        icon: L.divIcon({ className: `post-icon status-${cssToken(value)} ${cls}`, iconSize: [18, 18], html: glyph }),
+        icon: L.divIcon({ className: `post-icon status-${cssToken(value)} ${cls}`, iconSize: [size, size],
+          html: symbolSvg(l.symbol, l.fillColor, l.radius) }),
       });
     } else {
       const [pane] = PANES[meta.kind] || PANES.area;

@@ -4,6 +4,7 @@ import { bboxContains, fetchLayers, FeatureLoader, isAbort, roundBbox } from './
 import { addBasemap } from './basemap.js';
 import { isoDay, parseDay, today, windowStart } from './dates.js';
 import { LayerManager } from './layers.js';
+import { addMapTools } from './map-tools.js';
 import { readMapView, resolveView, toQuery } from './permalink.js';
 import { setupSearch } from './search.js';
 import { setupTimebar } from './timebar.js';
@@ -153,6 +154,8 @@ async function main() {
     app.dataset.renderedDay = isoDay(day);
     app.dataset.renders = String(timings.renders);
     tools?.update();
+    window.dispatchEvent(new CustomEvent('frontline:view', { detail: {
+      day: isoDay(day), from: isoDay(windowStart(day, timebar.win(), extent.start)), bbox } }));
   }
 
   function applyView(search, reportProblems) {
@@ -192,6 +195,19 @@ async function main() {
   });
 
   tools = setupTools({ map, metas, extent, day: () => timebar.day(), notice });
+  addMapTools(map, {
+    date: () => document.getElementById('date-label').textContent,
+    sources: () => [...new Set([...layers.loadedFeatures()].filter(({ meta }) => layers.isVisible(meta.id))
+      .flatMap(({ feature }) => String(feature.properties?.sourcePublisher ?? '').split(';'))
+      .map((s) => s.trim()).filter(Boolean))].sort(),
+    legend: () => {
+      const ul = document.createElement('ul');
+      for (const li of document.querySelectorAll('#layer-list .layer-item')) {
+        if (li.querySelector('input')?.checked) ul.append(li.cloneNode(true));
+      }
+      return ul;
+    },
+  });
   layers.popupActions = tools.popupActions;
 
   setupSearch({

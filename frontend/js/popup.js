@@ -1,5 +1,5 @@
 // Feature popups, built as DOM nodes with textContent only: every string here comes from data.
-import { dayInWords, parseDay } from './dates.js';
+import { dayInWords, parseDay, validInWords } from './dates.js';
 import { el } from './dom.js';
 
 export function featureName(props, fallback) {
@@ -36,13 +36,13 @@ export function buildPopup(feature, meta, actions = []) {
   root.append(el('div', 'popup-type', `${meta.title || meta.id}${typeParts.length ? ' · ' + typeParts.join(' · ') : ''}`));
 
   const dl = el('dl', 'popup-facts');
-  const from = dateText(p.validFrom);
-  const to = dateText(p.validTo);
+  const valid = validInWords(p.validFrom, p.validTo);
   const precision = p.timePrecision ? ` (precise to the ${p.timePrecision})` : '';
+  // valid time ends exclusively in the data; shown inclusively: an event of 23 August reads '23 August 2019'
   if (meta.kind === 'event') {
-    row(dl, 'Date', from ? from + precision : null);
-  } else if (from) {
-    row(dl, 'Valid', `${to ? `${from} – ${to}` : `since ${from}`}${precision}`);
+    row(dl, 'Date', valid ? valid + precision : null);
+  } else if (valid) {
+    row(dl, 'Valid', valid + precision);
   }
   if (p.placeName && p.placeName !== featureName(p)) row(dl, 'Place', p.placeName);
   row(dl, 'Killed', p.fatalities);

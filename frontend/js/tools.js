@@ -4,6 +4,8 @@
 import { isoDay, parseDay, addUnits } from './dates.js';
 import { el } from './dom.js';
 import { problemText } from './http.js';
+import { KNOWN_SYMBOLS, OVERLAY } from './style.js';
+import { symbolSvg } from './symbols.js';
 
 async function getJson(url, signal) {
   const res = await fetch(url, { signal, headers: { Accept: 'application/geo+json, application/json' } });
@@ -11,13 +13,41 @@ async function getJson(url, signal) {
   return res.json();
 }
 
-const STATUS_COLOURS = { open: '#1565c0', contested: '#f9a825', surrounded: '#c62828' };
+const STATUS_COLOURS = OVERLAY.rings;
+
+/** A legend under a tool: one row per colour drawn, so no overlay is on the map without its key. */
+function overlayLegend(list, rows) {
+  list.replaceChildren();
+  for (const { colour, label, symbol, dashed } of rows) {
+    const li = el('li');
+    let sw;
+    if (symbol) sw = symbolSvg(symbol, colour, 6);
+    else {
+      sw = el('span', 'swatch');
+      sw.style.backgroundColor = colour;
+      if (dashed) sw.style.border = `2px dashed ${colour}`;
+    }
+    sw.classList.add('legend-swatch');
+    sw.dataset.color = colour;
+    li.append(sw, el('span', null, label));
+    list.append(li);
+  }
+  list.hidden = rows.length === 0;
+}
 const km2 = (v) => (Number(v) || 0).toLocaleString('en-GB', { maximumFractionDigits: 0 });
 
 /** The area layer whose features carry a party: what the change and encirclement analyses read. */
 function controlLayer(metas) {
   const parties = metas.find((m) => m.kind === 'area' && m.style?.byProperty === 'party');
   return parties?.id || (metas.some((m) => m.id === 'control') ? 'control' : null);
+}
+
+/** '…: threatened — friendly corridor 2.4 km wide; front line 1.2 km away'. */
+function ringText(p, id) {
+  const parts = [`${p.name ?? id}: ${p.status}`];
+  if (p.corridorKm != null) parts.push(`friendly corridor ${Number(p.corridorKm).toFixed(1)} km wide`);
+  if (p.frontDistanceKm != null) parts.push(`front line ${Number(p.frontDistanceKm).toFixed(1)} km away`);
+  return parts.join(' — ');
 }
 
 export function setupTools({ map, metas, extent, day, notice }) {
@@ -41,6 +71,7 @@ export function setupTools({ map, metas, extent, day, notice }) {
   const places = document.getElementById('change-places');
   const changeStatus = document.getElementById('change-status');
   const party = document.getElementById('change-party');
+  const changeLegend = document.getElementById('change-legend');
   let lastChange = null;
   // One party at a time: where two parties share the ground, one's gain is the other's loss and would overlap.
   const drawChange = () => {
@@ -50,8 +81,8 @@ export function setupTools({ map, metas, extent, day, notice }) {
     const drawn = L.geoJSON({ type: 'FeatureCollection', features: mine }, {
       pane: 'fl-analysis',
       style: (f) => {
-        const colour = f.properties.change === 'gained' ? '#1b9e3e' : '#d7191c';
-        return { color: colour, weight: 1, fillColor: colour, fillOpacity: 0.45, className: `fl-change fl-change-${f.properties.change}` };
+        const colour = f.properties.change === 'gained' ? OVERLAY.gained : OVERLAY.lost;
+        return { color: OVERLAY.outline, weight: 1, dashArray: '3 3', fillColor: colour, fillOpacity: 0.55, className: `fl-change fl-change-${f.properties.change}` };
       },
     });
     drawn.eachLayer((layer) => {
@@ -59,6 +90,8 @@ export function setupTools({ map, metas, extent, day, notice }) {
       layer.bindTooltip(el('span', null, `${p.party} ${p.change} ${km2(p.areaKm2)} km²`), { sticky: true });
     });
     overlay.addLayer(drawn);
+    overlayLegend(changeLegend, [{ colour: OVERLAY.gained, label: `ground ${party.value} gained` },
+      { colour: OVERLAY.lost, label: `ground ${party.value} lost` }]);
   };
   party.addEventListener('change', drawChange);
   // the analyses refuse dates outside the control layer's own data, so keep to those
@@ -79,6 +112,7 @@ export function setupTools({ map, metas, extent, day, notice }) {
     lastChange = null;
     party.hidden = true;
     overlay.clearLayers();
+    overlayLegend(changeLegend, []);
     table.hidden = true;
     table.tBodies[0].replaceChildren();
     places.replaceChildren();
@@ -123,13 +157,15 @@ export function setupTools({ map, metas, extent, day, notice }) {
 
   // --- posts by computed encirclement ---
   const encircle = document.getElementById('encircle-toggle');
-  const radius = document.getElementById('encircle-radius');
+  const corridor = document.getElementById('encircle-corridor');
   const encircleStatus = document.getElementById('encircle-status');
+  const ringLegend = document.getElementById('encircle-legend');
   let encircleCtl = null;
   async function updateRings() {
     encircleCtl?.abort();
     if (!encircle.checked || !posts) {
       rings.clearLayers();
+      overlayLegend(ringLegend, []);
       encircleStatus.textContent = '';
       return;
     }
@@ -141,7 +177,7 @@ export function setupTools({ map, metas, extent, day, notice }) {
     encircleCtl = new AbortController();
     const at = isoDay(day());
     try {
-      const params = new URLSearchParams({ layer: control, points: posts, at, radiusKm: radius.value || '15' });
+      const params = new URLSearchParams({ layer: control, points: posts, at, corridorKm: corridor.value || '5' });
       const fc = await getJson(`/api/analysis/encirclement?${params}`, encircleCtl.signal);
       rings.clearLayers();
       for (const f of fc.features) {
@@ -152,10 +188,11 @@ export function setupTools({ map, metas, extent, day, notice }) {
           pane: 'fl-analysis', radius: 15, color: colour, weight: 4, fill: false,
           className: `fl-encirclement fl-encirclement-${String(p.status).replace(/[^a-z]/g, '')}`,
         });
-        ring.bindTooltip(el('span', null,
-          `${p.name ?? f.id}: ${p.status} (${Math.round((Number(p.cutShare) || 0) * 100)}% of directions cut)`));
+        ring.bindTooltip(el('span', null, ringText(p, f.id)));
         rings.addLayer(ring);
       }
+      overlayLegend(ringLegend, Object.entries(STATUS_COLOURS).filter(([k]) => k !== 'closed')
+        .map(([k, colour]) => ({ colour, label: `ring: computed ${k}`, symbol: KNOWN_SYMBOLS.status[k] })));
       const counts = {};
       for (const f of fc.features) counts[f.properties.status] = (counts[f.properties.status] || 0) + 1;
       encircleStatus.textContent = Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ') + ` on ${at}`;
@@ -166,13 +203,15 @@ export function setupTools({ map, metas, extent, day, notice }) {
     }
   }
   encircle.addEventListener('change', updateRings);
-  radius.addEventListener('change', updateRings);
+  corridor.addEventListener('change', updateRings);
 
   // --- buffers of a feature (from its popup) ---
   const bufferKm = document.getElementById('buffer-km');
   const bufferClear = document.getElementById('buffer-clear');
+  const bufferLegend = document.getElementById('buffer-legend');
   bufferClear.addEventListener('click', () => {
     buffers.clearLayers();
+    overlayLegend(bufferLegend, []);
     bufferClear.hidden = true;
   });
   async function bufferOf(feature) {
@@ -181,10 +220,11 @@ export function setupTools({ map, metas, extent, day, notice }) {
       const params = new URLSearchParams({ feature: feature.id, distanceKm: String(km), at: isoDay(day()) });
       const fc = await getJson(`/api/analysis/buffer?${params}`);
       const layer = L.geoJSON(fc, { pane: 'fl-analysis',
-        style: { color: '#6a3d9a', weight: 2, dashArray: '5 4', fillOpacity: 0.12, className: 'fl-buffer' } });
+        style: { color: OVERLAY.buffer, weight: 2, dashArray: '5 4', fillOpacity: 0.12, className: 'fl-buffer' } });
       layer.eachLayer((l) => l.bindTooltip(el('span', null,
         `${km} km around ${feature.properties?.name ?? feature.id}: ${km2(l.feature.properties.areaKm2)} km²`)));
       buffers.addLayer(layer);
+      overlayLegend(bufferLegend, [{ colour: OVERLAY.buffer, label: 'buffer (dashed outline)', dashed: true }]);
       bufferClear.hidden = false;
       map.closePopup();
     } catch (e) {

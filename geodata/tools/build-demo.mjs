@@ -336,21 +336,21 @@ const layers = [
     id: 'control', title: 'Control areas', kind: 'area', file: 'control.geojson',
     style: {
       color: '#7f8c8d', weight: 1, fillOpacity: 0.35, byProperty: 'party',
-      colors: { government: '#c0392b', opposition: '#2e7d32' },
+      colors: { government: '#d55e00', opposition: '#009e73' },
     },
   },
   {
     id: 'zones', title: 'Zones', kind: 'area', file: 'zones.geojson',
     style: {
-      color: '#e67e22', weight: 2, fillOpacity: 0.15, dashArray: '6 4', byProperty: 'zoneType',
-      colors: { dmz: '#e67e22', 'security-corridor': '#8e44ad' },
+      color: '#e69f00', weight: 2, fillOpacity: 0.15, dashArray: '6 4', byProperty: 'zoneType',
+      colors: { dmz: '#e69f00', 'security-corridor': '#882255' },
     },
   },
   {
     id: 'posts', title: 'Turkish observation posts', kind: 'point', file: 'posts.geojson',
     style: {
       color: '#1f3a93', radius: 7, fillOpacity: 0.9, byProperty: 'status',
-      colors: { open: '#1565c0', contested: '#f9a825', surrounded: '#6a1b9a' },
+      colors: { open: '#0072b2', threatened: '#e69f00', surrounded: '#882255' },
     },
   },
   {
@@ -358,11 +358,11 @@ const layers = [
     style: {
       color: '#333333', radius: 5, fillOpacity: 0.85, byProperty: 'eventType',
       colors: {
-        Battles: '#d35400',
-        'Explosions/Remote violence': '#c0392b',
-        'Violence against civilians': '#8e44ad',
-        'Strategic developments': '#2c3e50',
-        Protests: '#16a085',
+        Battles: '#e69f00',
+        'Explosions/Remote violence': '#332288',
+        'Violence against civilians': '#cc79a7',
+        'Strategic developments': '#7f7f7f',
+        Protests: '#56b4e9',
       },
     },
   },

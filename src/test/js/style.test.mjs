@@ -1,47 +1,37 @@
-// node --test: how layers are drawn (frontend/js/style.js).
-import test from 'node:test';
+// node --test src/test/js: frontend/js/style.js against the shared table (LayerStyleTest runs the same rows in Java).
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { categoryColor, categoryProperty, cssToken, eventStyle, legendCategories, pathStyle }
-  from '../../../frontend/js/style.js';
+import { readFileSync } from 'node:fs';
+import * as style from '../../../frontend/js/style.js';
 
-const control = { id: 'control', kind: 'area', style: {} };
-const events = { id: 'events', kind: 'event', style: {} };
+const table = JSON.parse(readFileSync(new URL('../resources/style/cases.json', import.meta.url), 'utf8'));
 
-test('a layer style names its colours; without one the well-known values and a stable palette apply', () => {
-  const styled = { id: 'x', kind: 'area', style: { property: 'party', categories: { government: '#000000' } } };
-  assert.equal(categoryProperty(styled), 'party');
-  assert.equal(categoryColor(styled, 'government'), '#000000');
-  assert.equal(categoryProperty(events), 'eventType');
-  assert.equal(categoryColor(events, 'Battles'), '#d7301f');
-  const once = categoryColor(control, 'some new party');
-  assert.match(once, /^#[0-9a-f]{6}$/);
-  assert.equal(categoryColor(control, 'some new party'), once);
+for (const c of table.cases) {
+  test(c.name, () => {
+    const got = style.look(c.layer, c.props);
+    for (const [key, want] of Object.entries(c.expect)) {
+      if (typeof want === 'number') assert.ok(Math.abs(got[key] - want) < 1e-9, `${key}: ${got[key]} != ${want}`);
+      else assert.equal(got[key], want, key);
+    }
+    const warned = style.warnings(c.layer);
+    assert.equal(warned.length, c.warnings.length, `warnings: ${JSON.stringify(warned)}`);
+    c.warnings.forEach((w, i) => assert.ok(warned[i].includes(w), `${warned[i]} lacks ${w}`));
+  });
+}
+
+test('legend lists the style table, then values seen in the data', () => {
+  const meta = { id: 'control', kind: 'area', style: { byProperty: 'party', colors: { government: '#d55e00' } } };
+  assert.deepEqual(style.legendEntries(meta, ['sdf']).map((e) => e.value), ['government', 'sdf']);
+  assert.equal(style.legendEntries({ id: 'posts', kind: 'point', style: {} }, [])[2].symbol, 'square');
 });
 
-test('area features are filled in their party colour, and zones are dashed', () => {
-  const gov = pathStyle(control, { party: 'government' });
-  assert.equal(gov.fillColor, '#c8393b');
-  assert.equal(gov.color, '#c8393b');
-  const zones = { id: 'zones', kind: 'area', style: {} };
-  const dmz = pathStyle(zones, { zoneType: 'dmz' });
-  assert.equal(dmz.dashArray, '6 4');
-});
-
-test('events grow with reported fatalities, up to a cap', () => {
-  const none = eventStyle(events, { eventType: 'Battles' });
-  const many = eventStyle(events, { eventType: 'Battles', fatalities: 49 });
-  const huge = eventStyle(events, { eventType: 'Battles', fatalities: 100000 });
-  assert.ok(many.radius > none.radius);
-  assert.equal(huge.radius, 14);
-  assert.equal(none.fillColor, '#d7301f');
-});
-
-test('the legend lists what the data shows when no table names the categories', () => {
-  assert.deepEqual(legendCategories(events, new Set(['Riots', 'Battles', null])), ['Battles', 'Riots']);
-});
-
-test('a value from data becomes a safe class token', () => {
-  assert.equal(cssToken('Surrounded" onclick="x'), 'surroundedonclickx');
-  assert.equal(cssToken(null), 'unknown');
-  assert.equal(cssToken('***'), 'unknown');
+test('the palette tables are the shared ones', () => {
+  const p = table.palette;
+  assert.equal(style.FALLBACK, p.fallback);
+  assert.deepEqual(style.PALETTE, p.palette);
+  assert.deepEqual(style.KNOWN, p.known);
+  assert.deepEqual(style.KNOWN_SYMBOLS, p.knownSymbols);
+  const { rings, ...overlay } = style.OVERLAY;
+  assert.deepEqual(overlay, p.overlay);
+  assert.deepEqual(rings, p.known.status);
 });

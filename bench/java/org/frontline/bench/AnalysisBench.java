@@ -27,7 +27,7 @@ import org.locationtech.jts.geom.Polygon;
  * <li>change between two dates on control areas of 10,000 vertices per date (opposition pocket of 5,000
  * vertices + the government area around it with the same boundary as a hole), target ≤ 500 ms;</li>
  * <li>a 20 km buffer (both sides) of a 200 km line with a vertex every km, target ≤ 100 ms;</li>
- * <li>encirclement status of 12 posts at one date (R = 15 km, 72 bearings), indexing the date's areas
+ * <li>encirclement status of 12 posts at one date (corridors narrower than 5 km threaten), indexing the date's areas
  * included, target ≤ 50 ms.</li>
  * </ol>
  * Medians and p95 over {@code -Druns} (default 30) runs after {@code -Dwarmup} (default 10) warm-up runs.
@@ -54,10 +54,10 @@ public final class AnalysisBench {
         report("20 km buffer of a 200 km line", 100,
                 time(runs, warmup, () -> GeodesicBuffer.buffer(line, 20)));
         report("encirclement of 12 posts at one date", 50, time(runs, warmup, () -> {
-            ControlAreas areas = new ControlAreas(after);
+            Encirclement judge = new Encirclement(new ControlAreas(after), 5);
             List<Encirclement.Result> out = new ArrayList<>();
             for (Coordinate p : posts) {
-                out.add(Encirclement.assess(areas, p.x, p.y, "opposition", 15, 72));
+                out.add(judge.assess(p.x, p.y, "opposition"));
             }
             return out;
         }));

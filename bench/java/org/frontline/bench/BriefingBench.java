@@ -22,7 +22,7 @@ public final class BriefingBench {
         int runs = Integer.getInteger("runs", 20);
         int warmup = Integer.getInteger("warmup", 5);
         ConfigurableApplicationContext app = SpringApplication.run(FrontlineApplication.class,
-                "--spring.datasource.url=jdbc:h2:mem:briefingbench;DB_CLOSE_DELAY=-1", "--server.port=0",
+                "--spring.datasource.url=jdbc:sqlite:target/test-db/briefingbench-${random.uuid}.db", "--server.port=0",
                 "--frontline.demo.load=true", "--frontline.security.anonymous-read=true", "--logging.level.root=WARN");
         int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         String base = "http://localhost:" + port;

@@ -35,7 +35,7 @@ public final class MapSliderBench {
         }
         // command-line arguments, so they win over application.properties (a file database)
         ConfigurableApplicationContext app = new SpringApplicationBuilder(FrontlineApplication.class)
-                .run("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:mapbench;DB_CLOSE_DELAY=-1",
+                .run("--server.port=0", "--spring.datasource.url=jdbc:sqlite:target/test-db/mapbench-${random.uuid}.db",
                         "--logging.level.root=WARN", "--frontline.security.admin-password=bench-only");
         ChromeDriver browser = null;
         try {

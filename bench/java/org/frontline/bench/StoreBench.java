@@ -95,9 +95,15 @@ public final class StoreBench {
         String bbox() {
             return String.format("%.4f,%.4f,%.4f,%.4f", lon, lat, lon + 1.05, lat + 0.95);
         }
+
+        /** The map's request for this window and viewport. */
+        String path() {
+            return "/api/layers/events/features?from=" + from + "&to=" + from.plusDays(6) + "&bbox=" + bbox();
+        }
     }
 
-    static void sliderQuery(Connection c, int port) throws Exception {
+    /** Twenty one-week windows with a viewport of ~2,000 events at 1M (the same in every run). */
+    static List<Window> windows() {
         Random rnd = new Random(42);
         List<Window> windows = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -106,6 +112,11 @@ public final class StoreBench {
             double lat = Math.round((MIN_LAT + rnd.nextDouble() * (MAX_LAT - MIN_LAT - 0.95)) * 1e4) / 1e4;
             windows.add(new Window(LocalDate.of(2018, 7, 1).plusDays(rnd.nextInt(650)), lon, lat));
         }
+        return windows;
+    }
+
+    static void sliderQuery(Connection c, int port) throws Exception {
+        List<Window> windows = windows();
         HttpClient http = HttpClient.newHttpClient();
         String rawSql = """
             SELECT json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object(
@@ -125,8 +136,7 @@ public final class StoreBench {
         try (PreparedStatement ps = c.prepareStatement(rawSql)) {
             for (int i = -WARMUP; i < REQUESTS; i++) {
                 Window w = windows.get(Math.floorMod(i, windows.size()));
-                String path = "/api/layers/events/features?from=" + w.from() + "&to=" + w.from().plusDays(6)
-                        + "&bbox=" + w.bbox();
+                String path = w.path();
                 long t0 = System.nanoTime();
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                         .build(), HttpResponse.BodyHandlers.ofString());

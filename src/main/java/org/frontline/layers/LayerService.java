@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.frontline.web.NotFoundException;
+import org.locationtech.jts.geom.Geometry;
 
 /**
  * The public face of the temporal feature store: other features (analysis, reports, briefings,
@@ -34,6 +35,12 @@ public interface LayerService {
 
     /** Streams the matching versions to {@code sink} without holding them all in memory. */
     void stream(FeatureQuery query, Consumer<StoredFeature> sink);
+
+    /**
+     * Streams the matching versions whose geometry intersects {@code area} (e.g. the events inside a zone). The
+     * database narrows by the area's box through its index; PostGIS also tests the exact geometry.
+     */
+    void streamWithin(FeatureQuery query, Geometry area, Consumer<StoredFeature> sink);
 
     /** The matching versions as a list (for analysis on moderate amounts of data). */
     List<StoredFeature> list(FeatureQuery query);

@@ -56,17 +56,18 @@ abstract class AnalysisApiContract {
     }
 
     @Test
-    void morekPostIsSurroundedAfterKhanShaykhunFellButNotEarlierInAugust() {
-        JsonNode before = ok(anonymous.get("/api/analysis/encirclement?layer=control&points=posts&at=2019-08-01&radiusKm=15"));
-        JsonNode after = ok(anonymous.get("/api/analysis/encirclement?layer=control&points=posts&at=2019-08-23&radiusKm=15"));
+    void morekPostIsSurroundedAfterKhanShaykhunFellAndOpenOnTheFirstOfAugust() {
+        JsonNode before = ok(anonymous.get("/api/analysis/encirclement?layer=control&points=posts&at=2019-08-01"));
+        JsonNode after = ok(anonymous.get("/api/analysis/encirclement?layer=control&points=posts&at=2019-08-23"));
         JsonNode morekBefore = byId(before, "post-09").get("properties");
         JsonNode morekAfter = byId(after, "post-09").get("properties");
         assertThat(morekAfter.get("friendly").asString()).isEqualTo("opposition");
         assertThat(morekAfter.get("heldBy").asString()).isEqualTo("government");
         assertThat(morekAfter.get("status").asString()).isEqualTo("surrounded");
-        assertThat(morekBefore.get("status").asString()).isNotEqualTo("surrounded");
+        assertThat(morekBefore.get("status").asString()).isEqualTo("open");
         assertThat(morekBefore.get("heldBy").asString()).isEqualTo("opposition");
-        assertThat(morekBefore.get("cutShare").asDouble()).isLessThan(morekAfter.get("cutShare").asDouble());
+        assertThat(morekBefore.get("frontDistanceKm").asDouble()).isPositive();
+        assertThat(morekAfter.get("frontDistanceKm").asDouble()).isZero();
         assertThat(after.get("features").size()).isEqualTo(12);
         // a post deep in the Idlib pocket stays open
         long open = 0;
@@ -78,7 +79,7 @@ abstract class AnalysisApiContract {
 
     @Test
     void timelineGivesEveryPostAStatusAtEachChangeOfTheAreas() {
-        JsonNode t = ok(anonymous.get("/api/analysis/encirclement/timeline?layer=control&points=posts&radiusKm=15"));
+        JsonNode t = ok(anonymous.get("/api/analysis/encirclement/timeline?layer=control&points=posts"));
         Map<String, String> morek = new HashMap<>();
         for (JsonNode row : t.get("rows")) {
             if (row.get("feature").asString().equals("post-09")) {
@@ -87,9 +88,15 @@ abstract class AnalysisApiContract {
         }
         assertThat(morek).containsEntry("2019-08-23", "surrounded").containsKey("2019-04-30");
         assertThat(morek.get("2019-04-30")).isNotEqualTo("surrounded");
+        // surrounded from 23 August 2019, not a day before
+        morek.forEach((date, status) -> {
+            if (date.compareTo("2019-08-23") < 0) {
+                assertThat(status).as(date).isNotEqualTo("surrounded");
+            }
+        });
         Response csv = anonymous.get("/api/analysis/encirclement/timeline?layer=control&points=posts&format=csv");
         assertThat(csv.status()).isEqualTo(200);
-        assertThat(csv.body()).startsWith("date,feature,name,heldBy,friendly,cutShare,status");
+        assertThat(csv.body()).startsWith("date,feature,name,heldBy,friendly,status,corridorKm,frontDistanceKm");
     }
 
     @Test
@@ -275,6 +282,8 @@ abstract class AnalysisApiContract {
         assertBad(analyst.post("/api/analysis/buffer?distanceKm=5", bowtie), "geometry");
         assertBad(analyst.post("/api/analysis/buffer?distanceKm=5", "{\"type\":\"LineString\",\"coordinates\":[]}"), "geometry");
         assertBad(anonymous.get("/api/analysis/encirclement?layer=control&points=posts&at=2019-08-23&friendly=rebels"), "friendly");
+        assertBad(anonymous.get("/api/analysis/encirclement?layer=control&points=posts&at=2019-08-23&corridorKm=500"),
+                "corridorKm");
         assertBad(anonymous.get("/api/analysis/stats?layer=events&by=month&from=2021-01-01"), "from");
         assertBad(anonymous.get("/api/analysis/stats?layer=events&by=month&to=2017-12-31"), "to");
         assertBad(anonymous.get("/api/analysis/stats?layer=events&by=area&areas=posts"), "areas");

@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 
 /** The demo scenario as a visitor of the embedded demo sees it through the API. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:demo;DB_CLOSE_DELAY=-1")
+@TestPropertySource(properties = "spring.datasource.url=jdbc:sqlite:target/test-db/demo-${random.uuid}.db")
 class DemoScenarioTest {
     static final Coordinate KHAN_SHAYKHUN = new Coordinate(36.638, 35.442);
     static final Coordinate IDLIB_CITY = new Coordinate(36.633, 35.930);

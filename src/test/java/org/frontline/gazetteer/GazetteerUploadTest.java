@@ -22,7 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** An admin uploads a GeoNames country dump; its places then resolve in reports. Analysts may not upload. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "frontline.demo.load=false", "spring.datasource.url=jdbc:h2:mem:gazupload;DB_CLOSE_DELAY=-1"})
+        "frontline.demo.load=false", "spring.datasource.url=jdbc:sqlite:target/test-db/gazupload-${random.uuid}.db"})
 class GazetteerUploadTest {
 
     @TempDir

@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 
 /** The place search the map's search box uses: any common spelling finds the place. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = {"spring.datasource.url=jdbc:h2:mem:places;DB_CLOSE_DELAY=-1", "frontline.demo.load=false"})
+@TestPropertySource(properties = {"spring.datasource.url=jdbc:sqlite:target/test-db/places-${random.uuid}.db", "frontline.demo.load=false"})
 class PlaceSearchTest {
     @LocalServerPort
     int port;

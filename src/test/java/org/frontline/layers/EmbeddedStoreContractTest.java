@@ -2,7 +2,7 @@ package org.frontline.layers;
 
 import org.springframework.test.context.TestPropertySource;
 
-/** The store contract on the embedded H2 + H2GIS database. */
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:contract;DB_CLOSE_DELAY=-1")
+/** The store contract on the embedded SQLite database. */
+@TestPropertySource(properties = "spring.datasource.url=jdbc:sqlite:target/test-db/contract-${random.uuid}.db")
 class EmbeddedStoreContractTest extends StoreApiContract {
 }

@@ -23,7 +23,7 @@ import org.springframework.security.provisioning.JdbcUserDetailsManager;
 
 /** The review queue in a real browser: hostile report text stays text; accept and reject work with CSRF. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:reviewbrowser;DB_CLOSE_DELAY=-1", "frontline.demo.load=false",
+        "spring.datasource.url=jdbc:sqlite:target/test-db/reviewbrowser-${random.uuid}.db", "frontline.demo.load=false",
         "frontline.gazetteer.dir="})
 class ReviewPageBrowserTest extends BrowserSupport {
 

@@ -10,7 +10,7 @@ import org.springframework.test.context.TestPropertySource;
 
 /** Admins create users with a role; the role decides what each may do. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = {"spring.datasource.url=jdbc:h2:mem:users;DB_CLOSE_DELAY=-1",
+@TestPropertySource(properties = {"spring.datasource.url=jdbc:sqlite:target/test-db/users-${random.uuid}.db",
         "frontline.demo.load=false", "frontline.security.admin-password=admin-test-password",
         "frontline.security.anonymous-read=false"})
 class UsersAndRolesTest {

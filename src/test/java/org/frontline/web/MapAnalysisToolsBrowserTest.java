@@ -15,7 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 /** The analysis tools panel on the map page, on the demo scenario (same context as MapPageBrowserTest). */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:mapbrowser;DB_CLOSE_DELAY=-1", "frontline.demo.load=true"})
+        "spring.datasource.url=jdbc:sqlite:target/test-db/mapbrowser-${random.uuid}.db", "frontline.demo.load=true"})
 class MapAnalysisToolsBrowserTest extends BrowserSupport {
 
     @Autowired

@@ -27,7 +27,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The map page in a real browser, on the embedded database with the demo scenario loaded. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:mapbrowser;DB_CLOSE_DELAY=-1", "frontline.demo.load=true"})
+        "spring.datasource.url=jdbc:sqlite:target/test-db/mapbrowser-${random.uuid}.db", "frontline.demo.load=true"})
 class MapPageBrowserTest extends BrowserSupport {
 
     static final String XSS = "<img src=x onerror=alert(1)>";

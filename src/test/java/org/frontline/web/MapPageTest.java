@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 
 /** The page's HTML, the tile-server switch and the shipped basemap files, over real HTTP. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:mappage;DB_CLOSE_DELAY=-1", "frontline.demo.load=false",
+        "spring.datasource.url=jdbc:sqlite:target/test-db/mappage-${random.uuid}.db", "frontline.demo.load=false",
         "frontline.map.tiles.url=https://tiles.example.org/{z}/{x}/{y}.png?a=1&b=\"2\"",
         "frontline.map.tiles.attribution=© Example <contributors>"})
 class MapPageTest {

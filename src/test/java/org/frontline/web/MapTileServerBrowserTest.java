@@ -12,7 +12,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
  * a data: URL (one grey PNG for every tile), so the test needs no network.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:maptiles;DB_CLOSE_DELAY=-1", "frontline.demo.load=false",
+        "spring.datasource.url=jdbc:sqlite:target/test-db/maptiles-${random.uuid}.db", "frontline.demo.load=false",
         "frontline.map.tiles.url=data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mN8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==#tile-{z}-{x}-{y}",
         "frontline.map.tiles.attribution=Tiles © Example <b>bold</b>"})
 class MapTileServerBrowserTest extends BrowserSupport {

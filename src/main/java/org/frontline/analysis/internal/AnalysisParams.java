@@ -88,13 +88,6 @@ final class AnalysisParams {
         return t;
     }
 
-    static int bearings(Integer value) {
-        int b = value == null ? 72 : value;
-        if (b < 8 || b > 720) {
-            throw new BadInputException("bearings must be between 8 and 720, got " + b);
-        }
-        return b;
-    }
 
     static double[] lonLat(String text, String name) {
         String[] parts = text.split(",");

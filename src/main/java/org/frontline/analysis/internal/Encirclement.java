@@ -1,172 +1,182 @@
 package org.frontline.analysis.internal;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.frontline.geo.GeodesicProjection;
-import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.Location;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
 
 /**
- * Is a point (an observation post) cut off? From the point, rays are cast on evenly spaced bearings out to
- * radius R (as geodesics: in the azimuthal equidistant plane centred on the point they are straight). Along
- * each ray the ground is friendly (the post's side), opposing (any other party) or nobody's. A bearing is
- * <b>cut</b> when, walking out from the post, opposing territory is reached within R before friendly
- * territory is — the friendly ground the post itself stands on does not count as "reaching" it, so a post in
- * a small friendly enclave is cut, and a post standing on opposing ground (behind the other side's lines) is
- * cut on every bearing. Crossing nobody's ground and then reaching friendly ground leaves a bearing open.
- * Stretches shorter than {@link #MIN_RUN_KM} along a ray are ignored so that slivers between hand-drawn
- * polygons do not count.
- *
- * <p>Status from the share of cut bearings: {@code open} below {@link #CONTESTED_FROM} (25%),
- * {@code surrounded} from {@link #SURROUNDED_FROM} (90%), {@code contested} in between.
+ * Is a post cut off from its own side, as an analyst reads the map?
+ * <ul>
+ * <li><b>surrounded</b>: the post's ground is not connected to its side's main territory (the largest piece of
+ * ground the side holds): it is in an enclave, or inside the other side's area.</li>
+ * <li><b>threatened</b>: it is connected, but only through a friendly corridor narrower than a set width
+ * ({@link #DEFAULT_CORRIDOR_KM} km unless asked otherwise); the corridor's width is reported in km.</li>
+ * <li><b>open</b> otherwise, however close the front line is: the distance to the nearest ground of another
+ * side is its own figure ({@code frontDistanceKm}).</li>
+ * </ul>
+ * Width is measured by morphological opening in a local azimuthal-equidistant plane: a corridor narrower than w
+ * vanishes when the side's main territory is shrunk by w/2 and grown back by w/2, which cuts the post's part off
+ * from the core. Hand-drawn polygons of one side that touch or leave gaps under {@link #GAP_M} m count as one.
  */
 public final class Encirclement {
 
-    public static final double CONTESTED_FROM = 0.25;
-    public static final double SURROUNDED_FROM = 0.90;
-    public static final double MIN_RUN_KM = 0.2;
+    public static final double DEFAULT_CORRIDOR_KM = 5;
+    static final double GAP_M = 200;
+    private static final GeometryFactory GF = new GeometryFactory();
 
     public enum Status {
-        OPEN, CONTESTED, SURROUNDED;
+        OPEN, THREATENED, SURROUNDED;
 
         public String code() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
-
-        static Status of(double cutShare) {
-            return cutShare >= SURROUNDED_FROM ? SURROUNDED : cutShare >= CONTESTED_FROM ? CONTESTED : OPEN;
-        }
-    }
-
-    /** heldBy: the party whose area holds the point (null: nobody's); friendly: the side judged. */
-    public record Result(String heldBy, String friendly, double cutShare, Status status, int bearings, double radiusKm) {
-    }
-
-    private Encirclement() {
-    }
-
-    /** Judges the point at (lon, lat); {@code friendly} null means the party that holds the point. */
-    public static Result assess(ControlAreas areas, double lon, double lat, String friendly, double radiusKm, int bearings) {
-        if (!(radiusKm > 0) || bearings < 4) {
-            throw new IllegalArgumentException("need radiusKm > 0 and at least 4 bearings");
-        }
-        Coordinate here = new Coordinate(lon, lat);
-        String heldBy = areas.holderOf(here);
-        String side = friendly != null ? friendly : heldBy;
-        if (side == null) { // nobody's ground and no side given: nothing can be friendly
-            side = "";
-        }
-        double r = radiusKm * 1000;
-        GeodesicProjection proj = new GeodesicProjection(lon, lat);
-        Envelope box = boxAround(lon, lat, radiusKm);
-        List<double[]> friendlySegs = new ArrayList<>();
-        List<double[]> opposingSegs = new ArrayList<>();
-        List<IndexedPointInAreaLocator> friendlyLoc = new ArrayList<>();
-        List<IndexedPointInAreaLocator> opposingLoc = new ArrayList<>();
-        for (Map.Entry<String, ControlAreas.Party> e : areas.parties().entrySet()) {
-            boolean mine = e.getKey().equals(side);
-            e.getValue().segmentsIn(box, proj, mine ? friendlySegs : opposingSegs);
-            (mine ? friendlyLoc : opposingLoc).add(e.getValue().locator());
-        }
-        int cut = 0;
-        Coordinate probe = new Coordinate();
-        for (int k = 0; k < bearings; k++) {
-            double theta = 2 * Math.PI * k / bearings;
-            double dx = Math.sin(theta);
-            double dy = Math.cos(theta);
-            // the state just off the point along this ray (a point exactly on a border takes its ray's side)
-            proj.inverse(dx, dy, probe);
-            boolean inF = inside(friendlyLoc, probe);
-            boolean inO = inside(opposingLoc, probe);
-            if (isCut(crossings(friendlySegs, dx, dy, r), inF, crossings(opposingSegs, dx, dy, r), inO, r)) {
-                cut++;
-            }
-        }
-        double share = (double) cut / bearings;
-        return new Result(heldBy, side.isEmpty() ? null : side, share, Status.of(share), bearings, radiusKm);
     }
 
     /**
-     * Walks the ray's stretches outward (ignoring those shorter than {@link #MIN_RUN_KM}): cut at the first
-     * opposing-only stretch, unless friendly ground is reached first after leaving the post's own ground.
+     * heldBy: the party whose area holds the point (null: nobody's); friendly: the side judged; corridorKm: the
+     * narrowest width of the friendly corridor to the main territory when threatened (else null);
+     * frontDistanceKm: distance to the nearest ground of another side (null if there is none).
      */
-    static boolean isCut(double[] fCross, boolean inF, double[] oCross, boolean inO, double r) {
-        int i = 0;
-        int j = 0;
-        double at = 0;
-        boolean leftHome = false;
-        double minRun = MIN_RUN_KM * 1000;
-        while (at < r) {
-            double next = Math.min(r, Math.min(i < fCross.length ? fCross[i] : r, j < oCross.length ? oCross[j] : r));
-            boolean longEnough = next - at >= minRun;
-            if (inO && !inF && longEnough) {
-                return true; // opposing ground reached before friendly ground
-            }
-            if (inF && !inO && leftHome && (longEnough || next >= r)) {
-                return false; // friendly ground reached again (however little of it lies inside R)
-            }
-            if (!inF && !inO && longEnough) {
-                leftHome = true; // nobody's ground: what comes next decides
-            }
-            while (i < fCross.length && fCross[i] <= next) {
-                inF = !inF;
-                i++;
-            }
-            while (j < oCross.length && oCross[j] <= next) {
-                inO = !inO;
-                j++;
-            }
-            at = next;
-        }
-        return false;
+    public record Result(String heldBy, String friendly, Status status, Double corridorKm, Double frontDistanceKm,
+            double thresholdKm) {
     }
 
-    /** Distances (m) along the ray (dx, dy) at which it crosses the given boundary segments, sorted. */
-    private static double[] crossings(List<double[]> segs, double dx, double dy, double r) {
-        double[] ts = new double[8];
-        int n = 0;
-        for (double[] s : segs) {
-            double s1 = dx * s[1] - dy * s[0];
-            double s2 = dx * s[3] - dy * s[2];
-            if ((s1 > 0) == (s2 > 0)) { // half-open test: a ray through a vertex counts it exactly once
-                continue;
+    private final ControlAreas areas;
+    private final double thresholdKm;
+    private final GeodesicProjection proj;
+    private final Map<String, Side> sides = new HashMap<>();
+
+    /** A judge for many points against the same areas (each side's geometry is prepared once). */
+    public Encirclement(ControlAreas areas, double corridorKm) {
+        if (!(corridorKm > 0)) {
+            throw new IllegalArgumentException("need corridorKm > 0");
+        }
+        this.areas = areas;
+        this.thresholdKm = corridorKm;
+        Geometry all = GF.buildGeometry(areas.parties().values().stream().map(ControlAreas.Party::area).toList());
+        this.proj = all.isEmpty() ? new GeodesicProjection(0, 0) : GeodesicProjection.centredOn(all);
+    }
+
+    /** One point, with its own judge. */
+    public static Result assess(ControlAreas areas, double lon, double lat, String friendly, double corridorKm) {
+        return new Encirclement(areas, corridorKm).assess(lon, lat, friendly);
+    }
+
+    /** Judges the point at (lon, lat); {@code friendly} null means the party that holds the point. */
+    public Result assess(double lon, double lat, String friendly) {
+        Coordinate here = new Coordinate(lon, lat);
+        String heldBy = areas.holderOf(here);
+        String side = friendly != null ? friendly : heldBy;
+        Coordinate m = new Coordinate();
+        proj.forward(lon, lat, m);
+        Point p = GF.createPoint(m);
+        Double front = frontDistanceKm(side, p);
+        if (side == null || !areas.parties().containsKey(side)) {
+            return new Result(heldBy, side, Status.SURROUNDED, null, front, thresholdKm);
+        }
+        if (heldBy != null && !heldBy.equals(side)) { // inside another side's area
+            return new Result(heldBy, side, Status.SURROUNDED, null, front, thresholdKm);
+        }
+        Side s = sides.computeIfAbsent(side, this::side);
+        if (s.main == null || s.main.distance(p) > GAP_M) { // an enclave, or nobody's ground away from the main
+            return new Result(heldBy, side, Status.SURROUNDED, null, front, thresholdKm);
+        }
+        if (s.connected(p, thresholdKm * 1000)) {
+            return new Result(heldBy, side, Status.OPEN, null, front, thresholdKm);
+        }
+        double lo = 0;
+        double hi = thresholdKm * 1000;
+        while (hi - lo > 50) { // to 50 m
+            double mid = (lo + hi) / 2;
+            if (s.connected(p, mid)) {
+                lo = mid;
+            } else {
+                hi = mid;
             }
-            double f = s1 / (s1 - s2);
-            double x = s[0] + (s[2] - s[0]) * f;
-            double y = s[1] + (s[3] - s[1]) * f;
-            double t = dx * x + dy * y;
-            if (t > 1 && t <= r) { // beyond the 1 m probe that gave the ray's starting state
-                if (n == ts.length) {
-                    ts = Arrays.copyOf(ts, n * 2);
+        }
+        return new Result(heldBy, side, Status.THREATENED, BufferService.round(lo / 1000, 1), front, thresholdKm);
+    }
+
+    private Double frontDistanceKm(String side, Point p) {
+        double best = Double.POSITIVE_INFINITY;
+        for (Map.Entry<String, ControlAreas.Party> e : areas.parties().entrySet()) {
+            if (!e.getKey().equals(side)) {
+                best = Math.min(best, sides.computeIfAbsent("\u0000other:" + e.getKey(),
+                        k -> new Side(proj.toMetres(e.getValue().area()), false)).ground.distance(p));
+            }
+        }
+        return Double.isInfinite(best) ? null : BufferService.round(best / 1000, 1);
+    }
+
+    private Side side(String party) {
+        return new Side(proj.toMetres(areas.parties().get(party).area()), true);
+    }
+
+    /** One side's ground in metres: its main piece and the main piece opened at each width asked. */
+    private static final class Side {
+        final Geometry ground;
+        final Polygon main;
+        private final Map<Long, List<Polygon>> opened = new HashMap<>();
+
+        Side(Geometry metres, boolean pieces) {
+            this.ground = metres;
+            if (!pieces) {
+                this.main = null;
+                return;
+            }
+            Geometry closed = metres.buffer(GAP_M / 2).buffer(-GAP_M / 2); // touching pieces and slivers joined
+            Polygon largest = null;
+            for (Polygon poly : polygons(closed)) {
+                if (largest == null || poly.getArea() > largest.getArea()) {
+                    largest = poly;
                 }
-                ts[n++] = t;
+            }
+            this.main = largest;
+        }
+
+        /** Whether p reaches the core of the main piece through ground at least {@code width} metres wide. */
+        boolean connected(Point p, double width) {
+            List<Polygon> parts = opened.computeIfAbsent(Math.round(width), w -> polygons(main.buffer(-width / 2)
+                    .buffer(width / 2)));
+            if (parts.isEmpty()) {
+                return false;
+            }
+            Polygon core = parts.get(0);
+            Polygon nearest = null;
+            double d = Double.POSITIVE_INFINITY;
+            for (Polygon part : parts) {
+                double dp = part.distance(p);
+                if (dp < d) {
+                    d = dp;
+                    nearest = part;
+                }
+                if (part.getArea() > core.getArea()) {
+                    core = part;
+                }
+            }
+            // a post in a strip narrower than the width is not in any opened part: within one width of the core
+            // it stands at the core's edge (a salient's tip); further, it is at the end of a narrow finger
+            return nearest == core && d <= width;
+        }
+    }
+
+    private static List<Polygon> polygons(Geometry g) {
+        List<Polygon> out = new ArrayList<>();
+        for (int i = 0; i < g.getNumGeometries(); i++) {
+            if (g.getGeometryN(i) instanceof Polygon poly && !poly.isEmpty()) {
+                out.add(poly);
             }
         }
-        double[] out = Arrays.copyOf(ts, n);
-        Arrays.sort(out);
         return out;
-    }
-
-    private static boolean inside(List<IndexedPointInAreaLocator> locs, Coordinate c) {
-        for (IndexedPointInAreaLocator l : locs) {
-            if (l.locate(c) != Location.EXTERIOR) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A lon/lat box certainly holding the geodesic circle of the radius (with a 5% margin). */
-    static Envelope boxAround(double lon, double lat, double radiusKm) {
-        double dLat = radiusKm * 1.05 / 110.5;
-        double dLon = radiusKm * 1.05 / (111.3 * Math.max(0.01, Math.cos(Math.toRadians(Math.min(89, Math.abs(lat) + dLat)))));
-        return new Envelope(lon - dLon, lon + dLon, lat - dLat, lat + dLat);
     }
 
     /** Convenience for callers with plain geometries per party. */

@@ -34,11 +34,11 @@ class EncirclementController {
     @GetMapping
     ResponseEntity<byte[]> at(@RequestParam(defaultValue = "control") String layer,
             @RequestParam(required = false) String points, @RequestParam(required = false) String point,
-            @RequestParam(required = false) String at, @RequestParam(required = false) Double radiusKm,
-            @RequestParam(required = false) Integer bearings, @RequestParam(required = false) String friendly) {
+            @RequestParam(required = false) String at, @RequestParam(required = false) Double corridorKm,
+            @RequestParam(required = false) String friendly) {
         Layer areas = AnalysisParams.areaLayer(layers, layer, "layer");
         Instant t = AnalysisParams.dateIn(areas, at, "at");
-        Settings s = settings(radiusKm, bearings, friendly);
+        Settings s = settings(corridorKm, friendly);
         List<ResultFeature> out;
         if (point != null) {
             double[] ll = AnalysisParams.lonLat(point, "point");
@@ -53,16 +53,16 @@ class EncirclementController {
 
     @GetMapping("/timeline")
     ResponseEntity<?> timeline(@RequestParam(defaultValue = "control") String layer,
-            @RequestParam(defaultValue = "posts") String points, @RequestParam(required = false) Double radiusKm,
-            @RequestParam(required = false) Integer bearings, @RequestParam(required = false) String friendly,
-            @RequestParam(required = false) String format) {
+            @RequestParam(defaultValue = "posts") String points, @RequestParam(required = false) Double corridorKm,
+            @RequestParam(required = false) String friendly, @RequestParam(required = false) String format) {
         Layer areas = AnalysisParams.areaLayer(layers, layer, "layer");
-        Settings s = settings(radiusKm, bearings, friendly);
+        Settings s = settings(corridorKm, friendly);
         boolean csv = Csv.wanted(format);
         List<Map<String, Object>> rows = encirclement.timeline(areas, points, s);
         if (csv) {
             return Csv.of("encirclement-" + points + ".csv",
-                    List.of("date", "feature", "name", "heldBy", "friendly", "cutShare", "status"), rows);
+                    List.of("date", "feature", "name", "heldBy", "friendly", "status", "corridorKm", "frontDistanceKm"),
+                    rows);
         }
         Map<String, Object> answer = summary(areas, s, null);
         answer.put("points", points);
@@ -76,17 +76,16 @@ class EncirclementController {
         if (t != null) {
             m.put("at", TimeParam.format(t));
         }
-        m.put("radiusKm", s.radiusKm());
-        m.put("bearings", s.bearings());
-        m.put("thresholds", Map.of("contestedFrom", Encirclement.CONTESTED_FROM, "surroundedFrom", Encirclement.SURROUNDED_FROM));
+        m.put("corridorKm", s.corridorKm());
         return m;
     }
 
-    private static Settings settings(Double radiusKm, Integer bearings, String friendly) {
-        double r = radiusKm == null ? 15 : AnalysisParams.distanceKm(radiusKm, "radiusKm", false);
-        if (r > 200) {
-            throw new BadInputException("radiusKm must be at most 200 km, got " + r);
+    private static Settings settings(Double corridorKm, String friendly) {
+        double w = corridorKm == null ? Encirclement.DEFAULT_CORRIDOR_KM
+                : AnalysisParams.distanceKm(corridorKm, "corridorKm", false);
+        if (w > 50) {
+            throw new BadInputException("corridorKm must be at most 50 km, got " + w);
         }
-        return new Settings(r, AnalysisParams.bearings(bearings), friendly == null || friendly.isBlank() ? null : friendly);
+        return new Settings(w, friendly == null || friendly.isBlank() ? null : friendly);
     }
 }

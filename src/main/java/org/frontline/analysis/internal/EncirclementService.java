@@ -36,20 +36,21 @@ public class EncirclementService {
         this.reader = reader;
     }
 
-    /** How to judge: the radius, the number of bearings and (optionally) the side the points are on. */
-    public record Settings(double radiusKm, int bearings, String friendly) {
+    /** How to judge: the corridor width below which a post is threatened, and (optionally) its side. */
+    public record Settings(double corridorKm, String friendly) {
     }
 
     /** Every point of {@code pointsLayerId} valid at {@code at}, judged against the areas at {@code at}. */
     public List<ResultFeature> assessLayer(Layer areas, String pointsLayerId, Instant at, Settings s) {
         Layer points = AnalysisParams.pointLayer(layers, pointsLayerId, "points");
-        ControlAreas now = areasAt(areas, at, s);
-        ControlAreas first = s.friendly() == null ? new ControlAreas(reader.partiesAt(areas.id(), areas.extentFrom())) : null;
+        Encirclement now = new Encirclement(areasAt(areas, at, s), s.corridorKm());
+        ControlAreas first =
+                s.friendly() == null ? new ControlAreas(reader.partiesAt(areas.id(), areas.extentFrom())) : null;
         List<ResultFeature> out = new ArrayList<>();
         for (StoredFeature f : layers.list(FeatureQuery.at(points.id(), at))) {
             Coordinate c = position(f.geometry());
             String side = s.friendly() != null ? s.friendly() : sideOf(f, first, c);
-            Result r = Encirclement.assess(now, c.x, c.y, side, s.radiusKm(), s.bearings());
+            Result r = now.assess(c.x, c.y, side);
             Map<String, Object> p = properties(r, at);
             p.put("name", f.properties().get("name"));
             if (f.properties().get("status") != null) {
@@ -62,8 +63,7 @@ public class EncirclementService {
 
     /** One point given by coordinates. */
     public ResultFeature assessPoint(Layer areas, double lon, double lat, Instant at, Settings s) {
-        ControlAreas now = areasAt(areas, at, s);
-        Result r = Encirclement.assess(now, lon, lat, s.friendly(), s.radiusKm(), s.bearings());
+        Result r = Encirclement.assess(areasAt(areas, at, s), lon, lat, s.friendly(), s.corridorKm());
         return new ResultFeature(null, GF.createPoint(new Coordinate(lon, lat)), properties(r, at));
     }
 
@@ -81,8 +81,9 @@ public class EncirclementService {
                 row.put("name", f.properties().get("name"));
                 row.put("heldBy", f.properties().get("heldBy"));
                 row.put("friendly", f.properties().get("friendly"));
-                row.put("cutShare", f.properties().get("cutShare"));
                 row.put("status", f.properties().get("status"));
+                row.put("corridorKm", f.properties().get("corridorKm"));
+                row.put("frontDistanceKm", f.properties().get("frontDistanceKm"));
                 rows.add(row);
             }
         }
@@ -121,10 +122,10 @@ public class EncirclementService {
         p.put("at", TimeParam.format(at));
         p.put("heldBy", r.heldBy());
         p.put("friendly", r.friendly());
-        p.put("cutShare", BufferService.round(r.cutShare(), 4));
         p.put("status", r.status().code());
-        p.put("radiusKm", r.radiusKm());
-        p.put("bearings", r.bearings());
+        p.put("corridorKm", r.corridorKm());
+        p.put("frontDistanceKm", r.frontDistanceKm());
+        p.put("thresholdKm", r.thresholdKm());
         return p;
     }
 }

@@ -93,9 +93,15 @@ public class BriefingData {
         ObjectNode root = json.createObjectNode();
         ObjectNode byLayer = root.putObject("layers");
         features(b, f).forEach((id, list) -> byLayer.set(id, collection(list)));
-        root.set("overlay", "change-since-previous".equals(f.overlay()) && index > 0
-                ? overlay.change(b.frames().get(index - 1), f, asOf(b)) : null);
+        root.set("overlay", overlay(b, index));
         return root;
+    }
+
+    /** Frame {@code index}'s analysis overlay (ground gained since the previous frame), or null if it has none. */
+    JsonNode overlay(Briefing b, int index) {
+        Frame f = b.frames().get(index);
+        return "change-since-previous".equals(f.overlay()) && index > 0
+                ? overlay.change(b.frames().get(index - 1), f, asOf(b)) : null;
     }
 
     /** The pinned features of each visible layer of a frame, in the frame's layer order. */

@@ -3,6 +3,7 @@ package org.frontline.briefings.internal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.frontline.style.DateWords;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -39,13 +40,22 @@ class BriefingPagesController {
     record PageFrame(int n, String title, String day, String narrativeHtml) {
     }
 
+    /** A link to an edition, titled with its record time in words. */
+    record EditionLink(int edition, String knownAt) {
+    }
+
     static List<PageFrame> pageFrames(Briefing b, Narratives md) {
         List<PageFrame> out = new ArrayList<>();
         for (int i = 0; i < b.frames().size(); i++) {
             Frame f = b.frames().get(i);
-            out.add(new PageFrame(i + 1, f.title(), f.day().toString(), md.html(f.narrative())));
+            out.add(new PageFrame(i + 1, f.title(), DateWords.day(f.day()), md.html(f.narrative())));
         }
         return out;
+    }
+
+    /** "data as known at 23 August 2019, 10:00 UTC" for a published edition; null for a draft. */
+    static String knownAt(Briefing b) {
+        return b.published() && b.recordTime() != null ? "data as known at " + DateWords.instant(b.recordTime()) : null;
     }
 
     @GetMapping("/briefings")
@@ -116,9 +126,12 @@ class BriefingPagesController {
     private void player(Model model, Briefing b, String dataUrl, boolean shared) {
         model.addAttribute("briefing", b);
         model.addAttribute("frames", pageFrames(b, md));
+        model.addAttribute("knownAt", knownAt(b));
         model.addAttribute("dataUrl", dataUrl);
         model.addAttribute("shared", shared);
-        model.addAttribute("editions", shared ? List.of() : service.editions(b));
+        model.addAttribute("editions", shared ? List.of() : service.editions(b).stream()
+                .map(e -> new EditionLink(e.edition(), "data as known at " + DateWords.instant(e.recordTime())))
+                .toList());
     }
 
     private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String filename) {

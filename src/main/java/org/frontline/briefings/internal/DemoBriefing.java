@@ -62,10 +62,11 @@ class DemoBriefing {
 
                         The memorandum drew a *demilitarised zone* (orange) 15 to 20 km deep along the contact line. \
                         Heavy weapons were to leave it by 10 October and radical groups by 15 October. Government \
-                        areas are red, opposition areas green."""),
+                        areas are vermilion (orange-red), opposition areas bluish green."""),
                 frame("Twelve posts along the line", "2018-10-15", "2018-10-01", 35.8, 36.75, 9,
                         with("posts", "events"), List.of(), null, """
-                        Turkey watched the deal from **twelve observation posts** (blue dots) set up since late 2017 \
+                        Turkey watched the deal from **twelve observation posts** (blue circles; a threatened post \
+                        becomes an orange triangle, a surrounded one a dark purple square) set up since late 2017 \
                         along the inner edge of the zone, from the Latakia hills to the south of Aleppo.
 
                         The weapons pull-out was reported done on time; the second deadline passed without the \
@@ -76,8 +77,9 @@ class DemoBriefing {
                         truce. Kafr Nabuda and Qalaat al-Madiq changed hands within days, and Kafr Nabuda more than \
                         once.
 
-                        Areas with a dashed black outline show ground gained since the previous frame. Hospitals and markets in the \
-                        south of the province were hit, and hundreds of thousands moved north."""),
+                        Blue areas with a dashed black outline show ground gained since the previous frame. \
+                        Hospitals and markets in the south of the province were hit, and hundreds of thousands moved \
+                        north."""),
                 frame("Khan Shaykhun falls, Morek surrounded", "2019-08-23", "2019-08-05", 35.42, 36.65, 10,
                         with("posts", "events"), List.of("post-09", "ev-024", "ev-026"), "change-since-previous", """
                         In August the offensive resumed. **Khan Shaykhun**, on the M5 motorway, fell on 21 August; \
@@ -98,7 +100,7 @@ class DemoBriefing {
                         After heavy Turkish losses at Balyun and Turkey's *Operation Spring Shield*, a ceasefire was \
                         agreed in Moscow on **5 March 2020**, freezing the line where it stood.
 
-                        A **security corridor** (purple) 6 km either side of the M4 highway was to be patrolled \
+                        A **security corridor** (dark purple) 6 km either side of the M4 highway was to be patrolled \
                         jointly by Russia and Turkey; the first joint patrol on 15 March was cut short by a sit-in \
                         on the road."""));
     }

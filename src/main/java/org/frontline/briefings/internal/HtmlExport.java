@@ -43,12 +43,13 @@ class HtmlExport {
         ctx.setVariable("briefing", b);
         ctx.setVariable("frames", BriefingPagesController.pageFrames(b, md));
         ctx.setVariable("exportedAt", Instant.now());
+        ctx.setVariable("knownAt", BriefingPagesController.knownAt(b));
         // Inlined code and data go in with th:utext: they are our own files, and the JSON has every '<' escaped
         // (\u003c is the same character to JSON) so no "</script>" inside a string can end the element.
         ctx.setVariable("leafletCss", resource(LEAFLET + "leaflet.css"));
         ctx.setVariable("leafletJs", resource(LEAFLET + "leaflet.js"));
         ctx.setVariable("playerCss", resource("static/css/briefing.css"));
-        ctx.setVariable("playerJs", resource("static/js/briefing-player.js"));
+        ctx.setVariable("playerJs", new ModuleInliner("static/js/").bundle("briefing-player.js"));
         ctx.setVariable("bundleJson", json.writeValueAsString(bundle).replace("<", "\\u003c"));
         return templates.process("briefings/export", ctx);
     }

@@ -14,15 +14,23 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.frontline.layers.FeatureQuery;
 import org.frontline.layers.Provenance;
+import org.locationtech.jts.geom.Envelope;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** SQL over the feature_version table. Every value is a bound parameter. */
+/**
+ * SQL over the feature_version table. Every value is a bound parameter. The time-slider query is written per
+ * database so that its index serves it: PostGIS's GiST over (layer, tstzrange, geom), SQLite's R*Tree over
+ * (box, valid time, record time) whose 32-bit bounds are rounded outwards, so the exact columns are re-checked.
+ */
 @Repository
 class FeatureRepository {
-    private static final String COLUMNS = "feature_id, version_id, layer_id, ST_AsBinary(geom) AS wkb, %s AS props, "
-            + "valid_from, valid_to, recorded_at, recorded_by, change_reason, superseded_at, superseded_by, "
-            + "superseded_reason, source_publisher, source_url, source_date, confidence, geo_precision, time_precision";
+    private static final String COLUMNS = "f.feature_id, f.version_id, f.layer_id, %s AS wkb, %s AS props, "
+            + "f.valid_from, f.valid_to, f.recorded_at, f.recorded_by, f.change_reason, f.superseded_at, "
+            + "f.superseded_by, f.superseded_reason, f.source_publisher, f.source_url, f.source_date, f.confidence, "
+            + "f.geo_precision, f.time_precision";
+    /** The R*Tree's value for an open end (no valid_to, not superseded). */
+    private static final double OPEN = 1e30;
 
     private final JdbcTemplate jdbc;
     private final SqlDialect dialect;
@@ -33,68 +41,155 @@ class FeatureRepository {
         // Rows are streamed in pages; PostgreSQL only honours this inside a transaction.
         this.jdbc.setFetchSize(1000);
         this.dialect = SqlDialect.of(dataSource);
-        this.columns = COLUMNS.formatted(dialect.propsColumn);
+        this.columns = dialect == SqlDialect.POSTGIS ? COLUMNS.formatted("ST_AsBinary(f.geom)", "f.props::text")
+                : COLUMNS.formatted("f.geom", "f.props");
     }
 
     SqlDialect dialect() {
         return dialect;
     }
 
+    /** True where the database itself tests exact geometries (PostGIS). */
+    boolean exactInDatabase() {
+        return dialect == SqlDialect.POSTGIS;
+    }
+
     /** Streams the versions matching the query, in no particular order. */
     void stream(FeatureQuery q, Consumer<FeatureRow> sink) {
+        stream(q, null, sink);
+    }
+
+    /**
+     * Streams the versions matching the query that intersect {@code within} (null: no such test). PostGIS tests
+     * the exact geometry in the database; on SQLite only the query's box is applied here and the caller tests
+     * the rest ({@link #exactInDatabase()}).
+     */
+    void stream(FeatureQuery q, byte[] withinWkb, Consumer<FeatureRow> sink) {
         List<Object> args = new ArrayList<>();
+        String sql = dialect == SqlDialect.POSTGIS ? postgisQuery(q, args) : sqliteQuery(q, args);
+        if (withinWkb != null && exactInDatabase()) {
+            sql += " AND ST_Intersects(f.geom, ST_GeomFromWKB(?, 4326))";
+            args.add(withinWkb);
+        }
+        jdbc.query(sql, rs -> {
+            sink.accept(row(rs));
+        }, args.toArray());
+    }
+
+    private String postgisQuery(FeatureQuery q, List<Object> args) {
         StringBuilder sql = new StringBuilder("SELECT ").append(columns)
-                .append(" FROM feature_version WHERE layer_id = ?");
+                .append(" FROM feature_version f WHERE f.layer_id = ?");
         args.add(q.layerId());
         if (q.asOf() == null) {
-            sql.append(" AND superseded_at IS NULL");
+            sql.append(" AND f.superseded_at IS NULL");
         } else {
-            sql.append(" AND ").append(dialect.knownAt);
-            addInstant(args, q.asOf(), dialect.repeatsInstants() ? 2 : 1);
+            sql.append(" AND tstzrange(f.recorded_at, f.superseded_at) @> ?");
+            args.add(odt(q.asOf()));
         }
         if (q.instant()) {
-            sql.append(" AND ").append(dialect.validAt);
-            addInstant(args, q.from(), dialect.repeatsInstants() ? 2 : 1);
+            sql.append(" AND tstzrange(f.valid_from, f.valid_to) @> ?");
+            args.add(odt(q.from()));
         } else {
-            sql.append(" AND ").append(dialect.validDuring);
+            sql.append(" AND tstzrange(f.valid_from, f.valid_to) && tstzrange(?, ?)");
             args.add(odt(q.from()));
             args.add(odt(q.to()));
         }
         if (q.bbox() != null) {
-            sql.append(" AND geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)");
+            sql.append(" AND f.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)");
             args.add(q.bbox().getMinX());
             args.add(q.bbox().getMinY());
             args.add(q.bbox().getMaxX());
             args.add(q.bbox().getMaxY());
         }
-        jdbc.query(sql.toString(), rs -> {
-            sink.accept(row(rs));
-        }, args.toArray());
+        return sql.toString();
+    }
+
+    /** The R*Tree is the outer loop (CROSS JOIN fixes the order); each hit is re-checked on the row. */
+    private String sqliteQuery(FeatureQuery q, List<Object> args) {
+        StringBuilder tree = new StringBuilder();
+        StringBuilder exact = new StringBuilder(" AND f.layer_id = ?");
+        List<Object> treeArgs = new ArrayList<>();
+        List<Object> exactArgs = new ArrayList<>();
+        exactArgs.add(q.layerId());
+        if (q.asOf() == null) {
+            tree.append(" AND b.known_max >= ?");
+            treeArgs.add(OPEN);
+            exact.append(" AND f.superseded_at IS NULL");
+        } else {
+            double d = epochDays(q.asOf());
+            tree.append(" AND b.known_min <= ? AND b.known_max >= ?");
+            treeArgs.add(d);
+            treeArgs.add(d);
+            exact.append(" AND f.recorded_at <= ? AND (f.superseded_at IS NULL OR f.superseded_at > ?)");
+            exactArgs.add(odt(q.asOf()));
+            exactArgs.add(odt(q.asOf()));
+        }
+        // valid time: [valid_from, valid_to) meets [from, to), or contains the instant
+        tree.append(" AND b.valid_min <= ? AND b.valid_max >= ?");
+        treeArgs.add(epochDays(q.to()));
+        treeArgs.add(epochDays(q.from()));
+        if (q.instant()) {
+            exact.append(" AND f.valid_from <= ? AND (f.valid_to IS NULL OR f.valid_to > ?)");
+        } else {
+            exact.append(" AND (f.valid_to IS NULL OR f.valid_to > ?) AND f.valid_from < ?");
+        }
+        exactArgs.add(odt(q.instant() ? q.from() : q.from()));
+        exactArgs.add(odt(q.instant() ? q.from() : q.to()));
+        if (q.bbox() != null) {
+            Envelope e = q.bbox();
+            tree.append(" AND b.max_x >= ? AND b.min_x <= ? AND b.max_y >= ? AND b.min_y <= ?");
+            exact.append(" AND f.max_x >= ? AND f.min_x <= ? AND f.max_y >= ? AND f.min_y <= ?");
+            for (List<Object> a : List.of(treeArgs, exactArgs)) {
+                a.add(e.getMinX());
+                a.add(e.getMaxX());
+                a.add(e.getMinY());
+                a.add(e.getMaxY());
+            }
+        }
+        args.addAll(treeArgs);
+        args.addAll(exactArgs);
+        return "SELECT " + columns + " FROM feature_box b CROSS JOIN feature_version f ON f.version_id = b.id WHERE "
+                + tree.substring(" AND ".length()) + exact;
+    }
+
+    private static double epochDays(Instant t) {
+        return (t.getEpochSecond() + t.getNano() / 1e9) / 86_400.0;
     }
 
     List<FeatureRow> current(String featureId, boolean forUpdate) {
-        return jdbc.query("SELECT " + columns + " FROM feature_version WHERE feature_id = ? AND superseded_at IS NULL"
-                + " ORDER BY valid_from" + (forUpdate ? " FOR UPDATE" : ""), (rs, i) -> row(rs), featureId);
+        return jdbc.query("SELECT " + columns + " FROM feature_version f WHERE f.feature_id = ? "
+                + "AND f.superseded_at IS NULL ORDER BY f.valid_from" + (forUpdate ? dialect.forUpdate() : ""),
+                (rs, i) -> row(rs), featureId);
     }
 
     List<FeatureRow> history(String featureId) {
-        return jdbc.query("SELECT " + columns + " FROM feature_version WHERE feature_id = ?"
-                + " ORDER BY recorded_at, version_id", (rs, i) -> row(rs), featureId);
+        return jdbc.query("SELECT " + columns + " FROM feature_version f WHERE f.feature_id = ?"
+                + " ORDER BY f.recorded_at, f.version_id", (rs, i) -> row(rs), featureId);
     }
 
     String layerOf(String featureId) {
-        List<String> l = jdbc.queryForList("SELECT layer_id FROM feature_version WHERE feature_id = ? FETCH FIRST 1 ROWS ONLY",
+        List<String> l = jdbc.queryForList("SELECT layer_id FROM feature_version WHERE feature_id = ? LIMIT 1",
                 String.class, featureId);
         return l.isEmpty() ? null : l.get(0);
     }
 
     /** Inserts versions in one batch; returns nothing: ids are the callers'. */
     void insert(List<InsertVersion> versions) {
+        boolean postgis = dialect == SqlDialect.POSTGIS;
         String sql = "INSERT INTO feature_version (feature_id, layer_id, geom, props, valid_from, valid_to, recorded_at, "
                 + "recorded_by, change_reason, source_publisher, source_url, source_date, confidence, geo_precision, "
-                + "time_precision) VALUES (?, ?, ST_GeomFromWKB(?, 4326), " + dialect.jsonParam
-                + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        jdbc.batchUpdate(sql, versions, 500, (ps, v) -> bind(ps, v));
+                + "time_precision" + (postgis ? "" : ", min_x, min_y, max_x, max_y") + ") VALUES (?, ?, "
+                + (postgis ? "ST_GeomFromWKB(?, 4326), ?::jsonb" : "?, ?") + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+                + (postgis ? "" : ", ?, ?, ?, ?") + ")";
+        jdbc.batchUpdate(sql, versions, 500, (ps, v) -> {
+            bind(ps, v);
+            if (!postgis) {
+                ps.setDouble(16, v.box().getMinX());
+                ps.setDouble(17, v.box().getMinY());
+                ps.setDouble(18, v.box().getMaxX());
+                ps.setDouble(19, v.box().getMaxY());
+            }
+        });
     }
 
     void supersede(long versionId, Instant at, String user, String reason) {
@@ -104,9 +199,11 @@ class FeatureRepository {
 
     /** First valid-from, last valid-from and last valid-to of a layer's current versions. */
     Instant[] extent(String layerId) {
-        return jdbc.queryForObject("SELECT min(valid_from), max(valid_from), max(valid_to) FROM feature_version "
-                + "WHERE layer_id = ? AND superseded_at IS NULL", (rs, i) -> new Instant[] {
-                        instant(rs, 1), instant(rs, 2), instant(rs, 3) }, layerId);
+        // three sub-queries, so that each is one step along the partial indexes on (layer_id, valid_from|valid_to)
+        String current = " FROM feature_version WHERE layer_id = ? AND superseded_at IS NULL)";
+        return jdbc.queryForObject("SELECT (SELECT min(valid_from)" + current + ", (SELECT max(valid_from)" + current
+                + ", (SELECT max(valid_to)" + current, (rs, i) -> new Instant[] {
+                        instant(rs, 1), instant(rs, 2), instant(rs, 3) }, layerId, layerId, layerId);
     }
 
     private static void bind(PreparedStatement ps, InsertVersion v) throws SQLException {
@@ -156,7 +253,7 @@ class FeatureRepository {
     }
 
     /** A version to insert. */
-    record InsertVersion(String featureId, String layerId, byte[] wkb, String propsJson, Instant validFrom,
+    record InsertVersion(String featureId, String layerId, byte[] wkb, Envelope box, String propsJson, Instant validFrom,
             Instant validTo, Instant recordedAt, String recordedBy, String changeReason, Provenance provenance) {
     }
 }

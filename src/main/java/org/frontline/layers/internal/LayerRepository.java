@@ -12,9 +12,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class LayerRepository {
     private final JdbcTemplate jdbc;
+    private final SqlDialect dialect;
 
     LayerRepository(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
+        this.dialect = SqlDialect.of(dataSource);
     }
 
     List<Layer> all() {
@@ -34,9 +36,14 @@ class LayerRepository {
                 id, title, kind.code(), style, sortOrder);
     }
 
-    /** Serialises writers of one layer (held until the transaction ends), so overlap checks stay true. */
+    /**
+     * Serialises writers of one layer (held until the transaction ends), so overlap checks stay true. On SQLite
+     * the write transaction already holds the database's single write lock (it began IMMEDIATE).
+     */
     void lock(String id) {
-        jdbc.queryForList("SELECT id FROM layer WHERE id = ? FOR UPDATE", String.class, id);
+        if (dialect == SqlDialect.POSTGIS) {
+            jdbc.queryForList("SELECT id FROM layer WHERE id = ? FOR UPDATE", String.class, id);
+        }
     }
 
     int count() {

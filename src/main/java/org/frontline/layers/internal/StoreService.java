@@ -21,6 +21,9 @@ import org.frontline.layers.internal.FeatureRepository.InsertVersion;
 import org.frontline.web.BadInputException;
 import org.frontline.web.ConflictException;
 import org.frontline.web.NotFoundException;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
@@ -90,6 +93,18 @@ public class StoreService implements LayerService {
     @Transactional(readOnly = true)
     public void stream(FeatureQuery query, Consumer<StoredFeature> sink) {
         features.stream(query, row -> sink.accept(toStored(row)));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public void streamWithin(FeatureQuery query, Geometry area, Consumer<StoredFeature> sink) {
+        PreparedGeometry exact = features.exactInDatabase() ? null : PreparedGeometryFactory.prepare(area);
+        features.stream(query.inside(area.getEnvelopeInternal()), new WKBWriter().write(area), row -> {
+            StoredFeature f = toStored(row);
+            if (exact == null || exact.intersects(f.geometry())) {
+                sink.accept(f);
+            }
+        });
     }
 
     /** Rows as stored, for writers that pass WKB and JSON text on (the GeoJSON stream). */
@@ -233,12 +248,13 @@ public class StoreService implements LayerService {
     private InsertVersion version(String id, String layerId, NewFeature f, Instant recordedAt, String user, String reason) {
         byte[] wkb = new WKBWriter(2).write(f.geometry());
         String props = json.writeValueAsString(f.properties() == null ? Map.of() : f.properties());
-        return new InsertVersion(id, layerId, wkb, props, f.validFrom(), f.validTo(), recordedAt, user, reason,
-                f.provenance());
+        return new InsertVersion(id, layerId, wkb, f.geometry().getEnvelopeInternal(), props, f.validFrom(),
+                f.validTo(), recordedAt, user, reason, f.provenance());
     }
 
-    private static InsertVersion copy(FeatureRow r, Instant from, Instant to, Instant now, String user, String reason) {
-        return new InsertVersion(r.featureId(), r.layerId(), r.wkb(), r.propsJson(), from, to, now, user,
+    private InsertVersion copy(FeatureRow r, Instant from, Instant to, Instant now, String user, String reason) {
+        return new InsertVersion(r.featureId(), r.layerId(), r.wkb(), toStored(r).geometry().getEnvelopeInternal(),
+                r.propsJson(), from, to, now, user,
                 "kept outside the valid time of a correction: " + (reason == null ? "" : reason), r.provenance());
     }
 

@@ -15,12 +15,18 @@ import org.frontline.reports.internal.ParseResult.Figure;
  */
 final class FigureExtractor {
 
-    private static final String WORD_NUMBERS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-            + "fifteen|twenty|thirty|forty|fifty|hundred|a hundred|dozens|hundreds|thousands|tens of thousands|"
-            + "hundreds of thousands|a dozen";
+    private static final String WORD_NUMBERS = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+            + "(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|"
+            + "nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred|"
+            + "a hundred|dozens|hundreds|thousands|tens of thousands|hundreds of thousands|a dozen|scores";
+    private static final String SCALE = "(?: (?:million|billion|thousand))?";
+    private static final String AMOUNT = "(?:(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)" + SCALE + "|(?:" + WORD_NUMBERS + ")"
+            + SCALE + ")";
+    /** A count, with its qualifier; a range ("10 to 15", "between 10 and 15") is one figure: its lowest number. */
     private static final Pattern NUMBER = Pattern.compile("(?i)\\b(?:(more than|over|at least|nearly|almost|about|"
-            + "around|some|up to|fewer than|less than|roughly|an estimated) )?((?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)"
-            + "(?: (?:million|thousand))?|(?:" + WORD_NUMBERS + ")(?: (?:million|thousand))?)\\b(?![:.]\\d)");
+            + "around|some|up to|fewer than|less than|roughly|an estimated|between) )?(" + AMOUNT + ")"
+            + "(?:(?: ?(?:-|–) ?| to | or | and (?=\\d))(\\d{1,3}(?:,\\d{3})+|\\d+|" + WORD_NUMBERS + ")(?= \\p{L}))?"
+            + "\\b(?![:.]\\d)");
     private static final Map<String, Pattern> CATEGORIES = Map.of(
             "killed", Pattern.compile("(?i)\\b(killed|killing|kills|dead|deaths|died|die|lives lost|fatalities|"
                     + "massacred|executed|slain|death toll)\\b"),
@@ -33,7 +39,9 @@ final class FigureExtractor {
     private static final Pattern NOT_PEOPLE = Pattern.compile("(?i)^\\s*(?:%|percent|km|kilomet|miles|metres|meters|"
             + "observation|posts|villages|towns|years|days|hours|weeks|months|am|pm|gmt|air ?strikes|strikes|"
             + "barrel|rockets|missiles|shells|tonnes|tons|dollars|\\$|euros|kilograms|aircraft|tanks|vehicles|schools|"
-            + "hospitals|facilities)");
+            + "hospitals|facilities|projectiles|times|rounds|sorties|raids|bombs|barrels|drones|planes|jets|"
+            + "helicopters|"
+            + "buildings|houses|homes|shops|trucks|cars)");
     /** "between December 12 and 25", "from 3 to 9 March": the second number is a day too. */
     private static final Pattern DAY_RANGE = Pattern.compile("(?:January|February|March|April|May|June|July|August|"
             + "September|October|November|December) \\d{1,2}(?:st|nd|rd|th)? (?:and|to|-|–|until) $|"
@@ -52,39 +60,87 @@ final class FigureExtractor {
 
     static List<Figure> find(String text) {
         List<Figure> out = new ArrayList<>();
-        Matcher m = NUMBER.matcher(text);
+        Matcher m = NUMBER.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         while (m.find()) {
-            String after = clauseAfter(text, m.end());
-            if (NOT_PEOPLE.matcher(after).find()) continue;
-            if (m.group(2).matches("(19|20)\\d{2}") && !GROUP.matcher(after).find()) continue; // a year
-            String before = clauseBefore(text, m.start());
-            if (DAY_RANGE.matcher(before).find()) continue;
-            if (isDayOfMonth(m.group(2), after, before)) continue;
-            String category = null;
-            int bestDistance = Integer.MAX_VALUE;
-            for (var e : CATEGORIES.entrySet()) {
-                Matcher a = e.getValue().matcher(after);
-                if (a.find() && a.start() < bestDistance) {
-                    bestDistance = a.start();
-                    category = e.getKey();
-                }
-                Matcher b = e.getValue().matcher(before);
-                int last = -1;
-                while (b.find()) last = b.end();
-                if (last >= 0 && before.length() - last < bestDistance) {
-                    bestDistance = before.length() - last;
-                    category = e.getKey();
-                }
+            String qualifier = m.group(1) == null ? null : m.group(1).toLowerCase(Locale.ROOT);
+            String amount = m.group(2);
+            int start = m.start();
+            int end = m.end();
+            boolean range = m.group(3) != null;
+            if (range && !"between".equals(qualifier) && m.group().contains(" and ")) {
+                // "9 and 20 others": two counts, not a range; read the second one next
+                range = false;
+                end = m.end(2);
+                m.region(end, text.length());
+            } else if (!range && "between".equals(qualifier)) {
+                continue;
             }
+            String after = clauseAfter(text, end);
+            if (NOT_PEOPLE.matcher(after).find()) continue;
+            if (amount.matches("(19|20)\\d{2}") && !GROUP.matcher(after).find()) continue; // a year
+            String before = clauseBefore(text, start);
+            if (DAY_RANGE.matcher(before).find()) continue;
+            if (isDayOfMonth(amount, after, before)) continue;
+            String category = category(after, before);
             if (category == null) continue;
             Matcher g = GROUP.matcher(after);
             String group = g.find() ? g.group(1).toLowerCase(Locale.ROOT) : null;
-            long count = value(m.group(2));
+            long count = value(amount);
             if (count <= 0) continue;
-            out.add(new Figure(m.group(), m.start(), m.end(), count, category,
-                    m.group(1) == null ? null : m.group(1).toLowerCase(Locale.ROOT), group));
+            if (range) qualifier = "range"; // the lowest figure counts, as ACLED takes it; the text keeps both
+            out.add(new Figure(text.substring(start, end), start, end, count, category, qualifier, group));
         }
         return out;
+    }
+
+    /**
+     * The category word a count belongs to: one following it in the same phrase ("9 civilians were killed", "20
+     * others injured"), else the nearest before it ("killing 19 people and injuring 30"), else any after it.
+     */
+    private static String category(String after, String before) {
+        String afterCategory = null;
+        int afterAt = Integer.MAX_VALUE;
+        String beforeCategory = null;
+        int beforeDistance = Integer.MAX_VALUE;
+        for (var e : CATEGORIES.entrySet()) {
+            Matcher a = e.getValue().matcher(after);
+            if (a.find() && a.start() < afterAt) {
+                afterAt = a.start();
+                afterCategory = e.getKey();
+            }
+            Matcher b = e.getValue().matcher(before);
+            int last = -1;
+            while (b.find()) last = b.end();
+            if (last >= 0 && before.length() - last < beforeDistance) {
+                beforeDistance = before.length() - last;
+                beforeCategory = e.getKey();
+            }
+        }
+        if (afterCategory != null && samePhrase(after.substring(0, afterAt))) return afterCategory;
+        return beforeCategory != null ? beforeCategory : afterCategory;
+    }
+
+    /** Whether the words between a count and a category word belong to one phrase ("civilians were"). */
+    private static boolean samePhrase(String gap) {
+        String g = PAIRS.matcher(gap).replaceAll(" ");
+        return !PHRASE_BREAK.matcher(g).find() && g.strip().split("\\s+").length <= 6;
+    }
+
+    private static final Pattern PAIRS = Pattern.compile("(?i)\\b(?:women and children|men and women|"
+            + "children and women|civilians and fighters|soldiers and civilians)\\b");
+    private static final Pattern PHRASE_BREAK = Pattern.compile("(?i)[,;:()\\d]|\\b(?:and|while|but|as|after|when)\\b");
+    private static final Pattern SUBSET_BEFORE = Pattern.compile("(?i)\\b(?:including|among them|among whom|of whom|"
+            + "among those|among the dead|among the victims)\\b[^,;.()]*$");
+    private static final Pattern SUBSET_AFTER = Pattern.compile("(?i)^\\s+(?:\\p{L}+\\s+){0,2}?(?:of (?:them|whom)|"
+            + "(?:were|are|was) (?:also )?among (?:the dead|the killed|those killed|the victims|the casualties|"
+            + "the wounded|"
+            + "the injured))\\b");
+
+    /** A part of a toll already counted: "including 8 children", "five children were among the dead". */
+    static boolean isSubset(String text, Figure f) {
+        String before = text.substring(Math.max(0, f.start() - 40), f.start());
+        String after = text.substring(f.end(), Math.min(text.length(), f.end() + 60));
+        return SUBSET_BEFORE.matcher(before).find() || SUBSET_AFTER.matcher(after).find();
     }
 
     private static boolean isDayOfMonth(String number, String after, String before) {
@@ -122,11 +178,25 @@ final class FigureExtractor {
         return -1;
     }
 
+    private static final List<String> TENS = List.of("twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+            "eighty", "ninety");
+
+    /** "twenty-five" → 25, "sixty" → 60, "12.5" → 12.5. */
+    private static double tens(String t) {
+        String[] parts = t.split("[- ]");
+        int ten = TENS.indexOf(parts[0]);
+        if (ten < 0) return Double.parseDouble(t);
+        return (ten + 2) * 10 + (parts.length > 1 ? value(parts[1]) : 0);
+    }
+
     /** "400,000" → 400000; "3 million" / "three million" → 3000000; "dozens" → 24 (a floor, as ACLED does). */
     static long value(String s) {
         String t = s.toLowerCase(Locale.ROOT).replace(",", "");
         long scale = 1;
-        if (t.endsWith(" million")) {
+        if (t.endsWith(" billion")) {
+            scale = 1_000_000_000;
+            t = t.substring(0, t.length() - 8);
+        } else if (t.endsWith(" million")) {
             scale = 1_000_000;
             t = t.substring(0, t.length() - 8);
         } else if (t.endsWith(" thousand")) {
@@ -136,11 +206,12 @@ final class FigureExtractor {
         double base = switch (t) {
             case "one" -> 1; case "two" -> 2; case "three" -> 3; case "four" -> 4; case "five" -> 5;
             case "six" -> 6; case "seven" -> 7; case "eight" -> 8; case "nine" -> 9; case "ten" -> 10;
-            case "eleven" -> 11; case "twelve" -> 12; case "fifteen" -> 15; case "twenty" -> 20;
-            case "thirty" -> 30; case "forty" -> 40; case "fifty" -> 50; case "hundred", "a hundred" -> 100;
+            case "eleven" -> 11; case "twelve" -> 12; case "thirteen" -> 13; case "fourteen" -> 14;
+            case "fifteen" -> 15; case "sixteen" -> 16; case "seventeen" -> 17; case "eighteen" -> 18;
+            case "nineteen" -> 19; case "hundred", "a hundred" -> 100; case "scores" -> 40;
             case "a dozen" -> 12; case "dozens" -> 24; case "hundreds" -> 200; case "thousands" -> 2000;
             case "tens of thousands" -> 20000; case "hundreds of thousands" -> 200000;
-            default -> Double.parseDouble(t);
+            default -> tens(t);
         };
         return Math.round(base * scale);
     }

@@ -28,10 +28,14 @@ public record ParseResult(LocalDate published, List<PlaceMention> places, List<D
     public record ActorMention(String text, int start, int end, String actor) {
     }
 
-    /** A clause describing an event, with where and when, ACLED-like type and the span it came from. */
+    /**
+     * A clause (or run of sentences) describing one event, with where and when, ACLED-like type and the span it
+     * came from. {@code dateFrom}: the words that gave the date (null: none did, it is the report's date);
+     * {@code flags}: what a reviewer should check (a figure too large to be true, a place only inherited...).
+     */
     public record Candidate(String eventType, String subEventType, String trigger, String placeName, double lat,
             double lon, Long geonamesId, String geoPrecision, LocalDate date, String timePrecision,
             Long fatalities, Long displaced, List<Figure> figures, List<String> actors, int start, int end,
-            String excerpt, double confidence) {
+            String excerpt, double confidence, String dateFrom, List<String> flags) {
     }
 }

@@ -21,6 +21,8 @@ public class ReportParser {
     private final ToponymExtractor toponyms;
     private final PlaceResolver resolver;
     private final String focusCountry;
+    /** Where an event goes when the report names no place for it: the focus country, at its centre. */
+    private final PlaceMention focusArea;
 
     @Autowired
     ReportParser(Gazetteer gazetteer, FrontlineSettings settings) {
@@ -31,6 +33,10 @@ public class ReportParser {
         this.toponyms = new ToponymExtractor(gazetteer);
         this.focusCountry = focusCountry;
         this.resolver = new PlaceResolver(focusCountry, new HashSet<>(Arrays.asList(neighbours.split(","))));
+        this.focusArea = gazetteer.byFeature(focusCountry, "PCLI").stream().findFirst()
+                .map(c -> new PlaceMention("", 0, 0, c.name(), c.lat(), c.lon(), c.publicGeonameId(), "country",
+                        c.country(), 0.5, c.bbox()))
+                .orElse(null);
     }
 
     public ParseResult parse(String text, LocalDate dateline) {
@@ -47,7 +53,8 @@ public class ReportParser {
         List<Figure> figures = FigureExtractor.find(text).stream()
                 .filter(f -> !dateSpans.overlaps(f.start(), f.end()))
                 .toList();
-        List<Candidate> candidates = EventDetector.find(text, dateline, focusCountry, places, dates, figures, actors);
+        List<Candidate> candidates = EventDetector.find(text, dateline, focusCountry, places, dates, figures, actors,
+                focusArea);
         return new ParseResult(dateline, places, dates, figures, actors, candidates);
     }
 }

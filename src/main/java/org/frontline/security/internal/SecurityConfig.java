@@ -58,7 +58,7 @@ public class SecurityConfig {
             }
             auth.anyRequest().hasRole(VIEWER);
         });
-        http.formLogin(form -> form.permitAll());
+        http.formLogin(form -> form.loginPage("/login").permitAll());
         http.httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint()));
         http.exceptionHandling(ex -> ex
                 .defaultAccessDeniedHandlerFor(apiAccessDenied(), api)

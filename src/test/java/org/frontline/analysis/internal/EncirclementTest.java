@@ -9,116 +9,106 @@ import org.frontline.analysis.internal.Encirclement.Result;
 import org.frontline.analysis.internal.Encirclement.Status;
 import org.frontline.geo.GeodesicProjection;
 import org.junit.jupiter.api.Test;
+import org.locationtech.jts.densify.Densifier;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 
-/** Synthetic situations drawn in km around a post at 36.65°E 35.55°N; "opp" holds, "gov" besieges. */
+/**
+ * Known answers on synthetic ground drawn in km around a post at 36.65°E 35.55°N (the origin); "opp" is the
+ * post's side, "gov" the other. Corridors narrower than 5 km threaten.
+ */
 class EncirclementTest {
 
     private static final GeometryFactory GF = new GeometryFactory();
     private static final double LON = 36.65;
     private static final double LAT = 35.55;
     private static final GeodesicProjection KM = new GeodesicProjection(LON, LAT);
-    /** Open-side share when friendly ground starts 5 km away and R = 15: bearings within acos(1/3) of it. */
-    private static final double OPEN_SIDE_SHARE = 2 * Math.toDegrees(Math.acos(5.0 / 15)) / 360;
 
     @Test
-    void postInAFriendlyEnclaveDeepInsideOpposingGroundIsSurrounded() {
+    void frontLinePostWithAnOpenRearIsOpenAndTheFrontIsItsOwnFigure() {
+        Map<String, Geometry> areas = new LinkedHashMap<>();
+        areas.put("opp", kmBox(-60, 60, -1, 60)); // the front 1 km south of the post, friendly ground behind
+        areas.put("gov", kmBox(-60, 60, -60, -1));
+        Result r = judge(areas, 0, 0);
+        assertThat(r.status()).isEqualTo(Status.OPEN);
+        assertThat(r.corridorKm()).isNull();
+        assertThat(r.frontDistanceKm()).isCloseTo(1.0, within(0.1));
+    }
+
+    @Test
+    void pocketBehindAThreeKilometreNeckIsThreatenedAndTheNeckIsMeasured() {
+        Geometry main = kmBox(-60, 60, 20, 60);
+        Geometry neck = kmBox(-1.5, 1.5, 8, 21); // 3 km wide, 13 km long
+        Geometry pocket = kmBox(-8, 8, -8, 9); // 16 × 17 km around the post
+        Geometry opp = main.union(neck).union(pocket);
+        Map<String, Geometry> areas = new LinkedHashMap<>();
+        areas.put("opp", opp);
+        areas.put("gov", kmBox(-60, 60, -60, 60).difference(opp));
+        Result r = judge(areas, 0, 0);
+        assertThat(r.status()).isEqualTo(Status.THREATENED);
+        assertThat(r.corridorKm()).isCloseTo(3.0, within(0.2));
+        assertThat(r.frontDistanceKm()).isCloseTo(8.0, within(0.2));
+        // the same pocket with a 10 km neck is open
+        Geometry wide = main.union(kmBox(-5, 5, 8, 21)).union(pocket);
+        areas.put("opp", wide);
+        areas.put("gov", kmBox(-60, 60, -60, 60).difference(wide));
+        assertThat(judge(areas, 0, 0).status()).isEqualTo(Status.OPEN);
+    }
+
+    @Test
+    void postAtTheEndOfANarrowFingerIsThreatened() {
+        Geometry opp = kmBox(-60, 60, 10, 60).union(kmBox(-1, 1, -1, 11)); // a 2 km finger, the post at its tip
+        Map<String, Geometry> areas = new LinkedHashMap<>();
+        areas.put("opp", opp);
+        areas.put("gov", kmBox(-60, 60, -60, 60).difference(opp));
+        Result r = judge(areas, 0, 0);
+        assertThat(r.status()).isEqualTo(Status.THREATENED);
+        assertThat(r.corridorKm()).isCloseTo(2.0, within(0.2));
+    }
+
+    @Test
+    void enclaveIsSurrounded() {
         Geometry enclave = kmDisk(3);
-        Geometry gov = kmBox(-60, 60, -60, 60).difference(enclave);
-        Result r = judge(Map.of("opp", enclave, "gov", gov), 15);
+        Map<String, Geometry> areas = new LinkedHashMap<>();
+        areas.put("opp", enclave.union(kmBox(-60, 60, 30, 60))); // the main territory 30 km north
+        areas.put("gov", kmBox(-60, 60, -60, 30).difference(enclave));
+        Result r = judge(areas, 0, 0);
         assertThat(r.heldBy()).isEqualTo("opp");
-        assertThat(r.cutShare()).isEqualTo(1.0);
         assertThat(r.status()).isEqualTo(Status.SURROUNDED);
+        assertThat(r.frontDistanceKm()).isCloseTo(3.0, within(0.1));
     }
 
     @Test
-    void postOverrunByTheOtherSideIsSurroundedWhateverTheRadius() {
+    void postInsideTheOtherSidesAreaIsSurrounded() {
         Map<String, Geometry> areas = new LinkedHashMap<>();
-        areas.put("gov", kmBox(-60, 60, -60, 20));
-        areas.put("opp", kmBox(-60, 60, 20, 60)); // friendly lines 20 km north
-        assertThat(judge(areas, 15).status()).isEqualTo(Status.SURROUNDED);
-        Result wide = judge(areas, 30);
-        assertThat(wide.heldBy()).isEqualTo("gov");
-        assertThat(wide.cutShare()).isEqualTo(1.0);
+        areas.put("gov", kmBox(-60, 60, -60, 2));
+        areas.put("opp", kmBox(-60, 60, 2, 60)); // friendly lines 2 km north
+        Result r = judge(areas, 0, 0);
+        assertThat(r.heldBy()).isEqualTo("gov");
+        assertThat(r.status()).isEqualTo(Status.SURROUNDED);
+        assertThat(r.frontDistanceKm()).isZero();
     }
 
     @Test
-    void postInAFriendlyCorridorIsOpenOnlyAlongIt() {
+    void handDrawnPiecesThatTouchOrLeaveASliverCountAsOneTerritory() {
         Map<String, Geometry> areas = new LinkedHashMap<>();
-        Geometry corridor = kmBox(-6, 6, -3, 60); // 12 km wide, running north; the post 3 km from its end
-        areas.put("opp", corridor);
-        areas.put("gov", kmBox(-60, 60, -60, 60).difference(corridor));
-        Result r = judge(areas, 15);
-        double open = 2 * Math.asin(6.0 / 15) / (2 * Math.PI); // rays that stay inside the corridor to R
-        assertThat(r.cutShare()).isCloseTo(1 - open, within(0.03));
-        assertThat(r.status()).isEqualTo(Status.CONTESTED);
+        // the post's piece and the main piece drawn separately, 50 m apart along a 40 km edge
+        areas.put("opp", kmBox(-20, 20, -10, 5).union(kmBox(-60, 60, 5.05, 60)));
+        areas.put("gov", kmBox(-60, 60, -60, -10));
+        assertThat(judge(areas, 0, 0).status()).isEqualTo(Status.OPEN);
     }
 
-    @Test
-    void gapOfNobodysGroundBeforeFriendlyGroundLeavesABearingOpen() {
-        Map<String, Geometry> areas = new LinkedHashMap<>();
-        Geometry home = kmDisk(3);
-        areas.put("opp", home.union(kmBox(-60, 60, -60, 60).difference(kmDisk(5)))); // a ring of nobody's land
-        areas.put("gov", kmBox(50, 60, 50, 60)); // far away
-        assertThat(judge(areas, 15).cutShare()).isZero();
-    }
-
-    @Test
-    void postOnTheBorderIsHalfCut() {
-        Map<String, Geometry> areas = new LinkedHashMap<>();
-        areas.put("opp", kmBox(-60, 60, 0, 60));
-        areas.put("gov", kmBox(-60, 60, -60, 0));
-        Result r = judge(areas, 15);
-        assertThat(r.cutShare()).isCloseTo(0.5, within(0.03));
-        assertThat(r.status()).isEqualTo(Status.CONTESTED);
-    }
-
-    @Test
-    void postBehindTheFrontIsOpenOnTheFriendlySideAndContestedWithinReach() {
-        Map<String, Geometry> areas = new LinkedHashMap<>();
-        areas.put("opp", kmBox(-60, 60, -5, 60));
-        areas.put("gov", kmBox(-60, 60, -60, -5));
-        Result near = judge(areas, 15);
-        assertThat(near.cutShare()).isCloseTo(OPEN_SIDE_SHARE, within(0.03));
-        assertThat(judge(areas, 4).status()).isEqualTo(Status.OPEN);
-        assertThat(judge(areas, 4).cutShare()).isZero();
-    }
-
-    @Test
-    void stripNarrowerThanTheMinimumRunDoesNotCutARay() {
-        Map<String, Geometry> areas = new LinkedHashMap<>();
-        Geometry strip = kmBox(-60, 60, 5, 5.05); // 50 m: crossed within 200 m by every ray that reaches it in R
-        areas.put("opp", kmBox(-60, 60, -60, 60).difference(strip));
-        areas.put("gov", strip);
-        assertThat(judge(areas, 15).cutShare()).isZero();
-    }
-
-    @Test
-    void gapOrOverlapBetweenHandDrawnPolygonsDoesNotChangeTheAnswer() {
-        Map<String, Geometry> gap = new LinkedHashMap<>();
-        gap.put("opp", kmBox(-60, 60, -5, 60));
-        gap.put("gov", kmBox(-60, 60, -60, -5.1));
-        Map<String, Geometry> overlap = new LinkedHashMap<>();
-        overlap.put("opp", kmBox(-60, 60, -5.15, 60));
-        overlap.put("gov", kmBox(-60, 60, -60, -5));
-        assertThat(judge(gap, 15).cutShare()).isCloseTo(OPEN_SIDE_SHARE, within(0.03));
-        assertThat(judge(overlap, 15).cutShare()).isCloseTo(OPEN_SIDE_SHARE, within(0.03));
-    }
-
-    private static Result judge(Map<String, Geometry> byParty, double radiusKm) {
-        return Encirclement.assess(Encirclement.areas(byParty), LON, LAT, "opp", radiusKm, 72);
+    private static Result judge(Map<String, Geometry> byParty, double xKm, double yKm) {
+        Coordinate c = new Coordinate();
+        KM.inverse(xKm * 1000, yKm * 1000, c);
+        return Encirclement.assess(Encirclement.areas(byParty), c.x, c.y, "opp", 5);
     }
 
     private static Geometry kmBox(double x0, double x1, double y0, double y1) {
         Geometry m = GF.toGeometry(new Envelope(x0 * 1000, x1 * 1000, y0 * 1000, y1 * 1000));
-        return KM.toLonLat(m.buffer(0).getFactory().createPolygon(densify(m)));
-    }
-
-    private static Coordinate[] densify(Geometry box) {
-        return org.locationtech.jts.densify.Densifier.densify(box, 2000).getCoordinates();
+        return KM.toLonLat(Densifier.densify(m, 2000));
     }
 
     private static Geometry kmDisk(double r) {

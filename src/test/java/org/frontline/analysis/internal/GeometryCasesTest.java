@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Analysis answers for hand-computable geometry, one case per entry of {@code analysis/geometry-cases.json}:
- * WKT in, the expected area, length, gain/loss or encirclement status out. To add a regression case, add an
+ * WKT in, the expected area, length or gain/loss out. To add a regression case, add an
  * entry to that file; no Java needed.
  */
 class GeometryCasesTest {
@@ -62,15 +62,6 @@ class GeometryCasesTest {
                         byParty.get(e.getKey()).gainedKm2(), e.getValue().asDouble(), expect));
                 expect.get("lostKm2").properties().forEach(e -> assertClose(
                         byParty.get(e.getKey()).lostKm2(), e.getValue().asDouble(), expect));
-            }
-            case "encirclement" -> {
-                Encirclement.Result r = Encirclement.assess(Encirclement.areas(areas(c.get("areas"))),
-                        c.get("lon").asDouble(), c.get("lat").asDouble(), null, c.get("radiusKm").asDouble(),
-                        c.get("bearings").asInt());
-                assertThat(r.heldBy()).isEqualTo(expect.get("heldBy").asString());
-                assertThat(r.status().code()).isEqualTo(expect.get("status").asString());
-                assertThat(r.cutShare())
-                        .isBetween(expect.get("cutShareMin").asDouble(), expect.get("cutShareMax").asDouble());
             }
             default -> throw new AssertionError("unknown op '" + c.get("op").asString() + "' in " + CASES);
         }

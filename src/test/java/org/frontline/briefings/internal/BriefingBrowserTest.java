@@ -31,7 +31,7 @@ import org.springframework.security.provisioning.JdbcUserDetailsManager;
 
 /** The briefing player in headless Chromium: playback, deep links, escaping, and the offline HTML export. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:briefingbrowser;DB_CLOSE_DELAY=-1", "frontline.demo.load=true"})
+        "spring.datasource.url=jdbc:sqlite:target/test-db/briefingbrowser-${random.uuid}.db", "frontline.demo.load=true"})
 class BriefingBrowserTest extends BrowserSupport {
     private static final String DEMO = "/briefings/" + DemoBriefing.SLUG;
 

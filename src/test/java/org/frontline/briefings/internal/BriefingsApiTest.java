@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
  * (so the share link is shown to work for people without an account).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:briefingsapi;DB_CLOSE_DELAY=-1", "frontline.demo.load=true",
+        "spring.datasource.url=jdbc:sqlite:target/test-db/briefingsapi-${random.uuid}.db", "frontline.demo.load=true",
         "frontline.security.anonymous-read=false"})
 class BriefingsApiTest {
 

@@ -11,7 +11,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 /** A share link plays in a browser that has no account, with anonymous reading switched off. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:sharedbrowser;DB_CLOSE_DELAY=-1", "frontline.demo.load=true",
+        "spring.datasource.url=jdbc:sqlite:target/test-db/sharedbrowser-${random.uuid}.db", "frontline.demo.load=true",
         "frontline.security.anonymous-read=false"})
 class SharedBriefingBrowserTest extends BrowserSupport {
 

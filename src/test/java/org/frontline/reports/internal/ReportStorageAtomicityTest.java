@@ -17,7 +17,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /** A submission is stored whole or not at all: a failure on its last candidate leaves no report behind. */
 @SpringBootTest(properties = {"frontline.demo.load=false", "frontline.gazetteer.dir=",
-        "spring.datasource.url=jdbc:h2:mem:atomic;DB_CLOSE_DELAY=-1"})
+        "spring.datasource.url=jdbc:sqlite:target/test-db/atomic-${random.uuid}.db"})
 class ReportStorageAtomicityTest {
 
     @Autowired

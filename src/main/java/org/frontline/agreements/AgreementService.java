@@ -1,0 +1,28 @@
+package org.frontline.agreements;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** The agreements module's façade: agreements as versioned data, and the events that breach them. */
+public interface AgreementService {
+
+    /** Current agreements (as known at {@code asOf}, null = now), ordered by effective date. */
+    List<Agreement> list(Instant asOf);
+
+    Optional<Agreement> find(String id, Instant asOf);
+
+    /** Validates and stores a new agreement, all or nothing. */
+    Agreement create(String bodyJson, String user);
+
+    /** Stores a corrected version (the old one stays in the history). */
+    Agreement correct(String id, String bodyJson, String user, String reason);
+
+    /** Every stored version, oldest record first. */
+    List<Agreement> history(String id);
+
+    /** The breaches of events dated in [from, to) (null = the agreement's own dates). */
+    void breaches(Agreement a, LocalDate from, LocalDate to, Instant asOf, Consumer<Breach> sink);
+}
