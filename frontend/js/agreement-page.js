@@ -1,5 +1,6 @@
 // One agreement's page: the weekly breach chart stacked by actor, the breach list, and the edit form's JSON.
 import { chartModel, drawChart } from './breach-chart.js';
+import { problemMessage } from './http.js';
 
 const main = document.getElementById('agreement');
 const id = main.dataset.id;
@@ -8,7 +9,7 @@ const base = `/api/agreements/${encodeURIComponent(id)}`;
 async function json(url) {
   const res = await fetch(url, { headers: { Accept: 'application/json' } });
   const data = await res.json().catch(() => null);
-  if (!res.ok) throw new Error((data && data.detail) || `HTTP ${res.status}`);
+  if (!res.ok) throw new Error(problemMessage(data, res));
   return data;
 }
 

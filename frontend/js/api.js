@@ -3,6 +3,7 @@
 // Event windows (from..to) are also answered from any cached window that covers them, by filtering on each
 // feature's validFrom/validTo; a window that runs past a cached one fetches only the days it lacks.
 import { Lru } from './lru.js';
+import { problemText } from './http.js';
 
 const DAY_MS = 86_400_000;
 const dayMs = (iso) => Date.parse(iso);
@@ -34,15 +35,6 @@ function merged(a, b) {
 const nextDay = (iso) => new Date(dayMs(iso) + DAY_MS).toISOString().slice(0, 10);
 
 export class ApiError extends Error {}
-
-async function problemText(res) {
-  try {
-    const body = await res.json();
-    return body.detail || body.title || `HTTP ${res.status}`;
-  } catch {
-    return `HTTP ${res.status}`;
-  }
-}
 
 export async function fetchLayers() {
   const res = await fetch('/api/layers', { headers: { Accept: 'application/json' } });

@@ -1,12 +1,6 @@
 // The basemap: offline vector outlines shipped with the app by default, XYZ tiles when the server names a
 // tile URL. Offline layers come from /basemap/{name}.geojson (Natural Earth land and borders, town labels).
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text != null) node.textContent = String(text);
-  return node;
-}
+import { el } from './dom.js';
 
 async function getJson(url) {
   const res = await fetch(url, { headers: { Accept: 'application/geo+json' } });

@@ -1,4 +1,6 @@
 // JSON calls to the briefings API with the CSRF header Spring Security expects (cookie XSRF-TOKEN → X-XSRF-TOKEN).
+import { problemMessage } from './http.js';
+
 function csrfToken() {
   const m = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]+)/);
   return m ? decodeURIComponent(m[1]) : '';
@@ -12,7 +14,7 @@ export async function api(method, url, body) {
   let data = null;
   try { data = await res.json(); } catch (e) { /* empty body */ }
   if (!res.ok) {
-    const why = (data && (data.detail || data.title)) || `HTTP ${res.status}`;
+    const why = problemMessage(data, res);
     throw new Error(res.status === 401 || res.status === 403 ? `${why} (sign in as an analyst at /login)` : why);
   }
   return data;

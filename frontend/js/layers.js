@@ -4,15 +4,9 @@ import { categoryProperty, cssToken, eventStyle, legendEntries, look, pathStyle,
 import { symbolSvg } from './symbols.js';
 import { buildPopup } from './popup.js';
 import { EventsLayer } from './events-layer.js';
+import { el } from './dom.js';
 
 const PANES = { area: ['fl-areas', 410], line: ['fl-lines', 420], event: ['fl-events', 430], point: ['fl-points', 440] };
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text != null) node.textContent = String(text);
-  return node;
-}
 
 function versionKey(f) {
   return `${f.id}|${f.properties?.versionId ?? ''}`;

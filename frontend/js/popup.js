@@ -1,12 +1,6 @@
 // Feature popups, built as DOM nodes with textContent only: every string here comes from data.
 import { dayInWords, parseDay, validInWords } from './dates.js';
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text != null) node.textContent = String(text);
-  return node;
-}
+import { el } from './dom.js';
 
 export function featureName(props, fallback) {
   return props?.name ?? props?.title ?? props?.placeName ?? fallback ?? '';

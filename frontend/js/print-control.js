@@ -1,5 +1,7 @@
 // Print layout through the browser's print: the map with its scale bar, then the date, a key of the layers
 // shown and the sources of what is drawn (styles in map.css, @media print).
+import { el } from './dom.js';
+
 export const PrintControl = L.Control.extend({
   options: { position: 'topleft', date: () => '', sources: () => [], legend: () => null },
 
@@ -33,22 +35,17 @@ export const PrintControl = L.Control.extend({
       sheet.setAttribute('aria-hidden', 'true');
       document.body.append(sheet);
     }
-    const el = (tag, text) => {
-      const node = document.createElement(tag);
-      if (text != null) node.textContent = text;
-      return node;
-    };
-    sheet.replaceChildren(el('h1', `Frontline — ${this.options.date()}`));
+    sheet.replaceChildren(el('h1', null, `Frontline — ${this.options.date()}`));
     const legend = this.options.legend();
     if (legend) {
       const key = el('div');
       key.className = 'print-key';
-      key.append(el('h2', 'Key'), legend);
+      key.append(el('h2', null, 'Key'), legend);
       sheet.append(key);
     }
     const sources = this.options.sources();
-    sheet.append(el('h2', 'Sources'), el('p', sources.length ? sources.join('; ') : 'none recorded'));
-    sheet.append(el('p', 'Basemap: Natural Earth (public domain). Place names: GeoNames (CC BY 4.0). '
+    sheet.append(el('h2', null, 'Sources'), el('p', null, sources.length ? sources.join('; ') : 'none recorded'));
+    sheet.append(el('p', null, 'Basemap: Natural Earth (public domain). Place names: GeoNames (CC BY 4.0). '
       + `Printed ${new Date().toISOString().slice(0, 10)} from ${location.href}`));
   },
 });

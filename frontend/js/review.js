@@ -2,6 +2,8 @@
 // and let an analyst accept, edit or reject it. All report text goes into the page as text nodes.
 
 import { addBasemap } from './basemap.js';
+import { el } from './dom.js';
+import { problemMessage } from './http.js';
 
 const L = window.L;
 const $ = (id) => document.getElementById(id);
@@ -26,18 +28,11 @@ async function api(method, path, body) {
   let data = null;
   try { data = text ? JSON.parse(text) : null; } catch { data = null; }
   if (!res.ok) {
-    const detail = data && data.detail ? data.detail : res.statusText;
+    const detail = problemMessage(data, res);
     const hint = res.status === 401 || res.status === 403 ? ' (sign in as an analyst)' : '';
     throw new Error(`${res.status}: ${detail}${hint}`);
   }
   return data;
-}
-
-function el(tag, text, className) {
-  const e = document.createElement(tag);
-  if (text !== undefined && text !== null) e.textContent = String(text);
-  if (className) e.className = className;
-  return e;
 }
 
 async function loadQueue(selectId) {
@@ -46,15 +41,15 @@ async function loadQueue(selectId) {
   try {
     items = await api('GET', '/api/reports/candidates?status=pending&limit=200');
   } catch (e) {
-    list.replaceChildren(el('li', `Cannot load the queue: ${e.message}`));
+    list.replaceChildren(el('li', null, `Cannot load the queue: ${e.message}`));
     return;
   }
   $('queue-count').textContent = `(${items.length})`;
   list.replaceChildren(...items.map((c) => {
     const li = el('li');
     li.dataset.id = c.id;
-    li.append(el('span', `${c.subEventType || c.eventType} — ${c.placeName}`, 'type'),
-      el('span', `${c.date} (${c.timePrecision}) · confidence ${c.confidence} · report ${c.reportId}`, 'sub'));
+    li.append(el('span', 'type', `${c.subEventType || c.eventType} — ${c.placeName}`),
+      el('span', 'sub', `${c.date} (${c.timePrecision}) · confidence ${c.confidence} · report ${c.reportId}`));
     li.addEventListener('click', () => select(c));
     return li;
   }));
@@ -64,7 +59,7 @@ async function loadQueue(selectId) {
   } else {
     $('detail').hidden = true;
     current = null;
-    list.replaceChildren(el('li', 'No candidate events are waiting for review.'));
+    list.replaceChildren(el('li', null, 'No candidate events are waiting for review.'));
   }
 }
 
@@ -115,7 +110,7 @@ function showSource(text, start, end) {
   const from = Math.max(0, start - 300);
   const to = Math.min(text.length, end + 300);
   const q = $('source-text');
-  q.replaceChildren((from > 0 ? '… ' : '') + text.slice(from, start), el('mark', text.slice(start, end)),
+  q.replaceChildren((from > 0 ? '… ' : '') + text.slice(from, start), el('mark', null, text.slice(start, end)),
     text.slice(end, to) + (to < text.length ? ' …' : ''));
 }
 

@@ -2,17 +2,11 @@
 // the gazetteer (/api/places) for the spelling as typed, which finds "Saraqeb" or "Maaret al-Nouman" too;
 // picking a result flies there (and opens the feature's popup).
 import { featureName } from './popup.js';
+import { el } from './dom.js';
 
 function fold(text) {
   return String(text ?? '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ').trim();
-}
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text != null) node.textContent = String(text);
-  return node;
 }
 
 export function setupSearch({ map, input, list, places, layers }) {

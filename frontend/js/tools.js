@@ -2,26 +2,14 @@
 // posts coloured by their computed encirclement at the slider date, and geodesic buffers of a feature.
 // Everything from data is put in the page with textContent.
 import { isoDay, parseDay, addUnits } from './dates.js';
+import { el } from './dom.js';
+import { problemText } from './http.js';
 import { KNOWN_SYMBOLS, OVERLAY } from './style.js';
 import { symbolSvg } from './symbols.js';
 
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text != null) node.textContent = String(text);
-  return node;
-}
-
 async function getJson(url, signal) {
   const res = await fetch(url, { signal, headers: { Accept: 'application/geo+json, application/json' } });
-  if (!res.ok) {
-    let detail = `HTTP ${res.status}`;
-    try {
-      const body = await res.json();
-      detail = body.detail || body.title || detail;
-    } catch { /* not problem+json */ }
-    throw new Error(detail);
-  }
+  if (!res.ok) throw new Error(await problemText(res));
   return res.json();
 }
 

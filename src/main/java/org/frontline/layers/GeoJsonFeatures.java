@@ -3,8 +3,8 @@ package org.frontline.layers;
 import java.util.List;
 import org.frontline.geo.GeoJsonGeometryReader;
 import org.frontline.layers.internal.FeatureInput;
+import org.frontline.settings.FrontlineSettings;
 import org.locationtech.jts.geom.Envelope;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,8 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class GeoJsonFeatures {
     private final FeatureInput input;
 
-    GeoJsonFeatures(JsonMapper json, @Value("${frontline.focus-region}") String focusRegion) {
-        Envelope focus = QueryParams.bbox(focusRegion);
+    GeoJsonFeatures(JsonMapper json, FrontlineSettings settings) {
+        Envelope focus = QueryParams.bbox(settings.focusRegion());
         this.input = new FeatureInput(new GeoJsonGeometryReader(focus), json);
     }
 

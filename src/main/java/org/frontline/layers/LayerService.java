@@ -1,8 +1,10 @@
 package org.frontline.layers;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.frontline.web.NotFoundException;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -10,6 +12,16 @@ import org.locationtech.jts.geom.Geometry;
  * export) use this, never the tables.
  */
 public interface LayerService {
+
+    /** The one answer to a layer id that does not exist: 404 "there is no layer 'id'". */
+    static NotFoundException unknownLayer(String id) {
+        return new NotFoundException("there is no layer '" + id + "'");
+    }
+
+    /** The layer, or 404 (see {@link #unknownLayer(String)}). */
+    default Layer require(String id) {
+        return layer(id).orElseThrow(() -> unknownLayer(id));
+    }
 
     List<Layer> layers();
 
@@ -41,7 +53,7 @@ public interface LayerService {
      * e.g. a scenario reconstructed from dated reports).
      */
     List<String> addRecorded(String layerId, List<NewFeature> features, String user, String reason,
-            java.time.Instant recordedAt);
+            Instant recordedAt);
 
     /** Corrects a feature over the valid time of {@code replacement}; returns the new version. */
     StoredFeature correct(String featureId, NewFeature replacement, String user, String reason);

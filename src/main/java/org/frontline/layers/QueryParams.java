@@ -14,9 +14,6 @@ import org.locationtech.jts.geom.Envelope;
  * events, other layers their state now.
  */
 public final class QueryParams {
-    static final Instant BEGINNING = TimeParam.EARLIEST;
-    static final Instant END = TimeParam.LATEST;
-
     private QueryParams() {
     }
 
@@ -28,17 +25,10 @@ public final class QueryParams {
         if (at != null) {
             q = FeatureQuery.at(layer.id(), TimeParam.parse(at, "at"));
         } else if (from != null || to != null) {
-            Instant f = from == null ? BEGINNING : TimeParam.parse(from, "from");
-            Instant t = to == null ? END : TimeParam.parse(to, "to");
-            if (TimeParam.isDate(to)) {
-                t = t.plus(1, ChronoUnit.DAYS);
-            }
-            if (!t.isAfter(f)) {
-                throw new BadInputException("'to' (" + to + ") must not be before 'from' (" + from + ")");
-            }
-            q = FeatureQuery.between(layer.id(), f, t);
+            TimeParam.Window w = TimeParam.window(from, to);
+            q = FeatureQuery.between(layer.id(), w.from(), w.to());
         } else if (layer.kind() == LayerKind.EVENT) {
-            q = FeatureQuery.between(layer.id(), BEGINNING, END);
+            q = FeatureQuery.between(layer.id(), TimeParam.EARLIEST, TimeParam.LATEST);
         } else {
             q = FeatureQuery.at(layer.id(), Instant.now());
         }

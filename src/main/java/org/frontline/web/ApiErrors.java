@@ -2,9 +2,14 @@ package org.frontline.web;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -19,10 +24,13 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Turns the application's exceptions into RFC 9457 problem+json answers that say what is wrong. */
 @RestControllerAdvice
 public class ApiErrors extends ResponseEntityExceptionHandler {
+    /** The title of a 413 answer. */
+    public static final String TOO_LARGE = "Payload too large";
 
     @ExceptionHandler(BadInputException.class)
     ProblemDetail badInput(BadInputException e) {
@@ -63,7 +71,7 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(PayloadTooLargeException.class)
     ProblemDetail tooLarge(PayloadTooLargeException e) {
-        return problem(HttpStatus.CONTENT_TOO_LARGE, "Payload too large", e.getMessage());
+        return problem(HttpStatus.CONTENT_TOO_LARGE, TOO_LARGE, e.getMessage());
     }
 
     @ExceptionHandler(MultipartException.class)
@@ -78,7 +86,7 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (e.getMostSpecificCause() instanceof PayloadTooLargeException tooLarge) {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-                    .body(problem(HttpStatus.CONTENT_TOO_LARGE, "Payload too large", tooLarge.getMessage()));
+                    .body(problem(HttpStatus.CONTENT_TOO_LARGE, TOO_LARGE, tooLarge.getMessage()));
         }
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Bad input",
                 "the request body cannot be read: " + unreadable(e)));
@@ -120,6 +128,25 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
         line = line.replaceAll("`[A-Za-z0-9_.$]+`", "").replaceAll("\\s+", " ").strip();
         return line.length() > 120 ? line.substring(0, 120) + "…" : line;
     }
+
+    /**
+     * Writes a problem+json answer straight to the response, for the filters that answer before Spring MVC
+     * (the body size limit, the security rules); the same fields as the answers above.
+     */
+    public static void write(HttpServletResponse response, HttpStatus status, String title, String detail)
+            throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", title);
+        body.put("status", status.value());
+        body.put("detail", detail);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(JSON.writeValueAsString(body));
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);

@@ -8,10 +8,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.beans.factory.annotation.Value;
+import org.frontline.settings.FrontlineSettings;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -24,8 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class BodySizeLimit extends OncePerRequestFilter {
     private final long max;
 
-    BodySizeLimit(@Value("${frontline.upload.max-bytes}") long max) {
-        this.max = max;
+    BodySizeLimit(FrontlineSettings settings) {
+        this.max = settings.upload().maxBytes();
     }
 
     /** Imports stream the file to disk under their own, larger cap ({@code frontline.imports.max-bytes}). */
@@ -38,10 +38,8 @@ class BodySizeLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > max) {
-            response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Payload too large\",\"status\":413,"
-                    + "\"detail\":\"the request body is larger than the limit of " + max + " bytes\"}");
+            ApiErrors.write(response, HttpStatus.CONTENT_TOO_LARGE, ApiErrors.TOO_LARGE,
+                    RequestBodies.tooLarge(max).getMessage());
             return;
         }
         chain.doFilter(new Counted(request, max), response);
@@ -80,7 +78,7 @@ class BodySizeLimit extends OncePerRequestFilter {
                     private void count(int n) {
                         read += n;
                         if (read > max) {
-                            throw new PayloadTooLargeException("the request body is larger than the limit of " + max + " bytes");
+                            throw RequestBodies.tooLarge(max);
                         }
                     }
 

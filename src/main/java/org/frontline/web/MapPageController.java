@@ -1,6 +1,6 @@
 package org.frontline.web;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.frontline.settings.FrontlineSettings;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,14 +18,11 @@ class MapPageController {
     private final String center;
     private final int zoom;
 
-    MapPageController(@Value("${frontline.map.tiles.url:}") String tilesUrl,
-            @Value("${frontline.map.tiles.attribution:}") String tilesAttribution,
-            @Value("${frontline.map.center:35.75,36.65}") String center,
-            @Value("${frontline.map.zoom:9}") int zoom) {
-        this.tilesUrl = tilesUrl.strip();
-        this.tilesAttribution = tilesAttribution.strip();
-        this.center = center.strip();
-        this.zoom = zoom;
+    MapPageController(FrontlineSettings settings) {
+        this.tilesUrl = settings.map().tiles().url().strip();
+        this.tilesAttribution = settings.map().tiles().attribution().strip();
+        this.center = settings.map().center().strip();
+        this.zoom = settings.map().zoom();
     }
 
     @GetMapping("/")

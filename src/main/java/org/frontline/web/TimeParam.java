@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import org.frontline.web.BadInputException;
 
 /**
@@ -44,6 +45,27 @@ public final class TimeParam {
     /** The range of time the store accepts; the API's open-ended queries span it. */
     public static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
     public static final Instant LATEST = Instant.parse("3000-01-01T00:00:00Z");
+
+    /** A range of valid time, [from, to). */
+    public record Window(Instant from, Instant to) {
+    }
+
+    /**
+     * The {@code from}/{@code to} parameters as every endpoint reads them: an open end reaches {@link #EARLIEST} or
+     * {@link #LATEST}, a plain date as {@code to} means through that day, and {@code to} must come after
+     * {@code from}.
+     */
+    public static Window window(String from, String to) {
+        Instant f = from == null ? EARLIEST : parse(from, "from");
+        Instant t = to == null ? LATEST : parse(to, "to");
+        if (isDate(to)) {
+            t = t.plus(1, ChronoUnit.DAYS);
+        }
+        if (!t.isAfter(f)) {
+            throw new BadInputException("'to' (" + to + ") must not be before 'from' (" + from + ")");
+        }
+        return new Window(f, t);
+    }
 
     /** True when the user wrote a plain date, which as an end bound means "through that day". */
     public static boolean isDate(String value) {

@@ -1,7 +1,7 @@
 /**
- * Shared web rules: the problem+json error answers and their exceptions, request parameter and body
- * reading, the map page and basemap. A shared module: every type is public API, and it depends on no other module
- * (checked by ModularityTests).
+ * Shared web rules: the problem+json error answers and their exceptions, request time parameters and body
+ * reading, the map page and basemap. A shared module: every type is public API, and it depends on no module but
+ * settings (checked by ModularityTests).
  */
 @ApplicationModule(displayName = "Web (shared)")
 package org.frontline.web;

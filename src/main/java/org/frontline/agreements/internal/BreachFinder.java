@@ -14,8 +14,8 @@ import org.frontline.agreements.Clause;
 import org.frontline.layers.FeatureQuery;
 import org.frontline.layers.LayerService;
 import org.frontline.layers.StoredFeature;
+import org.frontline.settings.FrontlineSettings;
 import org.locationtech.jts.geom.Geometry;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +30,8 @@ class BreachFinder {
     private final ClauseAreas areas;
     private final String eventsLayer;
 
-    BreachFinder(LayerService layers, ClauseAreas areas, @Value("${frontline.reports.events-layer}") String eventsLayer) {
+    BreachFinder(LayerService layers, ClauseAreas areas, FrontlineSettings settings) {
+        String eventsLayer = settings.reports().eventsLayer();
         this.layers = layers;
         this.areas = areas;
         this.eventsLayer = eventsLayer;

@@ -3,6 +3,7 @@ package org.frontline.analysis.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.regex.Pattern;
 import org.frontline.layers.Layer;
 import org.frontline.layers.LayerKind;
 import org.frontline.layers.LayerService;
@@ -14,7 +15,7 @@ import org.frontline.web.TimeParam;
 final class AnalysisParams {
     static final double MAX_KM = 1000;
     /** Ids of layers an analysis creates: short, lower-case, safe in a URL path and in feature ids. */
-    private static final java.util.regex.Pattern NEW_LAYER_ID = java.util.regex.Pattern.compile("[a-z][a-z0-9_-]{0,40}");
+    private static final Pattern NEW_LAYER_ID = Pattern.compile("[a-z][a-z0-9_-]{0,40}");
 
     private AnalysisParams() {
     }
@@ -25,7 +26,8 @@ final class AnalysisParams {
             throw new BadInputException(name + " is missing (a distance in km)");
         }
         if (!Double.isFinite(value) || value < 0 || (!zeroAllowed && value == 0)) {
-            throw new BadInputException(name + " must be " + (zeroAllowed ? "zero or more" : "more than 0") + " km, got " + value);
+            throw new BadInputException(
+                    name + " must be " + (zeroAllowed ? "zero or more" : "more than 0") + " km, got " + value);
         }
         if (value > MAX_KM) {
             throw new BadInputException(name + " must be at most " + (int) MAX_KM + " km, got " + value);
@@ -37,7 +39,8 @@ final class AnalysisParams {
         if (id == null || id.isBlank()) {
             throw new BadInputException(name + " is missing (a layer id)");
         }
-        return layers.layer(id).orElseThrow(() -> new NotFoundException("there is no layer '" + id + "' (parameter " + name + ")"));
+        return layers.layer(id).orElseThrow(() -> new NotFoundException(
+                LayerService.unknownLayer(id).getMessage() + " (parameter " + name + ")"));
     }
 
     /** A layer id an analysis may write to (and create): a lower-case letter, then up to 40 of [a-z0-9_-]. */
@@ -95,7 +98,8 @@ final class AnalysisParams {
             double lon = Double.parseDouble(parts[0].strip());
             double lat = Double.parseDouble(parts[1].strip());
             if (!(Math.abs(lon) <= 180) || !(Math.abs(lat) <= 90)) {
-                throw new BadInputException(name + " is out of range: lon in [-180, 180], lat in [-90, 90], got '" + text + "'");
+                throw new BadInputException(
+                        name + " is out of range: lon in [-180, 180], lat in [-90, 90], got '" + text + "'");
             }
             return new double[] {lon, lat};
         } catch (NumberFormatException e) {

@@ -6,12 +6,14 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.frontline.layers.FeatureQuery;
 import org.frontline.layers.LayerService;
 import org.frontline.layers.StoredFeature;
 import org.frontline.web.BadInputException;
 import org.frontline.web.NotFoundException;
+import org.frontline.web.TimeParam;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
@@ -20,8 +22,6 @@ import org.springframework.stereotype.Component;
 /** Reads what analyses need from the feature store (through {@link LayerService}, never its tables). */
 @Component
 class AreaLayerReader {
-    static final Instant BEGINNING = Instant.parse("1900-01-01T00:00:00Z");
-    static final Instant END = Instant.parse("3000-01-01T00:00:00Z");
     /** The property naming who holds a control area; features without it count as their own party. */
     static final String PARTY = "party";
 
@@ -38,7 +38,7 @@ class AreaLayerReader {
 
     /** The same, as the store knew it at record time {@code asOf} (null: now). */
     Map<String, Geometry> partiesAt(String layerId, Instant at, Instant asOf) {
-        Map<String, List<Geometry>> parts = new java.util.TreeMap<>();
+        Map<String, List<Geometry>> parts = new TreeMap<>();
         FeatureQuery query = asOf == null ? FeatureQuery.at(layerId, at) : FeatureQuery.at(layerId, at).asOf(asOf);
         for (StoredFeature f : layers.list(query)) {
             parts.computeIfAbsent(partyOf(f), k -> new ArrayList<>()).add(f.geometry());
@@ -59,7 +59,7 @@ class AreaLayerReader {
     /** Every instant at which the layer's current versions start or end, in order. */
     List<Instant> changeDates(String layerId) {
         TreeSet<Instant> dates = new TreeSet<>();
-        for (StoredFeature f : layers.list(FeatureQuery.between(layerId, BEGINNING, END))) {
+        for (StoredFeature f : layers.list(FeatureQuery.between(layerId, TimeParam.EARLIEST, TimeParam.LATEST))) {
             dates.add(f.validFrom());
             if (f.validTo() != null) {
                 dates.add(f.validTo());
@@ -70,12 +70,13 @@ class AreaLayerReader {
 
     /** True when some current version of the layer is still valid (has no end). */
     boolean openEnded(String layerId) {
-        return layers.list(FeatureQuery.between(layerId, BEGINNING, END)).stream().anyMatch(f -> f.validTo() == null);
+        return layers.list(FeatureQuery.between(layerId, TimeParam.EARLIEST, TimeParam.LATEST)).stream()
+                .anyMatch(f -> f.validTo() == null);
     }
 
     /** Current versions of a layer over all time. */
     List<StoredFeature> allCurrent(String layerId) {
-        return layers.list(FeatureQuery.between(layerId, BEGINNING, END));
+        return layers.list(FeatureQuery.between(layerId, TimeParam.EARLIEST, TimeParam.LATEST));
     }
 
     /** The current version of a feature valid at {@code at}, or (at null) its latest one. */
@@ -96,6 +97,6 @@ class AreaLayerReader {
             return current.stream().max(Comparator.comparing(StoredFeature::validFrom)).orElseThrow();
         }
         return current.stream().filter(v -> v.validAt(at)).findFirst().orElseThrow(() -> new BadInputException(
-                "at: feature '" + featureId + "' has no version valid at " + org.frontline.web.TimeParam.format(at)));
+                "at: feature '" + featureId + "' has no version valid at " + TimeParam.format(at)));
     }
 }

@@ -17,12 +17,13 @@ import org.frontline.layers.LayerService;
 import org.frontline.layers.NewFeature;
 import org.frontline.layers.Provenance;
 import org.frontline.layers.StoredFeature;
+import org.frontline.settings.FrontlineSettings;
 import org.frontline.web.BadInputException;
+import org.frontline.web.NotFoundException;
 import org.frontline.web.TimeParam;
 import org.locationtech.jts.geom.Geometry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
@@ -46,15 +47,12 @@ public class FrontLineService {
     private final String demoAreas;
     private final String demoTarget;
 
-    FrontLineService(LayerService layers, AreaLayerReader reader,
-            @Value("${frontline.analysis.front-tolerance-km:0.5}") double defaultToleranceKm,
-            @Value("${frontline.analysis.demo-control-layer:control}") String demoAreas,
-            @Value("${frontline.analysis.demo-frontline-layer:frontlines}") String demoTarget) {
+    FrontLineService(LayerService layers, AreaLayerReader reader, FrontlineSettings settings) {
         this.layers = layers;
         this.reader = reader;
-        this.defaultToleranceKm = defaultToleranceKm;
-        this.demoAreas = demoAreas;
-        this.demoTarget = demoTarget;
+        this.defaultToleranceKm = settings.analysis().frontToleranceKm();
+        this.demoAreas = settings.analysis().demoControlLayer();
+        this.demoTarget = settings.analysis().demoFrontlineLayer();
     }
 
     /** What a derivation did. */
@@ -73,7 +71,8 @@ public class FrontLineService {
         List<ResultFeature> out = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             for (int j = i + 1; j < names.size(); j++) {
-                Geometry line = FrontLineDeriver.derive(parties.get(names.get(i)), parties.get(names.get(j)), toleranceKm);
+                Geometry line =
+                        FrontLineDeriver.derive(parties.get(names.get(i)), parties.get(names.get(j)), toleranceKm);
                 if (line.isEmpty()) {
                     continue;
                 }
@@ -116,7 +115,8 @@ public class FrontLineService {
         AnalysisParams.targetLayerId(targetLayerId, "target");
         Layer areas = AnalysisParams.areaLayer(layers, areaLayerId, "layer");
         Layer target = layers.layer(targetLayerId).orElseGet(() ->
-                layers.ensureLayer(targetLayerId, "Front lines (derived from " + areas.title() + ")", LayerKind.LINE, LINE_STYLE));
+                layers.ensureLayer(targetLayerId, "Front lines (derived from " + areas.title() + ")", LayerKind.LINE,
+                        LINE_STYLE));
         if (target.kind() != LayerKind.LINE) {
             throw new BadInputException("target: layer '" + targetLayerId + "' holds " + target.kind().code()
                     + " features, front lines need a line layer");
@@ -148,7 +148,8 @@ public class FrontLineService {
     private enum Outcome { ADDED, CORRECTED, UNCHANGED }
 
     private Outcome store(String targetLayerId, ResultFeature front, Instant from, Instant to, Layer areas) {
-        String id = featureId(targetLayerId, (String) front.properties().get("partyA"), (String) front.properties().get("partyB"));
+        String id = featureId(
+                targetLayerId, (String) front.properties().get("partyA"), (String) front.properties().get("partyB"));
         if (id.length() > MAX_FEATURE_ID) {
             throw new BadInputException("target: the front line's feature id '" + id + "' would be longer than "
                     + MAX_FEATURE_ID + " characters; choose a shorter target layer id");
@@ -177,7 +178,7 @@ public class FrontLineService {
     private List<StoredFeature> currentVersions(String featureId) {
         try {
             return layers.history(featureId).stream().filter(v -> v.supersededAt() == null).toList();
-        } catch (org.frontline.web.NotFoundException e) {
+        } catch (NotFoundException e) {
             return List.of();
         }
     }

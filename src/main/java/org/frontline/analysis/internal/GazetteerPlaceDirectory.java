@@ -9,9 +9,10 @@ import org.frontline.gazetteer.Place;
 import org.frontline.layers.FeatureQuery;
 import org.frontline.layers.LayerService;
 import org.frontline.layers.StoredFeature;
+import org.frontline.settings.FrontlineSettings;
+import org.frontline.web.TimeParam;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Point;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,11 +25,10 @@ class GazetteerPlaceDirectory implements PlaceDirectory {
     private final LayerService layers;
     private final String postsLayer;
 
-    GazetteerPlaceDirectory(Gazetteer gazetteer, LayerService layers,
-            @Value("${frontline.analysis.posts-layer:posts}") String postsLayer) {
+    GazetteerPlaceDirectory(Gazetteer gazetteer, LayerService layers, FrontlineSettings settings) {
         this.gazetteer = gazetteer;
         this.layers = layers;
-        this.postsLayer = postsLayer;
+        this.postsLayer = settings.analysis().postsLayer();
     }
 
     @Override
@@ -40,7 +40,7 @@ class GazetteerPlaceDirectory implements PlaceDirectory {
         if (layers.layer(postsLayer).isPresent()) {
             Set<String> seen = new HashSet<>();
             for (StoredFeature f : layers.list(FeatureQuery.between(postsLayer,
-                    AreaLayerReader.BEGINNING, AreaLayerReader.END).inside(box))) {
+                    TimeParam.EARLIEST, TimeParam.LATEST).inside(box))) {
                 if (f.geometry() instanceof Point p && seen.add(f.featureId())) {
                     Object name = f.properties().get("name");
                     out.add(new NamedPlace(name == null ? f.featureId() : name.toString(), p.getX(), p.getY(), 0));

@@ -5,10 +5,10 @@ import java.io.IOException;
 import org.frontline.geo.GeoJsonGeometryReader;
 import org.frontline.geo.InvalidGeometryException;
 import org.frontline.layers.QueryParams;
+import org.frontline.settings.FrontlineSettings;
 import org.frontline.web.BadInputException;
 import org.frontline.web.RequestBodies;
 import org.locationtech.jts.geom.Geometry;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,11 +20,10 @@ class GeometryBody {
     private final GeoJsonGeometryReader reader;
     private final long maxBytes;
 
-    GeometryBody(JsonMapper json, @Value("${frontline.focus-region}") String focusRegion,
-            @Value("${frontline.upload.max-bytes}") long maxBytes) {
+    GeometryBody(JsonMapper json, FrontlineSettings settings) {
         this.json = json;
-        this.reader = new GeoJsonGeometryReader(QueryParams.bbox(focusRegion));
-        this.maxBytes = maxBytes;
+        this.reader = new GeoJsonGeometryReader(QueryParams.bbox(settings.focusRegion()));
+        this.maxBytes = settings.upload().maxBytes();
     }
 
     Geometry read(HttpServletRequest request) throws IOException {

@@ -1,7 +1,6 @@
 package org.frontline.analysis.internal;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,14 +121,9 @@ class StatsController {
      * that misses the layer's data entirely is refused, naming the bound at fault.
      */
     private static Instant[] window(Layer layer, String from, String to) {
-        Instant f = from == null ? AreaLayerReader.BEGINNING : TimeParam.parse(from, "from");
-        Instant t = to == null ? AreaLayerReader.END : TimeParam.parse(to, "to");
-        if (TimeParam.isDate(to)) {
-            t = t.plus(1, ChronoUnit.DAYS);
-        }
-        if (!t.isAfter(f)) {
-            throw new BadInputException("to (" + to + ") must not be before from (" + from + ")");
-        }
+        TimeParam.Window w = TimeParam.window(from, to);
+        Instant f = w.from();
+        Instant t = w.to();
         if (layer.extentFrom() != null) {
             if (to != null && !t.isAfter(layer.extentFrom())) {
                 throw new BadInputException("to " + to + " is before the data of layer '" + layer.id() + "' (from "

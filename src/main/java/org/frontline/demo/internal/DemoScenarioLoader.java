@@ -13,9 +13,9 @@ import org.frontline.layers.GeoJsonFeatures;
 import org.frontline.layers.LayerKind;
 import org.frontline.layers.LayerService;
 import org.frontline.layers.NewFeature;
+import org.frontline.settings.FrontlineSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.ApplicationEventPublisher;
@@ -44,11 +44,11 @@ class DemoScenarioLoader implements ApplicationRunner {
     private final ApplicationEventPublisher events;
 
     DemoScenarioLoader(LayerService layers, GeoJsonFeatures geojson, JsonMapper json,
-            @Value("${frontline.demo.load}") boolean enabled, ApplicationEventPublisher events) {
+            FrontlineSettings settings, ApplicationEventPublisher events) {
         this.layers = layers;
         this.geojson = geojson;
         this.json = json;
-        this.enabled = enabled;
+        this.enabled = settings.demo().load();
         this.events = events;
     }
 

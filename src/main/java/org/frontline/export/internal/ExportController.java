@@ -7,7 +7,6 @@ import org.frontline.layers.FeatureQuery;
 import org.frontline.layers.Layer;
 import org.frontline.layers.LayerService;
 import org.frontline.layers.QueryParams;
-import org.frontline.web.NotFoundException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,13 +30,14 @@ class ExportController {
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String bbox, @RequestParam(required = false) String asOf,
             HttpServletResponse response) throws IOException {
-        Layer l = layers.layer(layer).orElseThrow(() -> new NotFoundException("there is no layer '" + layer + "'"));
+        Layer l = layers.require(layer);
         FeatureQuery q = QueryParams.parse(l, at, from, to, bbox, asOf);
         String when = at != null ? at : (from == null ? "start" : from) + "_" + (to == null ? "now" : to);
         String file = ("frontline-" + layer + "-" + when).replaceAll("[^A-Za-z0-9._-]", "-") + ".geojson";
         response.setContentType(FeatureCollectionWriter.GEOJSON);
         response.setCharacterEncoding("UTF-8");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file).build().toString());
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file).build().toString());
         writer.write(q, response.getOutputStream());
     }
 }

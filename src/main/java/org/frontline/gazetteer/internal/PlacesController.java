@@ -2,8 +2,8 @@ package org.frontline.gazetteer.internal;
 
 import java.util.List;
 import org.frontline.gazetteer.Gazetteer;
+import org.frontline.settings.FrontlineSettings;
 import org.frontline.web.BadInputException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,9 +17,9 @@ class PlacesController {
     private final Gazetteer gazetteer;
     private final String focusCountry;
 
-    PlacesController(Gazetteer gazetteer, @Value("${frontline.reports.focus-country:SY}") String focusCountry) {
+    PlacesController(Gazetteer gazetteer, FrontlineSettings settings) {
         this.gazetteer = gazetteer;
-        this.focusCountry = focusCountry;
+        this.focusCountry = settings.reports().focusCountry();
     }
 
     record PlaceView(String name, double lat, double lon, String kind, String country, long population,

@@ -8,6 +8,7 @@ import org.frontline.layers.FeatureCollectionWriter;
 import org.frontline.layers.FeatureQuery;
 import org.frontline.layers.Layer;
 import org.frontline.layers.LayerKind;
+import org.frontline.layers.LayerService;
 import org.frontline.layers.QueryParams;
 import org.frontline.web.BadInputException;
 import org.locationtech.jts.geom.Envelope;
@@ -49,7 +50,7 @@ class DensityController {
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String bbox, @RequestParam(required = false) String zoom,
             @RequestParam(required = false) String asOf, HttpServletResponse response) throws IOException {
-        Layer l = store.definition(layer).orElseThrow(() -> StoreService.unknownLayer(layer));
+        Layer l = store.definition(layer).orElseThrow(() -> LayerService.unknownLayer(layer));
         if (l.kind() != LayerKind.EVENT) {
             throw new BadInputException("layer '" + layer + "' holds " + l.kind().code()
                     + " features; density is counted for event layers");

@@ -13,10 +13,10 @@ import org.frontline.layers.LayerService;
 import org.frontline.layers.NewFeature;
 import org.frontline.layers.Provenance;
 import org.frontline.layers.StoredFeature;
+import org.frontline.settings.FrontlineSettings;
 import org.frontline.web.BadInputException;
 import org.frontline.web.RequestBodies;
 import org.frontline.web.TimeParam;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,11 +41,11 @@ class FeaturesController {
     private final long maxBody;
 
     FeaturesController(LayerService store, GeoJsonFeatures geojson, JsonMapper json,
-            @Value("${frontline.upload.max-bytes}") long maxBody) {
+            FrontlineSettings settings) {
         this.store = store;
         this.geojson = geojson;
         this.json = json;
-        this.maxBody = maxBody;
+        this.maxBody = settings.upload().maxBytes();
     }
 
     record VersionView(long versionId, String validFrom, String validTo, String recordedAt, String recordedBy,

@@ -13,9 +13,9 @@ import org.frontline.layers.Layer;
 import org.frontline.layers.LayerService;
 import org.frontline.layers.NewFeature;
 import org.frontline.layers.QueryParams;
+import org.frontline.settings.FrontlineSettings;
 import org.frontline.web.RequestBodies;
 import org.frontline.web.TimeParam;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,12 +38,12 @@ class LayersController {
     private final long maxBody;
 
     LayersController(LayerService store, GeoJsonFeatures geojson, FeatureCollectionWriter writer, JsonMapper json,
-            @Value("${frontline.upload.max-bytes}") long maxBody) {
+            FrontlineSettings settings) {
         this.store = store;
         this.geojson = geojson;
         this.writer = writer;
         this.json = json;
-        this.maxBody = maxBody;
+        this.maxBody = settings.upload().maxBytes();
     }
 
     record Extent(String from, String to) {
@@ -64,7 +64,7 @@ class LayersController {
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String bbox, @RequestParam(required = false) String asOf,
             HttpServletResponse response) throws IOException {
-        Layer l = store.definition(layer).orElseThrow(() -> StoreService.unknownLayer(layer));
+        Layer l = store.definition(layer).orElseThrow(() -> LayerService.unknownLayer(layer));
         FeatureQuery q = QueryParams.parse(l, at, from, to, bbox, asOf);
         response.setContentType(FeatureCollectionWriter.GEOJSON);
         response.setCharacterEncoding("UTF-8");
@@ -75,7 +75,7 @@ class LayersController {
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> add(@PathVariable String layer, @RequestParam(required = false) String reason,
             HttpServletRequest request, Principal user) throws IOException {
-        Layer l = store.layer(layer).orElseThrow(() -> StoreService.unknownLayer(layer));
+        Layer l = store.require(layer);
         JsonNode body = RequestBodies.readJson(request, maxBody, json);
         List<NewFeature> features = geojson.parse(body, l.kind(), user.getName());
         List<String> ids = store.add(layer, features, user.getName(), reason);

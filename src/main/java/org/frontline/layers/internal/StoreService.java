@@ -132,7 +132,7 @@ public class StoreService implements LayerService {
     @Transactional
     public List<String> addRecorded(String layerId, List<NewFeature> news, String user, String reason,
             Instant recordedAt) {
-        Layer layer = layers.find(layerId).orElseThrow(() -> unknownLayer(layerId));
+        Layer layer = layers.find(layerId).orElseThrow(() -> LayerService.unknownLayer(layerId));
         checkReason(reason);
         layers.lock(layerId);
         List<String> ids = new ArrayList<>(news.size());
@@ -287,10 +287,6 @@ public class StoreService implements LayerService {
 
     private static String label(int index, NewFeature f) {
         return "#" + (index + 1) + (f.id() == null ? "" : " (id '" + f.id() + "')");
-    }
-
-    public static NotFoundException unknownLayer(String id) {
-        return new NotFoundException("there is no layer '" + id + "'");
     }
 
     private static NotFoundException unknownFeature(String id) {

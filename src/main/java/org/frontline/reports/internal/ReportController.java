@@ -151,10 +151,7 @@ class ReportController {
 
     /** A raw body, read no further than one byte over the limit (ReportInput.utf8 then refuses it with 413). */
     private static byte[] raw(HttpServletRequest request) throws IOException {
-        if (request.getContentLengthLong() > ReportInput.MAX_BYTES) throw ReportInput.tooLarge(request.getContentLengthLong());
-        try (var in = request.getInputStream()) {
-            return in.readNBytes(ReportInput.MAX_BYTES + 1);
-        }
+        return RequestBodies.read(request, ReportInput.MAX_BYTES, ReportInput::tooLarge);
     }
 
     /**
@@ -180,8 +177,7 @@ class ReportController {
     private static ReportInput.Decoded decodeFile(MultipartFile file, String published) throws IOException {
         if (file == null || file.isEmpty()) throw new BadInputException("report: the file part 'file' is empty");
         if (file.getSize() > ReportInput.MAX_BYTES) {
-            throw new org.frontline.web.PayloadTooLargeException("report: file of " + file.getSize()
-                    + " bytes; at most " + ReportInput.MAX_BYTES + " (1 MB) per report");
+            throw ReportInput.tooLarge(file.getSize());
         }
         return ReportInput.decode(ReportInput.utf8(file.getBytes()), ReportInput.dateline(published));
     }

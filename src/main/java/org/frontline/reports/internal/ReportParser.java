@@ -12,6 +12,8 @@ import org.frontline.reports.internal.ParseResult.Figure;
 import org.frontline.reports.internal.ParseResult.PlaceMention;
 import org.frontline.reports.internal.ParseResult.Unresolved;
 import org.springframework.beans.factory.annotation.Value;
+import org.frontline.settings.FrontlineSettings;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /** Plain text + dateline → places, dates, figures, actors and candidate events. Stores nothing. */
@@ -24,9 +26,12 @@ public class ReportParser {
     /** Where an event goes when the report names no place for it: the focus country, at its centre. */
     private final PlaceMention focusArea;
 
-    public ReportParser(Gazetteer gazetteer,
-            @Value("${frontline.reports.focus-country:SY}") String focusCountry,
-            @Value("${frontline.reports.neighbours:TR,LB,IQ,JO,IL,PS,CY}") String neighbours) {
+    @Autowired
+    ReportParser(Gazetteer gazetteer, FrontlineSettings settings) {
+        this(gazetteer, settings.reports().focusCountry(), String.join(",", settings.reports().neighbours()));
+    }
+
+    public ReportParser(Gazetteer gazetteer, String focusCountry, String neighbours) {
         this.toponyms = new ToponymExtractor(gazetteer);
         this.focusCountry = focusCountry;
         this.resolver = new PlaceResolver(focusCountry, new HashSet<>(Arrays.asList(neighbours.split(","))));

@@ -1,7 +1,7 @@
 package org.frontline.reports.internal;
 
 import java.security.Principal;
-import org.springframework.beans.factory.annotation.Value;
+import org.frontline.settings.FrontlineSettings;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,10 +13,9 @@ class ReviewPageController {
     private final String tilesUrl;
     private final String tilesAttribution;
 
-    ReviewPageController(@Value("${frontline.map.tiles.url:}") String tilesUrl,
-            @Value("${frontline.map.tiles.attribution:}") String tilesAttribution) {
-        this.tilesUrl = tilesUrl;
-        this.tilesAttribution = tilesAttribution;
+    ReviewPageController(FrontlineSettings settings) {
+        this.tilesUrl = settings.map().tiles().url();
+        this.tilesAttribution = settings.map().tiles().attribution();
     }
 
     @GetMapping("/reports/review")

@@ -16,13 +16,13 @@ import org.frontline.layers.Provenance;
 import org.frontline.reports.internal.ReviewRecords.CandidateEdit;
 import org.frontline.reports.internal.ReviewRecords.QueuedCandidate;
 import org.frontline.reports.internal.ReviewRecords.StoredReport;
+import org.frontline.settings.FrontlineSettings;
 import org.frontline.web.BadInputException;
 import org.frontline.web.ConflictException;
 import org.frontline.web.NotFoundException;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,13 +50,12 @@ public class ReviewService {
     private final Clock clock = Clock.systemUTC();
 
     ReviewService(ReportRepository repository, LayerService layers, Gazetteer gazetteer,
-            @Value("${frontline.reports.focus-country:SY}") String focusCountry,
-            @Value("${frontline.reports.events-layer:events}") String eventsLayer) {
+            FrontlineSettings settings) {
         this.repository = repository;
         this.layers = layers;
         this.gazetteer = gazetteer;
-        this.focusCountry = focusCountry;
-        this.eventsLayer = eventsLayer;
+        this.focusCountry = settings.reports().focusCountry();
+        this.eventsLayer = settings.reports().eventsLayer();
     }
 
     @Transactional(readOnly = true)

@@ -3,12 +3,13 @@ package org.frontline.security.internal;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.frontline.web.BadInputException;
+import org.frontline.settings.FrontlineSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.stereotype.Component;
@@ -25,11 +26,10 @@ class AdminBootstrap implements ApplicationRunner {
     private final PasswordEncoder encoder;
     private final String configuredPassword;
 
-    AdminBootstrap(JdbcUserDetailsManager users, PasswordEncoder encoder,
-            @Value("${frontline.security.admin-password:}") String configuredPassword) {
+    AdminBootstrap(JdbcUserDetailsManager users, PasswordEncoder encoder, FrontlineSettings settings) {
         this.users = users;
         this.encoder = encoder;
-        this.configuredPassword = configuredPassword;
+        this.configuredPassword = settings.security().adminPassword();
     }
 
     @Override
@@ -56,7 +56,7 @@ class AdminBootstrap implements ApplicationRunner {
         }
     }
 
-    private org.springframework.security.core.userdetails.UserDetails admin(String password) {
+    private UserDetails admin(String password) {
         return User.withUsername("admin").password(encoder.encode(password)).roles(SecurityConfig.ADMIN).build();
     }
 

@@ -6,12 +6,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.nio.charset.StandardCharsets;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Value;
+import org.frontline.settings.FrontlineSettings;
+import org.frontline.web.ApiErrors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -43,11 +43,12 @@ public class SecurityConfig {
 
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, LoginThrottle throttle, JdbcUserDetailsManager users,
-            @Value("${frontline.security.anonymous-read}") boolean anonymousRead,
-            @Value("${frontline.cors.allowed-origins:}") String corsOrigins) throws Exception {
+            FrontlineSettings settings) throws Exception {
+        boolean anonymousRead = settings.security().anonymousRead();
         RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
                 || request.getRequestURI().startsWith(request.getContextPath() + "/ogc");
-        List<String> origins = Arrays.stream(corsOrigins.split(",")).map(String::strip).filter(o -> !o.isEmpty()).toList();
+        List<String> origins = Arrays.stream(settings.cors().allowedOrigins().split(",")).map(String::strip)
+                .filter(o -> !o.isEmpty()).toList();
         if (!origins.isEmpty()) {
             http.cors(cors -> cors.configurationSource(CorsSettings.source(origins)));
         }
@@ -99,7 +100,8 @@ public class SecurityConfig {
         return (request, response, e) -> {
             var auth = SecurityContextHolder.getContext().getAuthentication();
             if (auth == null || auth instanceof AnonymousAuthenticationToken) {
-                problem(response, HttpStatus.UNAUTHORIZED, "Sign in first: send HTTP Basic credentials or log in at /login");
+                problem(response, HttpStatus.UNAUTHORIZED,
+                        "Sign in first: send HTTP Basic credentials or log in at /login");
             } else if (e instanceof CsrfException) {
                 problem(response, HttpStatus.FORBIDDEN, "Missing or invalid CSRF token: send the XSRF-TOKEN cookie's "
                         + "value in the X-XSRF-TOKEN header (or use HTTP Basic credentials)");
@@ -112,14 +114,8 @@ public class SecurityConfig {
     }
 
     static void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
-                + "\",\"status\":" + status.value() + ",\"detail\":" + JSON.writeValueAsString(detail) + "}");
+        ApiErrors.write(response, status, status.getReasonPhrase(), detail);
     }
-
-    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     @Bean
     static RoleHierarchy roleHierarchy() {
