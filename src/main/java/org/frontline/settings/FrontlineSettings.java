@@ -89,8 +89,8 @@ public record FrontlineSettings(
             @NotNull String attribution) {
     }
 
-    /** Folder of extra GeoNames dumps loaded at start; uploads land here. */
-    public record GazetteerFiles(@NotBlank String dir) {
+    /** Folder of extra GeoNames dumps loaded at start; uploads land here (empty: none). */
+    public record GazetteerFiles(@NotNull String dir) {
     }
 
     /** Origins allowed to call /api and /ogc from their pages (comma-separated; empty: no cross-origin access). */

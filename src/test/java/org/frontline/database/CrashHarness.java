@@ -46,7 +46,7 @@ public final class CrashHarness {
     private final AtomicInteger nextDay = new AtomicInteger();
     private final AtomicInteger nextId = new AtomicInteger();
     private Process app;
-    private boolean lazy = Boolean.parseBoolean(System.getProperty("crash.lazy", "true"));
+    private boolean lazy = Boolean.parseBoolean(System.getProperty("crash.lazy", "false"));
     private int port;
     private long startMillis;
 
