@@ -26,10 +26,15 @@ public final class AgreementBench {
     public static void main(String[] args) throws Exception {
         PostgisServer pg = PostgisServer.require();
         String url = pg.newDatabase();
-        ConfigurableApplicationContext app = SpringApplication.run(FrontlineApplication.class,
-                "--spring.datasource.url=" + url, "--spring.datasource.username=" + pg.user(),
-                "--spring.datasource.password=" + pg.password(), "--server.port=0", "--frontline.demo.load=false",
-                "--frontline.security.anonymous-read=true", "--logging.level.root=WARN");
+        ConfigurableApplicationContext app = SpringApplication.run(
+                FrontlineApplication.class,
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + pg.user(),
+                "--spring.datasource.password=" + pg.password(),
+                "--server.port=0",
+                "--frontline.demo.load=false",
+                "--frontline.security.anonymous-read=true",
+                "--logging.level.root=WARN");
         int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         try (Connection c = DriverManager.getConnection(url, pg.user(), pg.password())) {
             long t0 = System.nanoTime();
@@ -63,16 +68,23 @@ public final class AgreementBench {
             long expected = -1;
             for (int i = -3; i < REQUESTS; i++) {
                 long a = System.nanoTime();
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/api/agreements/bench/breaches/counts?from=2018-06-01&to=2020-05-31&by=week")).build(),
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(
+                                        URI.create(
+                                                "http://localhost:" + port
+                                                        + "/api/agreements/bench/breaches/counts?from=2018-06-01&to=2020-05-31&by=week"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 long b = System.nanoTime();
-                HttpResponse<String> l = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/api/agreements/bench/breaches?from=2018-06-01&to=2020-05-31")).build(),
+                HttpResponse<String> l = http.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                                        + "/api/agreements/bench/breaches?from=2018-06-01&to=2020-05-31"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 long d = System.nanoTime();
                 long n;
-                try (PreparedStatement ps = c.prepareStatement(raw); ResultSet rs = ps.executeQuery()) {
+                try (PreparedStatement ps = c.prepareStatement(raw);
+                        ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     n = rs.getLong(1);
                 }

@@ -47,12 +47,14 @@ public final class AnalysisBench {
         LineString line = geodesicLine(36.0, 35.2, 35, 200, 1);
         List<Coordinate> posts = postsNearTheFront(before.get("opposition"), 12, 11);
 
-        System.out.printf("AnalysisBench: %d runs after %d warm-up; control areas %d vertices per date, line %d vertices%n",
+        System.out.printf(
+                "AnalysisBench: %d runs after %d warm-up; control areas %d vertices per date, line %d vertices%n",
                 runs, warmup, vertices, line.getNumPoints());
-        report("change between two dates (10k vertices)", 500,
+        report(
+                "change between two dates (10k vertices)",
+                500,
                 time(runs, warmup, () -> AreaChange.between(before, after, 0)));
-        report("20 km buffer of a 200 km line", 100,
-                time(runs, warmup, () -> GeodesicBuffer.buffer(line, 20)));
+        report("20 km buffer of a 200 km line", 100, time(runs, warmup, () -> GeodesicBuffer.buffer(line, 20)));
         report("encirclement of 12 posts at one date", 50, time(runs, warmup, () -> {
             Encirclement judge = new Encirclement(new ControlAreas(after), 5);
             List<Encirclement.Result> out = new ArrayList<>();
@@ -61,8 +63,13 @@ public final class AnalysisBench {
             }
             return out;
         }));
-        report("(info) front line at one date (10k vertices)", Double.NaN,
-                time(runs, warmup, () -> FrontLineDeriver.derive(after.get("government"), after.get("opposition"), 0.5)));
+        report(
+                "(info) front line at one date (10k vertices)",
+                Double.NaN,
+                time(
+                        runs,
+                        warmup,
+                        () -> FrontLineDeriver.derive(after.get("government"), after.get("opposition"), 0.5)));
     }
 
     /** A wobbly opposition pocket inside the region; {@code bite} pulls its southern half in (degrees). */
@@ -135,7 +142,9 @@ public final class AnalysisBench {
     static void report(String what, double targetMs, double[] sorted) {
         double median = sorted[sorted.length / 2];
         double p95 = sorted[(int) Math.ceil(sorted.length * 0.95) - 1];
-        String verdict = Double.isNaN(targetMs) ? "" : String.format("target %4.0f ms  %s", targetMs, median <= targetMs ? "OK" : "OVER");
+        String verdict = Double.isNaN(targetMs)
+                ? ""
+                : String.format("target %4.0f ms  %s", targetMs, median <= targetMs ? "OK" : "OVER");
         System.out.printf("  %-45s median %8.2f ms   p95 %8.2f ms   %s%n", what, median, p95, verdict);
     }
 }

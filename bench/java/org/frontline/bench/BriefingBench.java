@@ -21,24 +21,35 @@ public final class BriefingBench {
     public static void main(String[] args) throws Exception {
         int runs = Integer.getInteger("runs", 20);
         int warmup = Integer.getInteger("warmup", 5);
-        ConfigurableApplicationContext app = SpringApplication.run(FrontlineApplication.class,
-                "--spring.datasource.url=jdbc:sqlite:target/test-db/briefingbench-${random.uuid}.db", "--server.port=0",
-                "--frontline.demo.load=true", "--frontline.security.anonymous-read=true", "--logging.level.root=WARN");
+        ConfigurableApplicationContext app = SpringApplication.run(
+                FrontlineApplication.class,
+                "--spring.datasource.url=jdbc:sqlite:target/test-db/briefingbench-${random.uuid}.db",
+                "--server.port=0",
+                "--frontline.demo.load=true",
+                "--frontline.security.anonymous-read=true",
+                "--logging.level.root=WARN");
         int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         String base = "http://localhost:" + port;
         try {
             System.out.printf("BriefingBench: %d runs after %d warm-up, demo briefing %s%n", runs, warmup, SLUG);
             Stats pinned = time(runs, warmup, base + "/api/briefings/" + SLUG + "/data/frames/4");
-            Stats live = timeAll(runs, warmup, base + "/api/layers/governorates/features?at=2019-08-23",
-                    base + "/api/layers/control/features?at=2019-08-23", base + "/api/layers/zones/features?at=2019-08-23",
+            Stats live = timeAll(
+                    runs,
+                    warmup,
+                    base + "/api/layers/governorates/features?at=2019-08-23",
+                    base + "/api/layers/control/features?at=2019-08-23",
+                    base + "/api/layers/zones/features?at=2019-08-23",
                     base + "/api/layers/posts/features?at=2019-08-23",
                     base + "/api/layers/events/features?from=2019-08-05&to=2019-08-23");
             System.out.println("frame 4 pinned data (5 layers + overlay, one request): " + pinned);
             System.out.println("same 5 layers live (5 requests, no overlay):            " + live);
             System.out.printf("ratio pinned/live (medians): %.2f%n", pinned.median() / live.median());
-            System.out.println("player metadata (frames, styles, basemap):           " + time(runs, warmup, base + "/api/briefings/" + SLUG + "/data"));
-            System.out.println("export.html (6 frames, Leaflet + data inlined):       " + time(runs, warmup, base + "/briefings/" + SLUG + "/export.html"));
-            System.out.println("export.pdf (6 pages, Java2D maps):                    " + time(runs, warmup, base + "/briefings/" + SLUG + "/export.pdf"));
+            System.out.println("player metadata (frames, styles, basemap):           "
+                    + time(runs, warmup, base + "/api/briefings/" + SLUG + "/data"));
+            System.out.println("export.html (6 frames, Leaflet + data inlined):       "
+                    + time(runs, warmup, base + "/briefings/" + SLUG + "/export.html"));
+            System.out.println("export.pdf (6 pages, Java2D maps):                    "
+                    + time(runs, warmup, base + "/briefings/" + SLUG + "/export.pdf"));
         } finally {
             app.close();
         }
@@ -54,8 +65,8 @@ public final class BriefingBench {
         for (int i = 0; i < warmup + runs; i++) {
             long t0 = System.nanoTime();
             for (String url : urls) {
-                HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                        HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse<byte[]> r = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
                 if (r.statusCode() != 200) {
                     throw new IllegalStateException(url + " answered " + r.statusCode());
                 }

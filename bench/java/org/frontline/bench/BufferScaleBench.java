@@ -50,8 +50,9 @@ public final class BufferScaleBench {
             try {
                 Geometry zone = f.get(limit, TimeUnit.SECONDS);
                 // CPU time of the buffering thread: comparable on a loaded machine, where wall time is not
-                System.out.printf("n=%d: %.2f s wall, %.2f s CPU, %d vertices in the zone%n", n,
-                        (System.nanoTime() - t0) / 1e9, cpu[0] / 1e9, zone.getNumPoints());
+                System.out.printf(
+                        "n=%d: %.2f s wall, %.2f s CPU, %d vertices in the zone%n",
+                        n, (System.nanoTime() - t0) / 1e9, cpu[0] / 1e9, zone.getNumPoints());
             } catch (TimeoutException e) {
                 f.cancel(true);
                 System.out.printf("n=%d: gave up after %d s%n", n, limit);

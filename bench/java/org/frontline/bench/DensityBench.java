@@ -22,8 +22,7 @@ final class DensityBench {
     static final int RUNS = Integer.getInteger("densityRuns", 30);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private DensityBench() {
-    }
+    private DensityBench() {}
 
     static void run(int port, int events) throws Exception {
         wireBytes(port);
@@ -36,8 +35,12 @@ final class DensityBench {
                 for (int i = -5; i < RUNS; i++) {
                     LocalDate day = LocalDate.of(2018, 7, 1).plusDays(rnd.nextInt(700));
                     LocalDate from = window.equals("month") ? day.minusMonths(1).plusDays(1) : LocalDate.of(2018, 6, 1);
-                    double lon = StoreBench.MIN_LON + 0.3 + rnd.nextDouble() * (StoreBench.MAX_LON - StoreBench.MIN_LON - 0.6);
-                    double lat = StoreBench.MIN_LAT + 0.3 + rnd.nextDouble() * (StoreBench.MAX_LAT - StoreBench.MIN_LAT - 0.6);
+                    double lon = StoreBench.MIN_LON
+                            + 0.3
+                            + rnd.nextDouble() * (StoreBench.MAX_LON - StoreBench.MIN_LON - 0.6);
+                    double lat = StoreBench.MIN_LAT
+                            + 0.3
+                            + rnd.nextDouble() * (StoreBench.MAX_LAT - StoreBench.MIN_LAT - 0.6);
                     String path = "/api/layers/events/density?from=" + from + "&to=" + day + "&zoom=" + zoom + "&bbox="
                             + clientBox(lon, lat, zoom);
                     long t0 = System.nanoTime();
@@ -54,9 +57,18 @@ final class DensityBench {
                         }
                     }
                 }
-                System.out.printf(Locale.ROOT, "density %,9d events  zoom %2d  window %-5s  %s;  gzip bytes median %,.0f"
-                        + " (max %,.0f); answered as cells %d of %d%n", events, zoom, window, new Stats(ms),
-                        new Stats(bytes).median(), new Stats(bytes).percentile(100), cellsAnswers, RUNS);
+                System.out.printf(
+                        Locale.ROOT,
+                        "density %,9d events  zoom %2d  window %-5s  %s;  gzip bytes median %,.0f"
+                                + " (max %,.0f); answered as cells %d of %d%n",
+                        events,
+                        zoom,
+                        window,
+                        new Stats(ms),
+                        new Stats(bytes).median(),
+                        new Stats(bytes).percentile(100),
+                        cellsAnswers,
+                        RUNS);
             }
         }
     }
@@ -67,8 +79,13 @@ final class DensityBench {
         HttpResponse<byte[]> plain = get(port, path, false);
         HttpResponse<byte[]> gz = get(port, path, true);
         String text = gunzip(gz.body());
-        System.out.printf(Locale.ROOT, "wire: one-week window, %,d features: %,d bytes plain, %,d bytes gzip (%.1f%%)%n",
-                StoreBench.count(text), plain.body().length, gz.body().length, 100.0 * gz.body().length / plain.body().length);
+        System.out.printf(
+                Locale.ROOT,
+                "wire: one-week window, %,d features: %,d bytes plain, %,d bytes gzip (%.1f%%)%n",
+                StoreBench.count(text),
+                plain.body().length,
+                gz.body().length,
+                100.0 * gz.body().length / plain.body().length);
     }
 
     /** The box map.js asks (api.js densityBbox) for a 1280 × 776 map centred at (lon, lat). */

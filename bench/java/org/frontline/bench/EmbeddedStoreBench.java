@@ -40,7 +40,8 @@ public final class EmbeddedStoreBench {
 
     public static void main(String[] args) throws Exception {
         List<Integer> sizes = new ArrayList<>();
-        for (String s : System.getProperty("sizes", "100000,250000,500000,1000000").split(",")) {
+        for (String s :
+                System.getProperty("sizes", "100000,250000,500000,1000000").split(",")) {
             sizes.add(Integer.parseInt(s.strip()));
         }
         Path dir = Files.createTempDirectory("frontline-bench-");
@@ -59,8 +60,9 @@ public final class EmbeddedStoreBench {
                 long t0 = System.nanoTime();
                 generate(c, have, size);
                 have = size;
-                System.out.printf("SQLite: %,d events (generated in %.1f s, file %,d MB)%n", size,
-                        (System.nanoTime() - t0) / 1e9, Files.size(dir.resolve("bench.db")) >> 20);
+                System.out.printf(
+                        "SQLite: %,d events (generated in %.1f s, file %,d MB)%n",
+                        size, (System.nanoTime() - t0) / 1e9, Files.size(dir.resolve("bench.db")) >> 20);
                 Stats st = slider(port);
                 System.out.println("  slider query (HTTP, full body): " + st);
                 if (size == 1_000_000) {
@@ -74,14 +76,17 @@ public final class EmbeddedStoreBench {
         if (Boolean.getBoolean("postgis")) {
             PostgisServer pg = PostgisServer.require();
             String pgUrl = pg.newDatabase();
-            ConfigurableApplicationContext pgApp = start("--spring.datasource.url=" + pgUrl,
-                    "--spring.datasource.username=" + pg.user(), "--spring.datasource.password=" + pg.password());
+            ConfigurableApplicationContext pgApp = start(
+                    "--spring.datasource.url=" + pgUrl,
+                    "--spring.datasource.username=" + pg.user(),
+                    "--spring.datasource.password=" + pg.password());
             try (Connection c = DriverManager.getConnection(pgUrl, pg.user(), pg.password())) {
                 StoreBench.generate(c); // 1M events (-Devents), 10k area versions
                 Stats st = slider(port(pgApp));
                 System.out.printf("PostGIS: %,d events%n  slider query (HTTP, full body): %s%n", StoreBench.EVENTS, st);
                 double pgImport = importSpeed(port(pgApp), "PostGIS");
-                System.out.printf("ratio SQLite/PostGIS at 1M, slider median: %.2f; import speed: %.2f%n",
+                System.out.printf(
+                        "ratio SQLite/PostGIS at 1M, slider median: %.2f; import speed: %.2f%n",
                         sqliteAt1m / st.median(), sqliteImport / pgImport);
             } finally {
                 pgApp.close();
@@ -92,8 +97,12 @@ public final class EmbeddedStoreBench {
 
     private static ConfigurableApplicationContext start(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--server.port=0", "--frontline.demo.load=false", "--frontline.security.anonymous-read=true",
-                "--frontline.security.admin-password=" + PASSWORD, "--logging.level.root=WARN"));
+        all.addAll(List.of(
+                "--server.port=0",
+                "--frontline.demo.load=false",
+                "--frontline.security.anonymous-read=true",
+                "--frontline.security.admin-password=" + PASSWORD,
+                "--logging.level.root=WARN"));
         return SpringApplication.run(FrontlineApplication.class, all.toArray(String[]::new));
     }
 
@@ -123,8 +132,10 @@ public final class EmbeddedStoreBench {
                 ps.setDouble(4, lat);
                 ps.setDouble(5, lon);
                 ps.setDouble(6, lat);
-                ps.setString(7, "{\"title\":\"Generated event " + i + "\",\"eventType\":\"Explosions/Remote violence\","
-                        + "\"fatalities\":" + rnd.nextInt(6) + "}");
+                ps.setString(
+                        7,
+                        "{\"title\":\"Generated event " + i + "\",\"eventType\":\"Explosions/Remote violence\","
+                                + "\"fatalities\":" + rnd.nextInt(6) + "}");
                 ps.setString(8, SqliteTime.text(d));
                 ps.setString(9, SqliteTime.text(d.plusSeconds(86_400)));
                 ps.setString(10, SqliteTime.text(d.plusSeconds(2 * 86_400)));
@@ -154,8 +165,10 @@ public final class EmbeddedStoreBench {
         for (int i = -WARMUP; i < REQUESTS; i++) {
             Window w = windows.get(Math.floorMod(i, windows.size()));
             long t0 = System.nanoTime();
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + w.path()))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + w.path()))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             long t1 = System.nanoTime();
             if (r.statusCode() != 200) {
                 throw new IllegalStateException(r.body());
@@ -178,18 +191,30 @@ public final class EmbeddedStoreBench {
         for (int round = 0; round < rates.length; round++) {
             StringBuilder body = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
             for (int i = 0; i < 10_000; i++) {
-                body.append(i == 0 ? "" : ",").append("{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\","
-                        + "\"coordinates\":[").append(36 + rnd.nextDouble()).append(',').append(35.5 + rnd.nextDouble())
-                        .append("]},\"properties\":{\"title\":\"Imported ").append(i).append("\",\"validFrom\":\"2019-0")
-                        .append(1 + rnd.nextInt(9)).append("-1").append(rnd.nextInt(10))
-                        .append("\",\"sourcePublisher\":\"bench\",\"fatalities\":").append(rnd.nextInt(5)).append("}}");
+                body.append(i == 0 ? "" : ",")
+                        .append("{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\"," + "\"coordinates\":[")
+                        .append(36 + rnd.nextDouble())
+                        .append(',')
+                        .append(35.5 + rnd.nextDouble())
+                        .append("]},\"properties\":{\"title\":\"Imported ")
+                        .append(i)
+                        .append("\",\"validFrom\":\"2019-0")
+                        .append(1 + rnd.nextInt(9))
+                        .append("-1")
+                        .append(rnd.nextInt(10))
+                        .append("\",\"sourcePublisher\":\"bench\",\"fatalities\":")
+                        .append(rnd.nextInt(5))
+                        .append("}}");
             }
             body.append("]}");
             long t0 = System.nanoTime();
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                    + "/api/layers/events/features")).header("Authorization", auth)
-                    .header("Content-Type", "application/geo+json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/layers/events/features"))
+                            .header("Authorization", auth)
+                            .header("Content-Type", "application/geo+json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             double secs = (System.nanoTime() - t0) / 1e9;
             if (r.statusCode() != 201) {
                 throw new IllegalStateException(r.statusCode() + " " + r.body());
@@ -197,8 +222,8 @@ public final class EmbeddedStoreBench {
             rates[round] = 10_000 / secs;
         }
         Stats s = new Stats(rates);
-        System.out.printf("%s import, one POST of 10,000 features: median %.0f features/s (%s)%n", engine, s.median(),
-                s);
+        System.out.printf(
+                "%s import, one POST of 10,000 features: median %.0f features/s (%s)%n", engine, s.median(), s);
         return s.median();
     }
 }

@@ -43,13 +43,16 @@ public final class FormatsBench {
         try {
             PostgisServer pg = PostgisServer.require();
             String url = pg.newDatabase();
-            ConfigurableApplicationContext app = start("--spring.datasource.url=" + url,
-                    "--spring.datasource.username=" + pg.user(), "--spring.datasource.password=" + pg.password());
+            ConfigurableApplicationContext app = start(
+                    "--spring.datasource.url=" + url,
+                    "--spring.datasource.username=" + pg.user(),
+                    "--spring.datasource.password=" + pg.password());
             int port = port(app);
             try (Connection c = DriverManager.getConnection(url, pg.user(), pg.password())) {
                 long t0 = System.nanoTime();
                 StoreBench.generate(c);
-                System.out.printf("generated %,d events in %.1f s%n", StoreBench.EVENTS, (System.nanoTime() - t0) / 1e9);
+                System.out.printf(
+                        "generated %,d events in %.1f s%n", StoreBench.EVENTS, (System.nanoTime() - t0) / 1e9);
             }
             ogcVsApi(port);
             exportHeap(port, "csv");
@@ -57,7 +60,8 @@ public final class FormatsBench {
             acledImport(app, "PostGIS");
             app.close();
             Path dir = Files.createTempDirectory("frontline-bench-sqlite");
-            ConfigurableApplicationContext embedded = start("--spring.datasource.url=jdbc:sqlite:" + dir.resolve("bench.db"));
+            ConfigurableApplicationContext embedded =
+                    start("--spring.datasource.url=jdbc:sqlite:" + dir.resolve("bench.db"));
             acledImport(embedded, "embedded SQLite");
             embedded.close();
         } catch (Throwable t) {
@@ -69,7 +73,10 @@ public final class FormatsBench {
 
     static ConfigurableApplicationContext start(String... db) {
         List<String> args = new ArrayList<>(List.of(db));
-        args.addAll(List.of("--server.port=0", "--frontline.demo.load=false", "--frontline.security.anonymous-read=true",
+        args.addAll(List.of(
+                "--server.port=0",
+                "--frontline.demo.load=false",
+                "--frontline.security.anonymous-read=true",
                 "--logging.level.root=WARN"));
         return SpringApplication.run(FrontlineApplication.class, args.toArray(String[]::new));
     }
@@ -79,7 +86,9 @@ public final class FormatsBench {
     }
 
     static String get(int port, String path) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException(path + ": " + r.statusCode() + " " + r.body());
@@ -105,12 +114,13 @@ public final class FormatsBench {
             long t0 = System.nanoTime();
             String a = get(port, "/api/layers/events/features?from=" + w[0] + "&to=" + w[1] + "&bbox=" + w[2]);
             long t1 = System.nanoTime();
-            String o = get(port, "/ogc/collections/events/items?limit=1000&datetime=" + w[0] + "/" + w[1] + "&bbox=" + w[2]);
+            String o = get(
+                    port, "/ogc/collections/events/items?limit=1000&datetime=" + w[0] + "/" + w[1] + "&bbox=" + w[2]);
             long t2 = System.nanoTime();
             long n = StoreBench.count(a);
             if (n != StoreBench.count(o) || n > 1000) {
-                throw new IllegalStateException("OGC and API disagree (or more than one page): " + n + " vs "
-                        + StoreBench.count(o));
+                throw new IllegalStateException(
+                        "OGC and API disagree (or more than one page): " + n + " vs " + StoreBench.count(o));
             }
             if (i >= 0) {
                 api[i] = (t1 - t0) / 1e6;
@@ -120,7 +130,8 @@ public final class FormatsBench {
         }
         Stats s1 = new Stats(api);
         Stats s2 = new Stats(ogc);
-        System.out.printf("OGC items page vs /api/layers features, same features (mean %.0f per answer):%n",
+        System.out.printf(
+                "OGC items page vs /api/layers features, same features (mean %.0f per answer):%n",
                 features / (double) REQUESTS);
         System.out.println("  /api/layers/events/features: " + s1);
         System.out.println("  /ogc/collections/events/items (with numberMatched): " + s2);
@@ -144,8 +155,10 @@ public final class FormatsBench {
         });
         sampler.start();
         long t0 = System.nanoTime();
-        HttpResponse<InputStream> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/api/export/events." + ext)).build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> r = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/export/events." + ext))
+                        .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
         long bytes = 0;
         try (InputStream in = r.body()) {
             byte[] buf = new byte[1 << 16];
@@ -154,16 +167,26 @@ public final class FormatsBench {
             }
         }
         sampler.interrupt();
-        System.out.printf("export of all %,d events as %s: %,d bytes in %.1f s; heap base %d MB, peak %d MB (+%d MB), "
-                + "max heap %d MB%n", StoreBench.EVENTS, ext, bytes, (System.nanoTime() - t0) / 1e9, base >> 20,
-                peak.get() >> 20, (peak.get() - base) >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(
+                "export of all %,d events as %s: %,d bytes in %.1f s; heap base %d MB, peak %d MB (+%d MB), "
+                        + "max heap %d MB%n",
+                StoreBench.EVENTS,
+                ext,
+                bytes,
+                (System.nanoTime() - t0) / 1e9,
+                base >> 20,
+                peak.get() >> 20,
+                (peak.get() - base) >> 20,
+                Runtime.getRuntime().maxMemory() >> 20);
     }
 
     /** An ACLED-layout CSV of ROWS events (the test file's rows with fresh ids, dates and places). */
     static Path acledFile() throws Exception {
         List<String> lines;
         try (InputStream in = FormatsBench.class.getResourceAsStream("/imports/acled-idlib-2019.csv")) {
-            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
         }
         Path file = Files.createTempFile("acled-bench", ".csv");
         Random rnd = new Random(1);
@@ -183,7 +206,10 @@ public final class FormatsBench {
         app.getBean(LayerService.class).ensureLayer("acled", "ACLED", LayerKind.EVENT, "{}");
         JdbcUserDetailsManager users = app.getBean(JdbcUserDetailsManager.class);
         if (!users.userExists("bench")) {
-            users.createUser(User.withUsername("bench").password("{noop}bench").roles("ANALYST").build());
+            users.createUser(User.withUsername("bench")
+                    .password("{noop}bench")
+                    .roles("ANALYST")
+                    .build());
         }
         Path file = acledFile();
         MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
@@ -191,10 +217,14 @@ public final class FormatsBench {
         long base = mem.getHeapMemoryUsage().getUsed();
         AtomicLong peak = new AtomicLong(base);
         long t0 = System.nanoTime();
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/api/imports?layer=acled&format=acled"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("bench:bench".getBytes()))
-                .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/imports?layer=acled&format=acled"))
+                        .header(
+                                "Authorization",
+                                "Basic " + Base64.getEncoder().encodeToString("bench:bench".getBytes()))
+                        .POST(HttpRequest.BodyPublishers.ofFile(file))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 202) {
             throw new IllegalStateException(r.body());
         }
@@ -207,7 +237,8 @@ public final class FormatsBench {
             body = get(port, "/api/imports/" + id);
             state = body.replaceFirst(".*\"state\":\"([^\"]+)\".*", "$1");
         } while (!state.equals("done") && !state.equals("failed") && !state.equals("cancelled"));
-        System.out.printf("ACLED CSV import, %,d rows (%,d bytes) into %s: %s in %.1f s; heap base %d MB, peak %d MB%n",
+        System.out.printf(
+                "ACLED CSV import, %,d rows (%,d bytes) into %s: %s in %.1f s; heap base %d MB, peak %d MB%n",
                 ROWS, Files.size(file), db, state, (System.nanoTime() - t0) / 1e9, base >> 20, peak.get() >> 20);
         if (!state.equals("done")) {
             System.out.println("  " + body);

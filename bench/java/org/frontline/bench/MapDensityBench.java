@@ -25,16 +25,20 @@ final class MapDensityBench {
     static final int LOADS = 4;
     static final int STEPS = 15;
 
-    private MapDensityBench() {
-    }
+    private MapDensityBench() {}
 
     static void run(int events) throws Exception {
         PostgisServer pg = PostgisServer.require();
         String url = pg.newDatabase();
-        ConfigurableApplicationContext app = SpringApplication.run(FrontlineApplication.class,
-                "--spring.datasource.url=" + url, "--spring.datasource.username=" + pg.user(),
-                "--spring.datasource.password=" + pg.password(), "--server.port=0", "--frontline.demo.load=false",
-                "--frontline.security.anonymous-read=true", "--logging.level.root=WARN");
+        ConfigurableApplicationContext app = SpringApplication.run(
+                FrontlineApplication.class,
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + pg.user(),
+                "--spring.datasource.password=" + pg.password(),
+                "--server.port=0",
+                "--frontline.demo.load=false",
+                "--frontline.security.anonymous-read=true",
+                "--logging.level.root=WARN");
         ChromeDriver browser = null;
         try (Connection c = DriverManager.getConnection(url, pg.user(), pg.password())) {
             long t0 = System.nanoTime();
@@ -43,7 +47,8 @@ final class MapDensityBench {
             String port = app.getEnvironment().getProperty("local.server.port");
             browser = BrowserSupport.launch();
             JavascriptExecutor js = browser;
-            System.out.printf(Locale.ROOT, "%nMapDensityBench: %,d events in PostGIS, Chromium headless 1280x860%n", events);
+            System.out.printf(
+                    Locale.ROOT, "%nMapDensityBench: %,d events in PostGIS, Chromium headless 1280x860%n", events);
             for (int zoom : new int[] {8, 12}) {
                 for (String win : new String[] {"month", "all"}) {
                     String link = "http://localhost:" + port + "/?at=2019-06-15&win=" + win
@@ -51,10 +56,13 @@ final class MapDensityBench {
                     List<Double> paint = new ArrayList<>();
                     for (int i = 0; i <= LOADS; i++) {
                         browser.get(link);
-                        new WebDriverWait(browser, java.time.Duration.ofSeconds(120)).until(d -> "true".equals(
-                                ((JavascriptExecutor) d).executeScript("return document.getElementById('app').dataset.ready")));
+                        new WebDriverWait(browser, java.time.Duration.ofSeconds(120))
+                                .until(d -> "true"
+                                        .equals(((JavascriptExecutor) d)
+                                                .executeScript("return document.getElementById('app').dataset.ready")));
                         if (i > 0) {
-                            paint.add(((Number) js.executeScript("return window.__frontlineTimings.firstPaint")).doubleValue());
+                            paint.add(((Number) js.executeScript("return window.__frontlineTimings.firstPaint"))
+                                    .doubleValue());
                         }
                     }
                     List<Double> steps = new ArrayList<>();
@@ -67,11 +75,20 @@ final class MapDensityBench {
                         }
                     }
                     @SuppressWarnings("unchecked")
-                    java.util.Map<String, Object> drawn = (java.util.Map<String, Object>) js.executeScript(
-                            "return window.__frontline.events('events')");
-                    System.out.printf(Locale.ROOT, "zoom %2d window %-5s first paint median %7.1f ms | step median %6.1f ms"
-                            + " p95 %6.1f ms | bytes/step median %,8.0f max %,8.0f | drawn: %s%n", zoom, win,
-                            median(paint), median(steps), pct(steps, 95), median(bytes), pct(bytes, 100), drawn);
+                    java.util.Map<String, Object> drawn = (java.util.Map<String, Object>)
+                            js.executeScript("return window.__frontline.events('events')");
+                    System.out.printf(
+                            Locale.ROOT,
+                            "zoom %2d window %-5s first paint median %7.1f ms | step median %6.1f ms"
+                                    + " p95 %6.1f ms | bytes/step median %,8.0f max %,8.0f | drawn: %s%n",
+                            zoom,
+                            win,
+                            median(paint),
+                            median(steps),
+                            pct(steps, 95),
+                            median(bytes),
+                            pct(bytes, 100),
+                            drawn);
                 }
             }
         } finally {

@@ -39,15 +39,21 @@ public final class MapSliderBench {
         }
         // command-line arguments, so they win over application.properties (a file database)
         ConfigurableApplicationContext app = new SpringApplicationBuilder(FrontlineApplication.class)
-                .run("--server.port=0", "--spring.datasource.url=jdbc:sqlite:target/test-db/mapbench-${random.uuid}.db",
-                        "--logging.level.root=WARN", "--frontline.security.admin-password=bench-only");
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=jdbc:sqlite:target/test-db/mapbench-${random.uuid}.db",
+                        "--logging.level.root=WARN",
+                        "--frontline.security.admin-password=bench-only");
         ChromeDriver browser = null;
         try {
             LayerService layers = app.getBean(LayerService.class);
             MapScenario.ensure(layers);
             layers.ensureLayer("bench-events", "Bench events", LayerKind.EVENT, "{}");
-            layers.add("bench-events", MapScenario.events(EVENTS, 42, "2018-09-17", "2019-12-31",
-                    36.2, 35.3, 37.0, 36.1), "bench", "bench");
+            layers.add(
+                    "bench-events",
+                    MapScenario.events(EVENTS, 42, "2018-09-17", "2019-12-31", 36.2, 35.3, 37.0, 36.1),
+                    "bench",
+                    "bench");
             String port = app.getEnvironment().getProperty("local.server.port");
             String link = "http://localhost:" + port
                     + "/?at=2020-01-01&win=all&layers=control,posts,bench-events&c=35.7,36.6&z=9";
@@ -63,7 +69,8 @@ public final class MapSliderBench {
                     firstPaint.add(ms); // the first load warms the server and the browser cache
                 }
             }
-            long drawn = ((Number) js.executeScript("return window.__frontline.drawnCount('bench-events')")).longValue();
+            long drawn =
+                    ((Number) js.executeScript("return window.__frontline.drawnCount('bench-events')")).longValue();
 
             List<Double> cold = new ArrayList<>();
             List<Double> coldFetch = new ArrayList<>();
@@ -74,9 +81,11 @@ public final class MapSliderBench {
             }
             for (int i = 0; i < COLD_STEPS; i++) {
                 cold.add(step(js, +1, true));
-                coldFetch.add(((Number) js.executeScript("return window.__frontlineTimings.last.fetchMs")).doubleValue());
+                coldFetch.add(
+                        ((Number) js.executeScript("return window.__frontlineTimings.last.fetchMs")).doubleValue());
             }
-            long visible = ((Number) js.executeScript("return window.__frontline.drawnCount('bench-events')")).longValue();
+            long visible =
+                    ((Number) js.executeScript("return window.__frontline.drawnCount('bench-events')")).longValue();
             for (int i = 0; i < STEPS; i++) {
                 fresh.add(step(js, +1, false));
             }
@@ -84,15 +93,18 @@ public final class MapSliderBench {
                 cached.add(step(js, -1, false));
             }
             long requests = ((Number) js.executeScript("return window.__frontline.requests()")).longValue();
-            System.out.printf("%nMapSliderBench: %d of %d events drawn at first paint, %d during the cold steps; "
-                    + "Chromium headless, 1280x860%n", drawn, EVENTS, visible);
+            System.out.printf(
+                    "%nMapSliderBench: %d of %d events drawn at first paint, %d during the cold steps; "
+                            + "Chromium headless, 1280x860%n",
+                    drawn, EVENTS, visible);
             report("first paint after load", firstPaint, 1500);
             report("step, cache emptied (full request + redraw)", cold, 150);
             report("  of which requests + JSON parse", coldFetch, 150);
             report("step forward (fetch only the new day)", fresh, 150);
             report("step back (answered from the cache)", cached, 150);
             System.out.printf("fetches made by the page in total: %d%n", requests);
-            System.out.printf("ratio full-request step / incremental step (medians): %.1f%n", median(cold) / median(fresh));
+            System.out.printf(
+                    "ratio full-request step / incremental step (medians): %.1f%n", median(cold) / median(fresh));
         } finally {
             if (browser != null) {
                 browser.quit();
@@ -102,8 +114,10 @@ public final class MapSliderBench {
     }
 
     private static void waitReady(ChromeDriver browser) {
-        new WebDriverWait(browser, java.time.Duration.ofSeconds(30)).until(d -> "true".equals(
-                ((JavascriptExecutor) d).executeScript("return document.getElementById('app').dataset.ready")));
+        new WebDriverWait(browser, java.time.Duration.ofSeconds(30))
+                .until(d -> "true"
+                        .equals(((JavascriptExecutor) d)
+                                .executeScript("return document.getElementById('app').dataset.ready")));
     }
 
     /**
@@ -117,7 +131,8 @@ public final class MapSliderBench {
                         + "const n = t.renders;"
                         + "document.querySelector(`button.step[data-step='${arguments[0]}'][data-unit=day]`).click();"
                         + "const poll = () => t.renders > n ? done(t.last.ms) : setTimeout(poll, 2); poll();",
-                direction, cold);
+                direction,
+                cold);
         return ((Number) ms).doubleValue();
     }
 
@@ -133,7 +148,8 @@ public final class MapSliderBench {
 
     private static void report(String what, List<Double> xs, double budget) {
         double med = median(xs);
-        System.out.printf("%-42s median %7.1f ms   p95 %7.1f ms   (n=%d, budget %.0f ms: %s)%n", what, med,
-                percentile(xs, 95), xs.size(), budget, med <= budget ? "OK" : "OVER");
+        System.out.printf(
+                "%-42s median %7.1f ms   p95 %7.1f ms   (n=%d, budget %.0f ms: %s)%n",
+                what, med, percentile(xs, 95), xs.size(), budget, med <= budget ? "OK" : "OVER");
     }
 }

@@ -37,7 +37,8 @@ public final class SoakBench {
     private static final String REPORT = "On Tuesday, air strikes hit Saraqib and Maarat al-Numan in Idlib province, "
             + "killing %d civilians, the Syrian Observatory said. Shelling was also reported near Kafr Nabl.";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String auth = "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes());
     private final int port;
     private final LongAdder requests = new LongAdder();
@@ -54,10 +55,14 @@ public final class SoakBench {
     public static void main(String[] args) throws Exception {
         Duration duration = parse(args.length > 0 ? args[0] : "2h");
         Path dir = Files.createTempDirectory("frontline-soak-");
-        ConfigurableApplicationContext app = SpringApplication.run(FrontlineApplication.class,
-                "--spring.datasource.url=jdbc:sqlite:" + dir.resolve("soak.db"), "--server.port=0",
-                "--frontline.demo.load=true", "--frontline.security.admin-password=" + PASSWORD,
-                "--frontline.gazetteer.dir=" + dir.resolve("gazetteer"), "--logging.level.root=WARN");
+        ConfigurableApplicationContext app = SpringApplication.run(
+                FrontlineApplication.class,
+                "--spring.datasource.url=jdbc:sqlite:" + dir.resolve("soak.db"),
+                "--server.port=0",
+                "--frontline.demo.load=true",
+                "--frontline.security.admin-password=" + PASSWORD,
+                "--frontline.gazetteer.dir=" + dir.resolve("gazetteer"),
+                "--logging.level.root=WARN");
         int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         SoakBench soak = new SoakBench(port);
         long end = System.nanoTime() + duration.toNanos();
@@ -77,14 +82,21 @@ public final class SoakBench {
             System.gc();
             long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
             maxHeap = Math.max(maxHeap, heap);
-            System.out.printf("%4d min: %,9d requests, %d errors, heap after GC %d MB, database %,d MB%n", minute,
-                    soak.requests.sum(), soak.errors.sum(), heap, size(dir) >> 20);
+            System.out.printf(
+                    "%4d min: %,9d requests, %d errors, heap after GC %d MB, database %,d MB%n",
+                    minute, soak.requests.sum(), soak.errors.sum(), heap, size(dir) >> 20);
         }
         for (Thread t : clients) {
             t.join(120_000);
         }
-        System.out.printf("soak %s: %,d requests in %.0f s, %d errors %s, heap after GC max %d MB%n", duration,
-                soak.requests.sum(), (System.nanoTime() - t0) / 1e9, soak.errors.sum(), soak.errorsByKind, maxHeap);
+        System.out.printf(
+                "soak %s: %,d requests in %.0f s, %d errors %s, heap after GC max %d MB%n",
+                duration,
+                soak.requests.sum(),
+                (System.nanoTime() - t0) / 1e9,
+                soak.errors.sum(),
+                soak.errorsByKind,
+                maxHeap);
         soak.firstErrors.forEach(e -> System.out.println("  " + e));
         app.close();
         System.exit(soak.errors.sum() == 0 ? 0 : 1);
@@ -114,8 +126,11 @@ public final class SoakBench {
     private void read(Random rnd) {
         LocalDate day = LocalDate.of(2018, 9, 1).plusDays(rnd.nextInt(560));
         expect(200, "GET", "/api/layers", null);
-        expect(200, "GET", "/api/layers/events/features?from=" + day + "&to=" + day.plusDays(6)
-                + "&bbox=35.9,35.2,37.2,36.4", null);
+        expect(
+                200,
+                "GET",
+                "/api/layers/events/features?from=" + day + "&to=" + day.plusDays(6) + "&bbox=35.9,35.2,37.2,36.4",
+                null);
         expect(200, "GET", "/api/layers/control/features?at=" + day, null);
         String id = features.peek();
         if (id != null) {
@@ -146,7 +161,10 @@ public final class SoakBench {
         }
         String id = features.peek();
         if (id != null && rnd.nextBoolean()) {
-            expect(200, "PUT", "/api/features/" + id + "?reason=soak+correction",
+            expect(
+                    200,
+                    "PUT",
+                    "/api/features/" + id + "?reason=soak+correction",
                     event(id, day.plusDays(1000 + ids.incrementAndGet() % 100_000), 36.5, "corrected"));
         }
     }
@@ -174,14 +192,23 @@ public final class SoakBench {
 
     private void briefing(Random rnd) {
         String slug = "soak-" + ids.incrementAndGet();
-        if (expect(201, "POST", "/api/briefings", "{\"title\":\"Soak " + slug + "\",\"slug\":\"" + slug + "\"}") == null) {
+        if (expect(201, "POST", "/api/briefings", "{\"title\":\"Soak " + slug + "\",\"slug\":\"" + slug + "\"}")
+                == null) {
             return;
         }
-        JsonNode frame = expect(201, "POST", "/api/briefings/" + slug + "/frames", "{\"title\":\"One\",\"day\":\"2019-08-23\","
-                + "\"center\":[35.6,36.6],\"zoom\":9,\"layers\":[\"events\",\"control\"],\"narrative\":\"**Bold** text\"}");
+        JsonNode frame = expect(
+                201,
+                "POST",
+                "/api/briefings/" + slug + "/frames",
+                "{\"title\":\"One\",\"day\":\"2019-08-23\","
+                        + "\"center\":[35.6,36.6],\"zoom\":9,\"layers\":[\"events\",\"control\"],\"narrative\":\"**Bold** text\"}");
         if (frame != null) {
-            expect(200, "PUT", "/api/briefings/" + slug + "/frames/" + frame.get("id").asLong(), "{\"title\":\"Edited\","
-                    + "\"day\":\"2019-09-01\",\"center\":[35.6,36.6],\"zoom\":10,\"layers\":[\"events\"],\"narrative\":\"x\"}");
+            expect(
+                    200,
+                    "PUT",
+                    "/api/briefings/" + slug + "/frames/" + frame.get("id").asLong(),
+                    "{\"title\":\"Edited\","
+                            + "\"day\":\"2019-09-01\",\"center\":[35.6,36.6],\"zoom\":10,\"layers\":[\"events\"],\"narrative\":\"x\"}");
         }
         expect(200, "POST", "/api/briefings/" + slug + "/publish", "{\"note\":\"soak\"}");
         expect(200, "GET", "/api/briefings/" + slug + "/data", null);
@@ -213,10 +240,16 @@ public final class SoakBench {
     private JsonNode expect(int status, String method, String path, String body, String type) {
         requests.increment();
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofMinutes(2)).header("Authorization", auth);
-        b = body == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
-                : b.header("Content-Type", path.startsWith("/api/layers") || path.startsWith("/api/features")
-                        ? "application/geo+json" : type).method(method, HttpRequest.BodyPublishers.ofString(body));
+                .timeout(Duration.ofMinutes(2))
+                .header("Authorization", auth);
+        b = body == null
+                ? b.method(method, HttpRequest.BodyPublishers.noBody())
+                : b.header(
+                                "Content-Type",
+                                path.startsWith("/api/layers") || path.startsWith("/api/features")
+                                        ? "application/geo+json"
+                                        : type)
+                        .method(method, HttpRequest.BodyPublishers.ofString(body));
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != status) {
@@ -224,12 +257,14 @@ public final class SoakBench {
                 if (r.statusCode() == 404 && path.contains("/briefings/") || r.statusCode() == 409) {
                     return null;
                 }
-                error(method + " " + path.replaceAll("[0-9]+", "N").replaceAll("\\?.*", "") + " " + r.statusCode(),
+                error(
+                        method + " " + path.replaceAll("[0-9]+", "N").replaceAll("\\?.*", "") + " " + r.statusCode(),
                         r.body().length() > 300 ? r.body().substring(0, 300) : r.body());
                 return null;
             }
             String ct = r.headers().firstValue("Content-Type").orElse("");
-            return ct.contains("json") && !r.body().isEmpty() && r.body().length() < 200_000 ? JSON.readTree(r.body())
+            return ct.contains("json") && !r.body().isEmpty() && r.body().length() < 200_000
+                    ? JSON.readTree(r.body())
                     : null;
         } catch (Exception e) {
             error(method + " " + path.replaceAll("\\?.*", "") + " exception", e.toString());
@@ -247,7 +282,9 @@ public final class SoakBench {
 
     private static long size(Path dir) {
         try (var files = Files.list(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(p -> p.toFile().length())
+                    .sum();
         } catch (Exception e) {
             return -1;
         }

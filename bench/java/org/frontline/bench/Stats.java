@@ -23,7 +23,8 @@ final class Stats {
 
     @Override
     public String toString() {
-        return String.format("median %.2f ms, p95 %.2f ms, min %.2f ms, max %.2f ms (n=%d)",
+        return String.format(
+                "median %.2f ms, p95 %.2f ms, min %.2f ms, max %.2f ms (n=%d)",
                 median(), percentile(95), sorted[0], sorted[sorted.length - 1], sorted.length);
     }
 }

@@ -13,7 +13,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,10 +43,15 @@ public final class StoreBench {
     public static void main(String[] args) throws Exception {
         PostgisServer pg = PostgisServer.require();
         String url = pg.newDatabase();
-        ConfigurableApplicationContext app = SpringApplication.run(FrontlineApplication.class,
-                "--spring.datasource.url=" + url, "--spring.datasource.username=" + pg.user(),
-                "--spring.datasource.password=" + pg.password(), "--server.port=0", "--frontline.demo.load=false",
-                "--frontline.security.anonymous-read=true", "--logging.level.root=WARN");
+        ConfigurableApplicationContext app = SpringApplication.run(
+                FrontlineApplication.class,
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + pg.user(),
+                "--spring.datasource.password=" + pg.password(),
+                "--server.port=0",
+                "--frontline.demo.load=false",
+                "--frontline.security.anonymous-read=true",
+                "--logging.level.root=WARN");
         int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         try (Connection c = DriverManager.getConnection(url, pg.user(), pg.password())) {
             String sizes = System.getProperty("sizes", String.valueOf(EVENTS));
@@ -57,8 +61,9 @@ public final class StoreBench {
                 long t0 = System.nanoTime();
                 generate(c, have, target - have);
                 have = target;
-                System.out.printf("%n=== %,d events (+%,d area versions), generated in %.1f s%n", have, AREAS,
-                        (System.nanoTime() - t0) / 1e9);
+                System.out.printf(
+                        "%n=== %,d events (+%,d area versions), generated in %.1f s%n",
+                        have, AREAS, (System.nanoTime() - t0) / 1e9);
                 sliderQuery(c, port);
                 DensityBench.run(port, have);
             }
@@ -165,8 +170,10 @@ public final class StoreBench {
                 Window w = windows.get(Math.floorMod(i, windows.size()));
                 String path = w.path();
                 long t0 = System.nanoTime();
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 long t1 = System.nanoTime();
                 if (r.statusCode() != 200) {
                     throw new IllegalStateException(r.body());
@@ -190,15 +197,18 @@ public final class StoreBench {
                     features += count(r.body());
                     if (i < windows.size() && count(r.body()) != count(raw)) {
                         String b = r.body();
-                        throw new IllegalStateException("app and raw SQL disagree for " + path + ": " + count(b)
-                                + " vs " + count(raw) + "; app body ends with " + b.substring(Math.max(0, b.length() - 300)));
+                        throw new IllegalStateException(
+                                "app and raw SQL disagree for " + path + ": " + count(b) + " vs " + count(raw)
+                                        + "; app body ends with " + b.substring(Math.max(0, b.length() - 300)));
                     }
                 }
             }
         }
         Stats app = new Stats(appMs);
         Stats sql = new Stats(sqlMs);
-        System.out.printf("slider query, one-week window + viewport, mean %.0f features per answer:%n", features / (double) REQUESTS);
+        System.out.printf(
+                "slider query, one-week window + viewport, mean %.0f features per answer:%n",
+                features / (double) REQUESTS);
         System.out.println("  app (HTTP GET, full body): " + app);
         System.out.println("  raw SQL (JDBC, same FeatureCollection built in PostGIS): " + sql);
         System.out.printf("  ratio app/raw SQL (medians): %.2f%n", app.median() / sql.median());
@@ -232,8 +242,10 @@ public final class StoreBench {
             });
             sampler.start();
             long t0 = System.nanoTime();
-            HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + "/api/export/events.geojson?" + range)).build(),
+            HttpResponse<InputStream> r = http.send(
+                    HttpRequest.newBuilder(
+                                    URI.create("http://localhost:" + port + "/api/export/events.geojson?" + range))
+                            .build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             long bytes = 0;
             long features = 0;
@@ -255,8 +267,14 @@ public final class StoreBench {
             double secs = (System.nanoTime() - t0) / 1e9;
             sampler.interrupt();
             sampler.join();
-            System.out.printf("export %-32s %,10d features, %,6d MB in %5.1f s; heap used before %,4d MB, peak %,4d MB (max heap %,d MB)%n",
-                    range.isEmpty() ? "(everything)" : range, features, bytes >> 20, secs, base >> 20, peak.get() >> 20,
+            System.out.printf(
+                    "export %-32s %,10d features, %,6d MB in %5.1f s; heap used before %,4d MB, peak %,4d MB (max heap %,d MB)%n",
+                    range.isEmpty() ? "(everything)" : range,
+                    features,
+                    bytes >> 20,
+                    secs,
+                    base >> 20,
+                    peak.get() >> 20,
                     mem.getHeapMemoryUsage().getMax() >> 20);
         }
     }

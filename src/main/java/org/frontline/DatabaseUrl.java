@@ -27,8 +27,10 @@ public class DatabaseUrl implements EnvironmentPostProcessor {
             throw new IllegalArgumentException("DATABASE_URL must be postgresql://user:password@host:port/database");
         }
         Map<String, Object> props = new HashMap<>();
-        props.put("spring.datasource.url", "jdbc:postgresql://" + u.getHost() + ":" + (u.getPort() < 0 ? 5432 : u.getPort())
-                + u.getPath() + (u.getQuery() == null ? "" : "?" + u.getQuery()));
+        props.put(
+                "spring.datasource.url",
+                "jdbc:postgresql://" + u.getHost() + ":" + (u.getPort() < 0 ? 5432 : u.getPort()) + u.getPath()
+                        + (u.getQuery() == null ? "" : "?" + u.getQuery()));
         if (u.getRawUserInfo() != null) {
             String[] cred = u.getRawUserInfo().split(":", 2);
             props.put("spring.datasource.username", URLDecoder.decode(cred[0], StandardCharsets.UTF_8));

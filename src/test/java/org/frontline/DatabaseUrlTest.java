@@ -21,7 +21,8 @@ class DatabaseUrlTest {
 
     @Test
     void aPostgresqlUrlBecomesTheDatasourceSettings() {
-        StandardEnvironment env = environmentWith("postgresql://analyst:s%40cret@db.example:6543/frontline?sslmode=require");
+        StandardEnvironment env =
+                environmentWith("postgresql://analyst:s%40cret@db.example:6543/frontline?sslmode=require");
         assertThat(env.getProperty("spring.datasource.url"))
                 .isEqualTo("jdbc:postgresql://db.example:6543/frontline?sslmode=require");
         assertThat(env.getProperty("spring.datasource.username")).isEqualTo("analyst");
@@ -33,7 +34,6 @@ class DatabaseUrlTest {
     void theDefaultPortIs5432AndOtherSchemesAreRefused() {
         assertThat(environmentWith("postgres://u:p@localhost/db").getProperty("spring.datasource.url"))
                 .isEqualTo("jdbc:postgresql://localhost:5432/db");
-        assertThatThrownBy(() -> environmentWith("mysql://u:p@localhost/db"))
-                .hasMessageContaining("postgresql://");
+        assertThatThrownBy(() -> environmentWith("mysql://u:p@localhost/db")).hasMessageContaining("postgresql://");
     }
 }

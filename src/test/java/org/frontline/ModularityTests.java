@@ -40,15 +40,16 @@ class ModularityTests {
     @Test
     void writesModuleDocumentation() throws Exception {
         Path out = Path.of("target", "modulith-docs");
-        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(out.toString()))
-                .writeDocumentation();
+        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(out.toString())).writeDocumentation();
         assertThat(Files.readString(out.resolve("components.puml"))).contains("Layers", "Analysis", "Briefings");
         assertThat(out.resolve("module-layers.adoc")).exists();
         assertThat(out.resolve("module-layers.puml")).exists();
     }
 
     private static List<String> dependencies(String module) {
-        return module(module).getDirectDependencies(MODULES).uniqueModules()
+        return module(module)
+                .getDirectDependencies(MODULES)
+                .uniqueModules()
                 .map(m -> m.getIdentifier().toString())
                 .toList();
     }

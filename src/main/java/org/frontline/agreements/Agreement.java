@@ -9,13 +9,22 @@ import java.util.List;
  * from {@code effectiveFrom} until {@code endsOn} (exclusive; null = not ended). Stored as a versioned
  * feature of the {@code agreements} layer, so corrections keep their history and {@code asOf} works.
  */
-public record Agreement(String id, String name, List<String> parties, LocalDate signedOn, LocalDate effectiveFrom,
-        LocalDate endsOn, List<Source> sources, String confidence, String notes, List<Clause> clauses,
-        Instant recordedAt, String recordedBy) {
+public record Agreement(
+        String id,
+        String name,
+        List<String> parties,
+        LocalDate signedOn,
+        LocalDate effectiveFrom,
+        LocalDate endsOn,
+        List<Source> sources,
+        String confidence,
+        String notes,
+        List<Clause> clauses,
+        Instant recordedAt,
+        String recordedBy) {
 
     /** Where the text of the agreement was published. */
-    public record Source(String publisher, String url, LocalDate date) {
-    }
+    public record Source(String publisher, String url, LocalDate date) {}
 
     /** True while the agreement is in force on {@code day}. */
     public boolean inForce(LocalDate day) {

@@ -8,8 +8,18 @@ import org.locationtech.jts.geom.Geometry;
  * deadline, by a bound party. {@code actorClass} is the actor, or {@link #UNKNOWN_ACTOR} when the report did
  * not say who.
  */
-public record Breach(String eventId, LocalDate date, Geometry geometry, String eventType, String subEventType,
-        String actor, String actorClass, String clauseId, String clauseType, Number fatalities, String title) {
+public record Breach(
+        String eventId,
+        LocalDate date,
+        Geometry geometry,
+        String eventType,
+        String subEventType,
+        String actor,
+        String actorClass,
+        String clauseId,
+        String clauseType,
+        Number fatalities,
+        String title) {
 
     public static final String UNKNOWN_ACTOR = "unknown actor";
 }

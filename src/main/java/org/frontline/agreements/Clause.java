@@ -10,12 +10,19 @@ import java.util.List;
  * must be complete (events before it are not breaches). {@code boundParties} empty binds every actor.
  * {@code forbids} lists ACLED event types or sub-event types that breach the clause.
  */
-public record Clause(String id, ClauseType type, String text, AreaRef area, LocalDate from, LocalDate to,
-        LocalDate deadline, List<String> boundParties, List<String> forbids) {
+public record Clause(
+        String id,
+        ClauseType type,
+        String text,
+        AreaRef area,
+        LocalDate from,
+        LocalDate to,
+        LocalDate deadline,
+        List<String> boundParties,
+        List<String> forbids) {
 
     /** A feature of a layer (the clause's zone, route or posts). */
-    public record AreaRef(String layer, String feature) {
-    }
+    public record AreaRef(String layer, String feature) {}
 
     /** First day the clause can be breached: its start, the agreement's start, or the deadline. */
     public LocalDate breachableFrom(Agreement a) {

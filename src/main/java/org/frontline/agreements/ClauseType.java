@@ -13,7 +13,12 @@ public enum ClauseType {
     MONITORING_POSTS("monitoring-posts", Shape.POINTS);
 
     /** What the clause's area must be. */
-    public enum Shape { AREA, AREA_OR_NONE, LINE, POINTS }
+    public enum Shape {
+        AREA,
+        AREA_OR_NONE,
+        LINE,
+        POINTS
+    }
 
     private final String code;
     private final Shape shape;

@@ -9,9 +9,10 @@ import org.frontline.layers.Layer;
 public interface ChangeAnalysis {
 
     /** Polygons to draw (gained/lost per party), the per-party table and the places that changed hands. */
-    record Answer(List<ResultFeature> features, List<Map<String, Object>> table,
-            List<Map<String, Object>> placesChangedHands) {
-    }
+    record Answer(
+            List<ResultFeature> features,
+            List<Map<String, Object>> table,
+            List<Map<String, Object>> placesChangedHands) {}
 
     /**
      * Change on an area layer between two instants.

@@ -10,30 +10,69 @@ import java.util.Map;
  * geo_precision (codes 1–3), latitude/longitude (geometry), source (publisher), timestamp (record time).
  */
 public final class AcledColumns {
-    private AcledColumns() {
-    }
+    private AcledColumns() {}
 
     /** The 31 columns of an ACLED export, in order. */
-    public static final List<String> COLUMNS = List.of("event_id_cnty", "event_date", "year", "time_precision",
-            "disorder_type", "event_type", "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2",
-            "assoc_actor_2", "inter2", "interaction", "civilian_targeting", "iso", "region", "country", "admin1",
-            "admin2", "admin3", "location", "latitude", "longitude", "geo_precision", "source", "source_scale",
-            "notes", "fatalities", "tags", "timestamp");
+    public static final List<String> COLUMNS = List.of(
+            "event_id_cnty",
+            "event_date",
+            "year",
+            "time_precision",
+            "disorder_type",
+            "event_type",
+            "sub_event_type",
+            "actor1",
+            "assoc_actor_1",
+            "inter1",
+            "actor2",
+            "assoc_actor_2",
+            "inter2",
+            "interaction",
+            "civilian_targeting",
+            "iso",
+            "region",
+            "country",
+            "admin1",
+            "admin2",
+            "admin3",
+            "location",
+            "latitude",
+            "longitude",
+            "geo_precision",
+            "source",
+            "source_scale",
+            "notes",
+            "fatalities",
+            "tags",
+            "timestamp");
 
     /** Our columns after ACLED's in the events CSV. */
     public static final List<String> OURS = List.of("id", "valid_to", "confidence", "source_url", "recorded_at");
 
     /** ACLED column → event property, for the columns held as free properties. */
     public static final Map<String, String> PROPERTIES = Map.ofEntries(
-            Map.entry("disorder_type", "disorderType"), Map.entry("event_type", "eventType"),
-            Map.entry("sub_event_type", "subEventType"), Map.entry("actor1", "actor1"),
-            Map.entry("assoc_actor_1", "assocActor1"), Map.entry("inter1", "inter1"), Map.entry("actor2", "actor2"),
-            Map.entry("assoc_actor_2", "assocActor2"), Map.entry("inter2", "inter2"),
-            Map.entry("interaction", "interaction"), Map.entry("civilian_targeting", "civilianTargeting"),
-            Map.entry("iso", "iso"), Map.entry("region", "region"), Map.entry("country", "country"),
-            Map.entry("admin1", "admin1"), Map.entry("admin2", "admin2"), Map.entry("admin3", "admin3"),
-            Map.entry("location", "placeName"), Map.entry("source_scale", "sourceScale"), Map.entry("notes", "notes"),
-            Map.entry("fatalities", "fatalities"), Map.entry("tags", "tags"));
+            Map.entry("disorder_type", "disorderType"),
+            Map.entry("event_type", "eventType"),
+            Map.entry("sub_event_type", "subEventType"),
+            Map.entry("actor1", "actor1"),
+            Map.entry("assoc_actor_1", "assocActor1"),
+            Map.entry("inter1", "inter1"),
+            Map.entry("actor2", "actor2"),
+            Map.entry("assoc_actor_2", "assocActor2"),
+            Map.entry("inter2", "inter2"),
+            Map.entry("interaction", "interaction"),
+            Map.entry("civilian_targeting", "civilianTargeting"),
+            Map.entry("iso", "iso"),
+            Map.entry("region", "region"),
+            Map.entry("country", "country"),
+            Map.entry("admin1", "admin1"),
+            Map.entry("admin2", "admin2"),
+            Map.entry("admin3", "admin3"),
+            Map.entry("location", "placeName"),
+            Map.entry("source_scale", "sourceScale"),
+            Map.entry("notes", "notes"),
+            Map.entry("fatalities", "fatalities"),
+            Map.entry("tags", "tags"));
 
     /** ACLED time_precision code for our time precision: 1 day, 2 week, 3 month (a year is coarser: 3). */
     public static int timePrecisionCode(String precision) {

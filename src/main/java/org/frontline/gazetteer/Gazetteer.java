@@ -34,6 +34,7 @@ public class Gazetteer {
     private final Path extraDir;
     /** Entries analysts taught in review (database-backed, see LearnedEntries); indexed after everything else. */
     private volatile List<LearnedEntry> learned = List.of();
+
     private volatile GazetteerIndex index;
     private volatile long loadMillis;
 
@@ -58,8 +59,19 @@ public class Gazetteer {
             throw new UncheckedIOException("cannot read the facility list " + FACILITIES, e);
         }
         for (LearnedEntry e : learned) {
-            next.add(new GeonamesFile.Row(new Place(e.placeId(), e.name(), e.lat(), e.lon(), e.featureClass(),
-                    e.featureCode(), e.country(), e.admin1(), 0, null), e.names()));
+            next.add(new GeonamesFile.Row(
+                    new Place(
+                            e.placeId(),
+                            e.name(),
+                            e.lat(),
+                            e.lon(),
+                            e.featureClass(),
+                            e.featureCode(),
+                            e.country(),
+                            e.admin1(),
+                            0,
+                            null),
+                    e.names()));
         }
         for (Path dump : extraDumps()) {
             try (InputStream in = open(dump)) {
@@ -121,7 +133,9 @@ public class Gazetteer {
      * has no file name for "/" and throws on a NUL. A name that leaves nothing ("/", "..") is refused.
      */
     static String storedName(String fileName) {
-        String base = fileName == null ? "" : fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+        String base = fileName == null
+                ? ""
+                : fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
         String safe = base.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^\\.+", "");
         if (fileName == null) safe = "upload";
         if (safe.isEmpty()) {
@@ -138,9 +152,11 @@ public class Gazetteer {
     public List<Place> lookup(String name, String focusCountry) {
         String exact = NameFolding.exactKey(name);
         return candidates(NameFolding.phoneticKey(name)).stream()
-                .sorted(java.util.Comparator.<Place>comparingInt(p -> p.country().equals(focusCountry) ? 0 : 1)
+                .sorted(java.util.Comparator.<Place>comparingInt(
+                                p -> p.country().equals(focusCountry) ? 0 : 1)
                         .thenComparingInt(p -> exactName(p, exact) ? 0 : 1)
-                        .thenComparing(java.util.Comparator.comparingLong(Place::population).reversed()))
+                        .thenComparing(java.util.Comparator.comparingLong(Place::population)
+                                .reversed()))
                 .toList();
     }
 
@@ -194,8 +210,12 @@ public class Gazetteer {
     public List<Place> settlementsIn(double minLon, double minLat, double maxLon, double maxLat, long minPopulation) {
         List<Place> out = new java.util.ArrayList<>();
         for (Place p : index.places()) {
-            if (p.isSettlement() && p.population() >= minPopulation && p.lon() >= minLon && p.lon() <= maxLon
-                    && p.lat() >= minLat && p.lat() <= maxLat) {
+            if (p.isSettlement()
+                    && p.population() >= minPopulation
+                    && p.lon() >= minLon
+                    && p.lon() <= maxLon
+                    && p.lat() >= minLat
+                    && p.lat() <= maxLat) {
                 out.add(p);
             }
         }
@@ -209,8 +229,12 @@ public class Gazetteer {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (line.isBlank() || line.startsWith("#")) continue;
                 String[] f = line.split("\t");
-                boxes.put(Long.parseLong(f[0]), new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2]),
-                        Double.parseDouble(f[3]), Double.parseDouble(f[4])});
+                boxes.put(Long.parseLong(f[0]), new double[] {
+                    Double.parseDouble(f[1]),
+                    Double.parseDouble(f[2]),
+                    Double.parseDouble(f[3]),
+                    Double.parseDouble(f[4])
+                });
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + AREAS, e);
@@ -221,7 +245,9 @@ public class Gazetteer {
     private List<Path> extraDumps() {
         if (extraDir == null || !Files.isDirectory(extraDir)) return List.of();
         try (Stream<Path> s = Files.list(extraDir)) {
-            return s.filter(p -> p.toString().endsWith(".txt") || p.toString().endsWith(".gz")).sorted().toList();
+            return s.filter(p -> p.toString().endsWith(".txt") || p.toString().endsWith(".gz"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             log.warn("gazetteer: cannot list {}: {}", extraDir, e.getMessage());
             return List.of();

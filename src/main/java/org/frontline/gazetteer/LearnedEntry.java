@@ -9,9 +9,21 @@ import java.util.List;
  * its other spellings, and its provenance (who placed it, from which report). {@code id} is the database id; in
  * the gazetteer it is the place with {@code geonameId = -(LEARNED_BASE + id)} (not a GeoNames id).
  */
-public record LearnedEntry(long id, String name, List<String> alternateNames, double lat, double lon,
-        String featureClass, String featureCode, String country, String admin1, String createdBy, Long reportId,
-        String note, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+public record LearnedEntry(
+        long id,
+        String name,
+        List<String> alternateNames,
+        double lat,
+        double lon,
+        String featureClass,
+        String featureCode,
+        String country,
+        String admin1,
+        String createdBy,
+        Long reportId,
+        String note,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt) {
 
     public static final long LEARNED_BASE = 100_000_000L;
 
@@ -31,15 +43,23 @@ public record LearnedEntry(long id, String name, List<String> alternateNames, do
      * What a client may send: a name, a point, optionally other spellings, a country code, the report it came
      * from and a note. {@link #problem()} says what is wrong with it, or null.
      */
-    public record Draft(String name, Double lat, Double lon, List<String> alternateNames, String country,
-            Long reportId, String note) {
+    public record Draft(
+            String name,
+            Double lat,
+            Double lon,
+            List<String> alternateNames,
+            String country,
+            Long reportId,
+            String note) {
 
         public String problem() {
             if (name == null || name.isBlank()) return "the entry needs a name";
             if (name.strip().length() > 200) return "the name is longer than 200 characters";
             for (String n : names()) {
-                if (n.chars().anyMatch(Character::isISOControl)) return "the name '" + printable(n) + "' has control characters";
-                if (n.contains(",") || n.contains("\t")) return "a name may not contain a comma or a tab: '" + printable(n) + "'";
+                if (n.chars().anyMatch(Character::isISOControl))
+                    return "the name '" + printable(n) + "' has control characters";
+                if (n.contains(",") || n.contains("\t"))
+                    return "a name may not contain a comma or a tab: '" + printable(n) + "'";
             }
             if (lat == null || lon == null) return "the entry needs lat and lon";
             if (!(lat >= -90 && lat <= 90)) return "lat " + lat + " is outside -90..90";
@@ -48,7 +68,9 @@ public record LearnedEntry(long id, String name, List<String> alternateNames, do
                 return "country must be a two-letter ISO code, not '" + printable(country) + "'";
             }
             if (note != null && note.length() > 1000) return "the note is longer than 1000 characters";
-            if (String.join(",", alternateNames == null ? List.of() : alternateNames).length() > 4000) {
+            if (String.join(",", alternateNames == null ? List.of() : alternateNames)
+                            .length()
+                    > 4000) {
                 return "the alternate names are longer than 4000 characters together";
             }
             return null;

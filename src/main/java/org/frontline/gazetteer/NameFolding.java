@@ -2,9 +2,8 @@ package org.frontline.gazetteer;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,13 +16,12 @@ import java.util.Set;
  */
 public final class NameFolding {
 
-    private NameFolding() {
-    }
+    private NameFolding() {}
 
     /** Article forms that stand as their own token once hyphens are split. */
-    public static final Set<String> ARTICLES = Set.of("al", "el", "as", "ash", "an", "ar", "at", "ad", "az",
-            "es", "esh", "ed", "en", "er", "et", "ez", "ul", "ech", "l", "a", "ال");
-
+    public static final Set<String> ARTICLES = Set.of(
+            "al", "el", "as", "ash", "an", "ar", "at", "ad", "az", "es", "esh", "ed", "en", "er", "et", "ez", "ul",
+            "ech", "l", "a", "ال");
 
     /** Case, marks and apostrophes folded; Arabic letter forms unified. Keeps the token's letters otherwise. */
     public static String foldToken(String token) {
@@ -33,7 +31,8 @@ public final class NameFolding {
             char c = s.charAt(i);
             if (c == '\u0640' || isApostrophe(c)) continue;
             int type = Character.getType(c);
-            if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+            if (type == Character.NON_SPACING_MARK
+                    || type == Character.ENCLOSING_MARK
                     || type == Character.COMBINING_SPACING_MARK) {
                 continue;
             }
@@ -60,7 +59,8 @@ public final class NameFolding {
     }
 
     private static boolean isApostrophe(char c) {
-        return c == '\'' || c == '’' || c == '‘' || c == 'ʿ' || c == 'ʾ' || c == 'ʼ' || c == '`' || c == '´' || c == 'ʻ';
+        return c == '\'' || c == '’' || c == '‘' || c == 'ʿ' || c == 'ʾ' || c == 'ʼ' || c == '`' || c == '´'
+                || c == 'ʻ';
     }
 
     /** Folded tokens of a name, articles dropped. Words split at anything not a letter, digit or apostrophe. */
@@ -81,7 +81,8 @@ public final class NameFolding {
     }
 
     private static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK
+        return Character.isLetterOrDigit(c)
+                || Character.getType(c) == Character.NON_SPACING_MARK
                 || Character.getType(c) == Character.COMBINING_SPACING_MARK;
     }
 
@@ -192,11 +193,22 @@ public final class NameFolding {
         for (int i = 0; i < n; i++) {
             char c = t.charAt(i);
             char next = i + 1 < n ? t.charAt(i + 1) : 0;
-            if (c == 'd' && (next == 'j' || next == 'h')) continue;        // dj → j, dh → d... (h dropped below)
-            if (c == 'p' && next == 'h') { b.append('f'); i++; continue; }
-            if (c == 'c' && next == 'h') { b.append("sh"); i++; continue; }
+            if (c == 'd' && (next == 'j' || next == 'h')) continue; // dj → j, dh → d... (h dropped below)
+            if (c == 'p' && next == 'h') {
+                b.append('f');
+                i++;
+                continue;
+            }
+            if (c == 'c' && next == 'h') {
+                b.append("sh");
+                i++;
+                continue;
+            }
             if (c == 'c' && next == 'k') continue;
-            if (c == 'h' && i > 0 && t.charAt(i - 1) == 'd') { b.append('d'); continue; }
+            if (c == 'h' && i > 0 && t.charAt(i - 1) == 'd') {
+                b.append('d');
+                continue;
+            }
             if (c == 'q' || c == 'c') c = 'k';
             // a leading y is a consonant (Yabroud); elsewhere it belongs to a diphthong (Shaykhun ~ Sheikhoun)
             boolean vowel = c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || (c == 'y' && i > 0);
@@ -204,7 +216,7 @@ public final class NameFolding {
                 if (b.length() == 0 || b.charAt(b.length() - 1) != 'a') b.append('a');
                 continue;
             }
-            if (b.length() > 0 && b.charAt(b.length() - 1) == c) continue;   // doubled consonants
+            if (b.length() > 0 && b.charAt(b.length() - 1) == c) continue; // doubled consonants
             b.append(c);
         }
         // a final h after a vowel is teh marbuta / a spelling habit (Hamah ~ Hama, Raqqah ~ Raqqa)

@@ -5,8 +5,17 @@ package org.frontline.gazetteer;
  * (PCLI country, ADM1 governorate, PPLC capital, PPLA seat...). {@code bbox} (minLon, minLat, maxLon, maxLat)
  * is set for areas only. {@code geonameId} ≤ 0 marks an entry made by hand for Frontline, not by GeoNames.
  */
-public record Place(long geonameId, String name, double lat, double lon, String featureClass, String featureCode,
-        String country, String admin1, long population, double[] bbox) {
+public record Place(
+        long geonameId,
+        String name,
+        double lat,
+        double lon,
+        String featureClass,
+        String featureCode,
+        String country,
+        String admin1,
+        long population,
+        double[] bbox) {
 
     /** Every place has a finite position on the globe: a NaN, an Infinity or lat 95 never enters the gazetteer. */
     public Place {
@@ -14,9 +23,12 @@ public record Place(long geonameId, String name, double lat, double lon, String 
             throw new IllegalArgumentException("place " + geonameId + " '" + name + "': lat " + lat + ", lon " + lon
                     + " is not a position (lat in [-90, 90], lon in [-180, 180])");
         }
-        if (bbox != null && (bbox.length != 4 || !(Math.abs(bbox[0]) <= 180 && Math.abs(bbox[2]) <= 180)
-                || !(Math.abs(bbox[1]) <= 90 && Math.abs(bbox[3]) <= 90))) {
-            throw new IllegalArgumentException("place " + geonameId + " '" + name + "': bbox is not a box on the globe");
+        if (bbox != null
+                && (bbox.length != 4
+                        || !(Math.abs(bbox[0]) <= 180 && Math.abs(bbox[2]) <= 180)
+                        || !(Math.abs(bbox[1]) <= 90 && Math.abs(bbox[3]) <= 90))) {
+            throw new IllegalArgumentException(
+                    "place " + geonameId + " '" + name + "': bbox is not a box on the globe");
         }
     }
 

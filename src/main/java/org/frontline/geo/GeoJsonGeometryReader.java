@@ -56,8 +56,9 @@ public final class GeoJsonGeometryReader {
             case "MultiLineString" -> WGS84.createMultiLineString(each(c, this::line, LineString[]::new));
             case "Polygon" -> polygon(c);
             case "MultiPolygon" -> WGS84.createMultiPolygon(each(c, this::polygon, Polygon[]::new));
-            default -> throw new InvalidGeometryException("unsupported geometry type \"" + type
-                    + "\" (supported: Point, MultiPoint, LineString, MultiLineString, Polygon, MultiPolygon)");
+            default ->
+                throw new InvalidGeometryException("unsupported geometry type \"" + type
+                        + "\" (supported: Point, MultiPoint, LineString, MultiLineString, Polygon, MultiPolygon)");
         };
         if (g.isEmpty()) {
             throw new InvalidGeometryException(type + " geometry is empty");
@@ -66,8 +67,8 @@ public final class GeoJsonGeometryReader {
         TopologyValidationError err = new IsValidOp(g).getValidationError();
         if (err != null) {
             Coordinate at = err.getCoordinate();
-            throw new InvalidGeometryException("invalid " + type + ": " + err.getMessage().toLowerCase()
-                    + (at == null ? "" : " at [" + at.x + ", " + at.y + "]"));
+            throw new InvalidGeometryException("invalid " + type + ": "
+                    + err.getMessage().toLowerCase() + (at == null ? "" : " at [" + at.x + ", " + at.y + "]"));
         }
         return g;
     }
@@ -117,8 +118,8 @@ public final class GeoJsonGeometryReader {
             throw new InvalidGeometryException("a polygon ring needs at least 4 positions, got " + pts.length);
         }
         if (!pts[0].equals2D(pts[pts.length - 1])) {
-            throw new InvalidGeometryException("a polygon ring must end where it starts: first "
-                    + fmt(pts[0]) + ", last " + fmt(pts[pts.length - 1]));
+            throw new InvalidGeometryException("a polygon ring must end where it starts: first " + fmt(pts[0])
+                    + ", last " + fmt(pts[pts.length - 1]));
         }
         return WGS84.createLinearRing(pts);
     }
@@ -145,7 +146,9 @@ public final class GeoJsonGeometryReader {
         }
         boolean inRange = Math.abs(lon) <= 180 && Math.abs(lat) <= 90;
         if (!inRange) {
-            String hint = Math.abs(lat) <= 180 && Math.abs(lon) <= 90 ? " (looks like [lat, lon]; GeoJSON is [lon, lat])" : "";
+            String hint = Math.abs(lat) <= 180 && Math.abs(lon) <= 90
+                    ? " (looks like [lat, lon]; GeoJSON is [lon, lat])"
+                    : "";
             throw new InvalidGeometryException("position " + fmt(lon, lat) + " is out of range: longitude must be in "
                     + "[-180, 180] and latitude in [-90, 90]" + hint);
         }
@@ -164,8 +167,8 @@ public final class GeoJsonGeometryReader {
         return "[" + x + ", " + y + "]";
     }
 
-    private static <T> T[] each(JsonNode arr, java.util.function.Function<JsonNode, T> f,
-            java.util.function.IntFunction<T[]> make) {
+    private static <T> T[] each(
+            JsonNode arr, java.util.function.Function<JsonNode, T> f, java.util.function.IntFunction<T[]> make) {
         if (!arr.isArray()) {
             throw new InvalidGeometryException("expected an array");
         }

@@ -1,10 +1,10 @@
 package org.frontline.geo;
 
+import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import tools.jackson.core.JsonGenerator;
@@ -15,8 +15,7 @@ import tools.jackson.core.JsonGenerator;
  * are rounded to 7 decimals (about 1 cm; RFC 7946 §11.2) and written as decimal text, so no float noise.
  */
 public final class GeoJsonGeometryWriter {
-    private GeoJsonGeometryWriter() {
-    }
+    private GeoJsonGeometryWriter() {}
 
     public static void write(JsonGenerator g, Geometry geom) {
         g.writeStartObject();
@@ -87,6 +86,7 @@ public final class GeoJsonGeometryWriter {
 
     /** Decimals kept in coordinates. */
     public static final int DECIMALS = 7;
+
     private static final long SCALE = 10_000_000L;
 
     /** Writes a coordinate rounded to {@link #DECIMALS} decimals, trailing zeros dropped ("36.5", "-0.1234567"). */

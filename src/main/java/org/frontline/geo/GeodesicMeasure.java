@@ -18,8 +18,7 @@ public final class GeodesicMeasure {
 
     private static final Geodesic WGS84 = Geodesic.WGS84;
 
-    private GeodesicMeasure() {
-    }
+    private GeodesicMeasure() {}
 
     /** Distance between two lon/lat points, in km. */
     public static double distanceKm(double lon1, double lat1, double lon2, double lat2) {

@@ -6,5 +6,4 @@ package org.frontline.layers;
  *
  * @param features how many features the scenario added
  */
-public record DemoLoaded(int features) {
-}
+public record DemoLoaded(int features) {}

@@ -40,8 +40,11 @@ public class FeatureCollectionWriter {
             // No close: it would end the JSON array as if complete. And no cause on the new exception: an error
             // handler matching the cause (e.g. 503 for a lost database) would write a body into the started answer
             // and end it normally; unhandled, it makes the container abort the connection.
-            log.warn("FeatureCollection of layer '{}' failed after {} features; aborting the answer", query.layerId(),
-                    stream.count(), e);
+            log.warn(
+                    "FeatureCollection of layer '{}' failed after {} features; aborting the answer",
+                    query.layerId(),
+                    stream.count(),
+                    e);
             throw new StreamAborted("the FeatureCollection failed after " + stream.count() + " features: " + e);
         }
         stream.close();

@@ -21,7 +21,8 @@ public interface FeaturePages {
     /** A position in the order: after (or before) this version. Encoded as an opaque URL-safe token. */
     record Cursor(String featureId, long versionId) {
         public String token() {
-            return Base64.getUrlEncoder().withoutPadding()
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
                     .encodeToString((versionId + ":" + featureId).getBytes(StandardCharsets.UTF_8));
         }
 
@@ -37,20 +38,17 @@ public interface FeaturePages {
     }
 
     /** Which page: {@code after} or {@code before} a cursor (neither: the first page), at most {@code limit}. */
-    record PageRequest(FeatureQuery query, Map<String, String> propertyEquals, Cursor after, Cursor before,
-            int limit) {
+    record PageRequest(FeatureQuery query, Map<String, String> propertyEquals, Cursor after, Cursor before, int limit) {
         public boolean backward() {
             return before != null;
         }
     }
 
     /** What a page held: how many, its first and last positions, and whether more lie beyond each end. */
-    record PageInfo(int returned, Cursor first, Cursor last, boolean moreBefore, boolean moreAfter) {
-    }
+    record PageInfo(int returned, Cursor first, Cursor last, boolean moreBefore, boolean moreAfter) {}
 
     /** A page of stored features and what it held. */
-    record Page(List<StoredFeature> features, PageInfo info) {
-    }
+    record Page(List<StoredFeature> features, PageInfo info) {}
 
     /** Writes one page as a FeatureCollection; {@code trailer} adds members after the features (links, counts). */
     PageInfo writePage(PageRequest req, OutputStream out, BiConsumer<JsonGenerator, PageInfo> trailer);

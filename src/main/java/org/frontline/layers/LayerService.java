@@ -52,8 +52,7 @@ public interface LayerService {
      * Adds features whose record time is known to be earlier than now (importing what was learned then,
      * e.g. a scenario reconstructed from dated reports).
      */
-    List<String> addRecorded(String layerId, List<NewFeature> features, String user, String reason,
-            Instant recordedAt);
+    List<String> addRecorded(String layerId, List<NewFeature> features, String user, String reason, Instant recordedAt);
 
     /** Corrects a feature over the valid time of {@code replacement}; returns the new version. */
     StoredFeature correct(String featureId, NewFeature replacement, String user, String reason);

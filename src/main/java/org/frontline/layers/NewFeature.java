@@ -9,6 +9,10 @@ import org.locationtech.jts.geom.Geometry;
  * reserved validity and provenance keys), valid time [validFrom, validTo) with validTo null = still true.
  * {@code id} is the stable feature id (null: the store makes one).
  */
-public record NewFeature(String id, Geometry geometry, Map<String, Object> properties,
-        Instant validFrom, Instant validTo, Provenance provenance) {
-}
+public record NewFeature(
+        String id,
+        Geometry geometry,
+        Map<String, Object> properties,
+        Instant validFrom,
+        Instant validTo,
+        Provenance provenance) {}

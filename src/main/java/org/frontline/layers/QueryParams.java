@@ -14,8 +14,7 @@ import org.locationtech.jts.geom.Envelope;
  * events, other layers their state now.
  */
 public final class QueryParams {
-    private QueryParams() {
-    }
+    private QueryParams() {}
 
     public static FeatureQuery parse(Layer layer, String at, String from, String to, String bbox, String asOf) {
         FeatureQuery q;

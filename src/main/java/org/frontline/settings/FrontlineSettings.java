@@ -23,7 +23,10 @@ public record FrontlineSettings(
         @NotNull @Valid Upload upload,
         @NotNull @Valid Security security,
         @NotNull @Valid Demo demo,
-        @NotNull @Pattern(regexp = BOX, message = "must be minLon,minLat,maxLon,maxLat (4 numbers)") String focusRegion,
+
+        @NotNull @Pattern(regexp = BOX, message = "must be minLon,minLat,maxLon,maxLat (4 numbers)")
+        String focusRegion,
+
         @NotNull @Valid Analysis analysis,
         @NotNull @Valid MapPage map,
         @NotNull @Valid GazetteerFiles gazetteer,
@@ -62,56 +65,57 @@ public record FrontlineSettings(
     }
 
     /** Request bodies and uploads. */
-    public record Upload(@Positive long maxBytes) {
-    }
+    public record Upload(@Positive long maxBytes) {}
 
     /** Anonymous reading (embedded demo only) and the first admin's password (empty: one is generated). */
-    public record Security(boolean anonymousRead, @NotNull String adminPassword) {
-    }
+    public record Security(boolean anonymousRead, @NotNull String adminPassword) {}
 
     /** Whether the Idlib demo scenario is loaded into an empty store at start. */
-    public record Demo(boolean load) {
-    }
+    public record Demo(boolean load) {}
 
     /** Front-line tolerance and the layers the analyses read and write. */
-    public record Analysis(@Positive double frontToleranceKm, @NotBlank String demoControlLayer,
-            @NotBlank String demoFrontlineLayer, @NotBlank String postsLayer) {
-    }
+    public record Analysis(
+            @Positive double frontToleranceKm,
+            @NotBlank String demoControlLayer,
+            @NotBlank String demoFrontlineLayer,
+            @NotBlank String postsLayer) {}
 
     /** The map page: basemap tiles (empty URL: the offline vector basemap) and the default view. */
-    public record MapPage(@NotNull @Valid Tiles tiles,
-            @NotNull @Pattern(regexp = LAT_LON, message = "must be lat,lon (2 numbers)") String center,
-            @Min(0) @Max(19) int zoom, @Positive int maxEvents) {
-    }
+    public record MapPage(
+            @NotNull @Valid Tiles tiles,
+
+            @NotNull @Pattern(regexp = LAT_LON, message = "must be lat,lon (2 numbers)")
+            String center,
+
+            @Min(0) @Max(19) int zoom,
+            @Positive int maxEvents) {}
 
     public record Tiles(
-            @NotNull @Pattern(regexp = "|https?://\\S+", message = "must be empty or an http(s) URL") String url,
-            @NotNull String attribution) {
-    }
+            @NotNull @Pattern(regexp = "|https?://\\S+", message = "must be empty or an http(s) URL")
+            String url,
+
+            @NotNull String attribution) {}
 
     /** Folder of extra GeoNames dumps loaded at start; uploads land here (empty: none). */
-    public record GazetteerFiles(@NotNull String dir) {
-    }
+    public record GazetteerFiles(@NotNull String dir) {}
 
     /** Origins allowed to call /api and /ogc from their pages (comma-separated; empty: no cross-origin access). */
-    public record Cors(@NotNull String allowedOrigins) {
-    }
+    public record Cors(@NotNull String allowedOrigins) {}
 
     /** Largest file an import takes (streamed to a temporary file). */
-    public record Imports(@Positive long maxBytes) {
-    }
+    public record Imports(@Positive long maxBytes) {}
 
     /**
      * How long a session's reads after its own write wait for the streaming replica before reading the primary
      * (the replica itself is {@code frontline.replica.url}, unset by default: docs/scaling.md).
      */
-    public record Replica(@Min(0) long maxWaitMs) {
-    }
+    public record Replica(@Min(0) long maxWaitMs) {}
 
     /** The country whose places win ambiguous names, its neighbours, and the layer accepted events go to. */
     public record Reports(
-            @NotNull @Pattern(regexp = COUNTRY, message = "must be an ISO 3166 country code") String focusCountry,
+            @NotNull @Pattern(regexp = COUNTRY, message = "must be an ISO 3166 country code")
+            String focusCountry,
+
             @NotNull List<@Pattern(regexp = COUNTRY, message = "must be ISO 3166 country codes") String> neighbours,
-            @NotBlank String eventsLayer) {
-    }
+            @NotBlank String eventsLayer) {}
 }

@@ -17,8 +17,7 @@ public final class DateWords {
     private static final DateTimeFormatter MONTH_YEAR = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
 
-    private DateWords() {
-    }
+    private DateWords() {}
 
     /** "23 August 2019". */
     public static String day(LocalDate d) {

@@ -26,14 +26,35 @@ public final class LayerStyle {
 
     /** Colours of the worked example's well-known properties. */
     public static final Map<String, Map<String, String>> KNOWN = Map.of(
-            "party", ordered("government", "#d55e00", "opposition", "#009e73", "sdf", "#f0e442", "turkey", "#56b4e9",
-                    "isis", "#000000"),
+            "party",
+                    ordered(
+                            "government",
+                            "#d55e00",
+                            "opposition",
+                            "#009e73",
+                            "sdf",
+                            "#f0e442",
+                            "turkey",
+                            "#56b4e9",
+                            "isis",
+                            "#000000"),
             "zoneType", ordered("dmz", "#e69f00", "security-corridor", "#882255"),
-            "eventType", ordered("Battles", "#e69f00", "Explosions/Remote violence", "#332288",
-                    "Violence against civilians", "#cc79a7", "Protests", "#56b4e9", "Riots", "#009e73",
-                    "Strategic developments", "#7f7f7f"),
-            "status", ordered("open", "#0072b2", "threatened", "#e69f00", "surrounded", "#882255",
-                    "closed", "#bbbbbb"));
+            "eventType",
+                    ordered(
+                            "Battles",
+                            "#e69f00",
+                            "Explosions/Remote violence",
+                            "#332288",
+                            "Violence against civilians",
+                            "#cc79a7",
+                            "Protests",
+                            "#56b4e9",
+                            "Riots",
+                            "#009e73",
+                            "Strategic developments",
+                            "#7f7f7f"),
+            "status",
+                    ordered("open", "#0072b2", "threatened", "#e69f00", "surrounded", "#882255", "closed", "#bbbbbb"));
 
     /** Post statuses differ by shape as well as colour. */
     public static final Map<String, Map<String, String>> KNOWN_SYMBOLS = Map.of(
@@ -44,18 +65,40 @@ public final class LayerStyle {
             "triangle", new double[][] {{0, -1}, {0.95, 0.75}, {-0.95, 0.75}},
             "square", new double[][] {{-0.8, -0.8}, {0.8, -0.8}, {0.8, 0.8}, {-0.8, 0.8}},
             "diamond", new double[][] {{0, -1}, {1, 0}, {0, 1}, {-1, 0}},
-            "cross", new double[][] {{-0.3, -1}, {0.3, -1}, {0.3, -0.3}, {1, -0.3}, {1, 0.3}, {0.3, 0.3}, {0.3, 1},
-                {-0.3, 1}, {-0.3, 0.3}, {-1, 0.3}, {-1, -0.3}, {-0.3, -0.3}});
+            "cross",
+                    new double[][] {
+                        {-0.3, -1},
+                        {0.3, -1},
+                        {0.3, -0.3},
+                        {1, -0.3},
+                        {1, 0.3},
+                        {0.3, 0.3},
+                        {0.3, 1},
+                        {-0.3, 1},
+                        {-0.3, 0.3},
+                        {-1, 0.3},
+                        {-1, -0.3},
+                        {-0.3, -0.3}
+                    });
 
     /** Analysis overlays: ground gained and lost, their outline, buffers (rings use the status colours). */
     public static final Map<String, String> OVERLAY =
             ordered("gained", "#0072b2", "lost", "#e69f00", "outline", "#1a1a1a", "buffer", "#332288");
 
-    private static final List<String> KEYS = List.of("color", "fillColor", "weight", "opacity", "fillOpacity",
-            "dashArray", "radius", "byProperty", "colors", "symbols", "visible");
+    private static final List<String> KEYS = List.of(
+            "color",
+            "fillColor",
+            "weight",
+            "opacity",
+            "fillOpacity",
+            "dashArray",
+            "radius",
+            "byProperty",
+            "colors",
+            "symbols",
+            "visible");
 
-    private record Defaults(String color, double weight, double opacity, double fillOpacity, double radius) {
-    }
+    private record Defaults(String color, double weight, double opacity, double fillOpacity, double radius) {}
 
     private static final Map<String, Defaults> DEFAULTS = Map.of(
             "area", new Defaults("#555555", 1.5, 0.9, 0.3, 6),
@@ -67,9 +110,15 @@ public final class LayerStyle {
      * How one feature is drawn: stroke colour, fill colour (null: no fill), opacities, stroke weight, dash pattern
      * (null: solid), radius and symbol (points and events only).
      */
-    public record Look(String color, String fillColor, double fillOpacity, double opacity, double weight,
-            String dashArray, Double radius, String symbol) {
-    }
+    public record Look(
+            String color,
+            String fillColor,
+            double fillOpacity,
+            double opacity,
+            double weight,
+            String dashArray,
+            Double radius,
+            String symbol) {}
 
     private final String id;
     private final String kind;
@@ -139,7 +188,9 @@ public final class LayerStyle {
         if (style == null) {
             return out;
         }
-        style.propertyNames().stream().sorted().filter(k -> !KEYS.contains(k))
+        style.propertyNames().stream()
+                .sorted()
+                .filter(k -> !KEYS.contains(k))
                 .forEach(k -> out.add("unknown style property '" + k + "' ignored"));
         for (String key : List.of("color", "fillColor")) {
             if (get(key) != null && normalColor(get(key)) == null) {
@@ -187,7 +238,8 @@ public final class LayerStyle {
     private String dashArray() {
         JsonNode dash = get("dashArray");
         return dash != null && dash.isString() && dash.asString().matches("\\d+(\\.\\d+)?( \\d+(\\.\\d+)?)*")
-                ? dash.asString() : null;
+                ? dash.asString()
+                : null;
     }
 
     /** The colour of a category value: the style's table, then the well-known table, then a stable palette pick. */
@@ -234,7 +286,8 @@ public final class LayerStyle {
         String value = raw == null ? null : String.valueOf(raw);
         String category = value == null ? null : categoryColor(value);
         String colour = category != null ? category : baseColor();
-        String fillBase = category != null ? category
+        String fillBase = category != null
+                ? category
                 : get("fillColor") != null ? orFallback(normalColor(get("fillColor"))) : colour;
         double fillOpacity = number("fillOpacity", d.fillOpacity(), 1);
         double weight = number("weight", d.weight(), 20);
@@ -249,8 +302,15 @@ public final class LayerStyle {
             return new Look("#222222", colour, fillOpacity, opacity, weight, null, radius, categorySymbol(value));
         }
         boolean line = kind.equals("line");
-        return new Look(colour, line || fillOpacity == 0 ? null : fillBase, line ? 0 : fillOpacity, opacity, weight,
-                dashArray(), null, null);
+        return new Look(
+                colour,
+                line || fillOpacity == 0 ? null : fillBase,
+                line ? 0 : fillOpacity,
+                opacity,
+                weight,
+                dashArray(),
+                null,
+                null);
     }
 
     private static String orFallback(String c) {
@@ -269,24 +329,28 @@ public final class LayerStyle {
     }
 
     /** One legend row. */
-    public record LegendEntry(String value, String color, String symbol) {
-    }
+    public record LegendEntry(String value, String color, String symbol) {}
 
     /** Legend rows: the style's table, then the values seen in the data; else the well-known values. */
     public List<LegendEntry> legend(Collection<String> seen) {
         List<String> values = new ArrayList<>();
         JsonNode colors = table("colors");
-        List<String> seenSorted = seen == null ? List.of() : seen.stream().filter(v -> v != null).sorted().toList();
+        List<String> seenSorted = seen == null
+                ? List.of()
+                : seen.stream().filter(v -> v != null).sorted().toList();
         if (colors != null) {
             values.addAll(colors.propertyNames());
             seenSorted.stream().filter(v -> !colors.has(v)).forEach(values::add);
         } else if (!seenSorted.isEmpty()) {
             values.addAll(seenSorted);
-        } else if (get("byProperty") != null && KNOWN.containsKey(String.valueOf(categoryProperty()))
+        } else if (get("byProperty") != null
+                && KNOWN.containsKey(String.valueOf(categoryProperty()))
                 && !kind.equals("event")) {
             values.addAll(KNOWN.get(categoryProperty()).keySet());
         }
-        return values.stream().map(v -> new LegendEntry(v, categoryColor(v), categorySymbol(v))).toList();
+        return values.stream()
+                .map(v -> new LegendEntry(v, categoryColor(v), categorySymbol(v)))
+                .toList();
     }
 
     private static <V> Map<String, V> ordered(Object... kv) {

@@ -1,11 +1,11 @@
 package org.frontline.web;
 
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -60,12 +60,18 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
     }
 
     /** The database went away (restart, failover, network): the request may be retried in a moment. */
-    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
-        CannotCreateTransactionException.class, TransactionSystemException.class})
+    @ExceptionHandler({
+        DataAccessResourceFailureException.class,
+        TransientDataAccessException.class,
+        CannotCreateTransactionException.class,
+        TransactionSystemException.class
+    })
     ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "5")
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
+                .body(problem(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "Database unavailable",
                         "the database is unavailable for a moment; try again in 5 s"));
     }
 
@@ -76,20 +82,24 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MultipartException.class)
     ProblemDetail badMultipart(MultipartException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Bad input",
-                "the multipart body cannot be read: " + (e.getMostSpecificCause().getMessage()));
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "Bad input",
+                "the multipart body cannot be read: "
+                        + (e.getMostSpecificCause().getMessage()));
     }
 
     /** Says what could not be read (Spring's default answer is only "Failed to read request"). */
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (e.getMostSpecificCause() instanceof PayloadTooLargeException tooLarge) {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
                     .body(problem(HttpStatus.CONTENT_TOO_LARGE, TOO_LARGE, tooLarge.getMessage()));
         }
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Bad input",
-                "the request body cannot be read: " + unreadable(e)));
+        return ResponseEntity.badRequest()
+                .body(problem(
+                        HttpStatus.BAD_REQUEST, "Bad input", "the request body cannot be read: " + unreadable(e)));
     }
 
     /** What is wrong with an unreadable JSON body, naming the field (not the JSON library's types or positions). */

@@ -38,7 +38,10 @@ class BodySizeLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > max) {
-            ApiErrors.write(response, HttpStatus.CONTENT_TOO_LARGE, ApiErrors.TOO_LARGE,
+            ApiErrors.write(
+                    response,
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    ApiErrors.TOO_LARGE,
                     RequestBodies.tooLarge(max).getMessage());
             return;
         }

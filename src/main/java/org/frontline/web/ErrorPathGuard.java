@@ -26,7 +26,8 @@ class ErrorPathGuard extends OncePerRequestFilter {
             throws ServletException, IOException {
         response.setStatus(HttpServletResponse.SC_NOT_FOUND);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
-                + "\"detail\":\"/error only shows errors of other requests\"}");
+        response.getWriter()
+                .write("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
+                        + "\"detail\":\"/error only shows errors of other requests\"}");
     }
 }

@@ -20,7 +20,8 @@ class HeavyWorkLimit implements WebMvcConfigurer {
     static final long WAIT_MILLIS = 3000;
     static final int RETRY_AFTER_SECONDS = 5;
 
-    private final Permits permits = new Permits(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), WAIT_MILLIS);
+    private final Permits permits =
+            new Permits(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), WAIT_MILLIS);
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
@@ -44,16 +45,18 @@ class HeavyWorkLimit implements WebMvcConfigurer {
         public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
                 throws InterruptedException {
             if (!semaphore.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
-                throw new ServerBusyException("the server is busy with " + size + " analyses or exports; try again in "
-                        + RETRY_AFTER_SECONDS + " s", RETRY_AFTER_SECONDS);
+                throw new ServerBusyException(
+                        "the server is busy with " + size + " analyses or exports; try again in " + RETRY_AFTER_SECONDS
+                                + " s",
+                        RETRY_AFTER_SECONDS);
             }
             request.setAttribute(HELD, Boolean.TRUE);
             return true;
         }
 
         @Override
-        public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
-                Exception ex) {
+        public void afterCompletion(
+                HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
             if (request.getAttribute(HELD) != null) {
                 request.removeAttribute(HELD);
                 semaphore.release();

@@ -4,8 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.LongFunction;
-import org.frontline.web.BadInputException;
-import org.frontline.web.PayloadTooLargeException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,8 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
  * request with the same answer.
  */
 public final class RequestBodies {
-    private RequestBodies() {
-    }
+    private RequestBodies() {}
 
     /** The body, at most {@code maxBytes}; 413 with {@link #tooLarge(long)}'s answer above it. */
     public static byte[] read(HttpServletRequest request, long maxBytes) throws IOException {
@@ -28,8 +25,9 @@ public final class RequestBodies {
      * The body, at most {@code maxBytes}; above it, the exception {@code tooLarge} makes of the declared length or
      * of the bytes read (one more than the cap).
      */
-    public static byte[] read(HttpServletRequest request, long maxBytes,
-            LongFunction<PayloadTooLargeException> tooLarge) throws IOException {
+    public static byte[] read(
+            HttpServletRequest request, long maxBytes, LongFunction<PayloadTooLargeException> tooLarge)
+            throws IOException {
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
             throw tooLarge.apply(declared);

@@ -6,15 +6,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import org.frontline.web.BadInputException;
 
 /**
  * Dates and instants as users write them: "2019-08-23" (midnight UTC) or an ISO-8601 instant such as
  * "2019-08-23T10:15:00Z". Dates are the common case: the data is known to the day at best.
  */
 public final class TimeParam {
-    private TimeParam() {
-    }
+    private TimeParam() {}
 
     public static Instant required(String value, String name, String context) {
         if (value == null || value.isBlank()) {
@@ -31,7 +29,8 @@ public final class TimeParam {
         String v = value.strip();
         Instant t;
         try {
-            t = v.length() == 10 ? LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant()
+            t = v.length() == 10
+                    ? LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant()
                     : OffsetDateTime.parse(v).toInstant();
         } catch (DateTimeParseException e) {
             throw new BadInputException(name + " is not a date (YYYY-MM-DD) or an ISO-8601 instant: '" + value + "'");
@@ -44,11 +43,11 @@ public final class TimeParam {
 
     /** The range of time the store accepts; the API's open-ended queries span it. */
     public static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+
     public static final Instant LATEST = Instant.parse("3000-01-01T00:00:00Z");
 
     /** A range of valid time, [from, to). */
-    public record Window(Instant from, Instant to) {
-    }
+    public record Window(Instant from, Instant to) {}
 
     /**
      * The {@code from}/{@code to} parameters as every endpoint reads them: an open end reaches {@link #EARLIEST} or
@@ -89,6 +88,8 @@ public final class TimeParam {
             return null;
         }
         OffsetDateTime o = t.atOffset(ZoneOffset.UTC);
-        return o.toLocalTime().toSecondOfDay() == 0 && o.getNano() == 0 ? o.toLocalDate().toString() : t.toString();
+        return o.toLocalTime().toSecondOfDay() == 0 && o.getNano() == 0
+                ? o.toLocalDate().toString()
+                : t.toString();
     }
 }

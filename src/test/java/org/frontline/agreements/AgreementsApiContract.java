@@ -37,10 +37,13 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "frontline.demo.load=true")
 abstract class AgreementsApiContract {
     private static final GeometryFactory GF = new GeometryFactory();
+
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcUserDetailsManager users;
+
     @Autowired
     LayerService layers;
 
@@ -50,7 +53,10 @@ abstract class AgreementsApiContract {
     @BeforeEach
     void setUp() {
         if (!users.userExists("ana")) {
-            users.createUser(User.withUsername("ana").password("{noop}ana-secret").roles("ANALYST").build());
+            users.createUser(User.withUsername("ana")
+                    .password("{noop}ana-secret")
+                    .roles("ANALYST")
+                    .build());
         }
         anonymous = new Api(port, null, null);
         analyst = anonymous.as("ana", "ana-secret");
@@ -64,7 +70,8 @@ abstract class AgreementsApiContract {
         assertThat(sochi.path("sources").get(0).path("url").asString()).startsWith("https://");
         assertThat(ids(sochi.path("clauses"))).contains("dmz", "heavy-weapons", "radical-groups");
         // in force on 1 January 2019: only Sochi; the Moscow protocol took effect on 6 March 2020
-        assertThat(ids(ok(anonymous.get("/api/agreements?at=2019-01-01")))).contains("sochi-2018")
+        assertThat(ids(ok(anonymous.get("/api/agreements?at=2019-01-01"))))
+                .contains("sochi-2018")
                 .doesNotContain("moscow-2020");
         assertThat(ids(ok(anonymous.get("/api/agreements?at=2020-03-10")))).contains("moscow-2020");
         // as the system knew it before the memorandum was signed: nothing
@@ -87,12 +94,15 @@ abstract class AgreementsApiContract {
 
         JsonNode fc = ok(anonymous.get("/api/agreements/t1-accord/breaches?from=2019-01-01&to=2019-03-31"));
         Set<String> found = new HashSet<>();
-        fc.path("features").forEach(f -> found.add(f.path("properties").path("eventId").asString() + "/"
-                + f.path("properties").path("clause").asString() + "/" + f.path("properties").path("actorClass").asString()));
-        assertThat(found).containsExactlyInAnyOrder("t1-e1/zone/Party A", "t1-e5/zone/unknown actor",
-                "t1-e7/withdraw/Group G");
+        fc.path("features")
+                .forEach(f -> found.add(f.path("properties").path("eventId").asString() + "/"
+                        + f.path("properties").path("clause").asString() + "/"
+                        + f.path("properties").path("actorClass").asString()));
+        assertThat(found)
+                .containsExactlyInAnyOrder("t1-e1/zone/Party A", "t1-e5/zone/unknown actor", "t1-e7/withdraw/Group G");
 
-        JsonNode counts = ok(anonymous.get("/api/agreements/t1-accord/breaches/counts?from=2019-01-01&to=2019-03-31&by=week"));
+        JsonNode counts =
+                ok(anonymous.get("/api/agreements/t1-accord/breaches/counts?from=2019-01-01&to=2019-03-31&by=week"));
         assertThat(counts.path("total").asInt()).isEqualTo(3);
         assertThat(counts.path("byActor").path("unknown actor").asInt()).isEqualTo(1);
         assertThat(counts.path("byClause").path("zone").asInt()).isEqualTo(2);
@@ -124,7 +134,9 @@ abstract class AgreementsApiContract {
                  "properties":{"eventType":"Battles","subEventType":"Armed clash","actor1":"Party A",
                  "validFrom":"2019-01-20","validTo":"2019-01-21","sourcePublisher":"test","confidence":"high",
                  "geoPrecision":"exact","timePrecision":"day"}}""";
-        assertThat(analyst.put("/api/features/" + id + "?reason=relocated", moved).status()).isEqualTo(200);
+        assertThat(analyst.put("/api/features/" + id + "?reason=relocated", moved)
+                        .status())
+                .isEqualTo(200);
         assertThat(breachIds("t2-accord", "")).isEmpty();
         assertThat(breachIds("t2-accord", "&asOf=" + before)).containsExactly("t2-e1");
     }
@@ -135,7 +147,8 @@ abstract class AgreementsApiContract {
         int before = ok(anonymous.get("/api/agreements")).size();
         String good = agreement("t3-accord", zone, "2019-01-10", "2019-02-01");
         // an area that is a point layer's feature, not a polygon
-        String pointArea = good.replace("\"layer\":\"t3zones\",\"feature\":\"" + zone + "\"}, \"from\"",
+        String pointArea = good.replace(
+                "\"layer\":\"t3zones\",\"feature\":\"" + zone + "\"}, \"from\"",
                 "\"layer\":\"events\",\"feature\":\"ev-001\"}, \"from\"");
         assertBad(pointArea, "clauses[0].area");
         assertBad(good.replace("\"deadline\":\"2019-02-01\"", "\"deadline\":\"2018-12-01\""), "clauses[1].deadline");
@@ -149,14 +162,18 @@ abstract class AgreementsApiContract {
         create(good);
         assertThat(analyst.postJson("/api/agreements", good).status()).isEqualTo(409);
         // a correction makes a new version; the old one stays in the history
-        Response put = analyst.put("/api/agreements/t3-accord?reason=renamed",
-                good.replace("Test accord", "Test accord (amended)"));
+        Response put = analyst.put(
+                "/api/agreements/t3-accord?reason=renamed", good.replace("Test accord", "Test accord (amended)"));
         assertThat(put.status()).isEqualTo(200);
         JsonNode history = ok(anonymous.get("/api/agreements/t3-accord/history"));
         assertThat(history.size()).isEqualTo(2);
-        assertThat(ok(anonymous.get("/api/agreements/t3-accord")).path("name").asString()).contains("amended");
+        assertThat(ok(anonymous.get("/api/agreements/t3-accord")).path("name").asString())
+                .contains("amended");
         assertThat(anonymous.get("/api/agreements/nope").status()).isEqualTo(404);
-        assertThat(anonymous.get("/api/agreements/t3-accord/breaches/counts?by=year").status()).isEqualTo(400);
+        assertThat(anonymous
+                        .get("/api/agreements/t3-accord/breaches/counts?by=year")
+                        .status())
+                .isEqualTo(400);
     }
 
     private void assertBad(String body, String field) {
@@ -167,9 +184,11 @@ abstract class AgreementsApiContract {
     }
 
     private List<String> breachIds(String agreement, String extra) {
-        JsonNode fc = ok(anonymous.get("/api/agreements/" + agreement + "/breaches?from=2019-01-01&to=2019-12-31" + extra));
+        JsonNode fc =
+                ok(anonymous.get("/api/agreements/" + agreement + "/breaches?from=2019-01-01&to=2019-12-31" + extra));
         List<String> out = new ArrayList<>();
-        fc.path("features").forEach(f -> out.add(f.path("properties").path("eventId").asString()));
+        fc.path("features")
+                .forEach(f -> out.add(f.path("properties").path("eventId").asString()));
         return out;
     }
 
@@ -186,8 +205,12 @@ abstract class AgreementsApiContract {
         String layer = prefix + "zones";
         layers.ensureLayer(layer, "Test zones " + prefix, LayerKind.AREA, "{}");
         var square = GF.toGeometry(new Envelope(x, x + 0.1, y, y + 0.1));
-        layers.add(layer, List.of(new NewFeature(prefix + "-zone", square, Map.of("name", "zone"),
-                day("2019-01-01"), null, prov())), "test", "synthetic zone");
+        layers.add(
+                layer,
+                List.of(new NewFeature(
+                        prefix + "-zone", square, Map.of("name", "zone"), day("2019-01-01"), null, prov())),
+                "test",
+                "synthetic zone");
         return prefix + "-zone";
     }
 
@@ -200,8 +223,17 @@ abstract class AgreementsApiContract {
         }
         p.put("fatalities", 1);
         p.put("title", "=HYPERLINK(\"http://x\")");
-        layers.add("events", List.of(new NewFeature(id, GF.createPoint(new Coordinate(x, y)), p, day(date),
-                day(date).plusSeconds(86_400), prov())), "test", "synthetic event");
+        layers.add(
+                "events",
+                List.of(new NewFeature(
+                        id,
+                        GF.createPoint(new Coordinate(x, y)),
+                        p,
+                        day(date),
+                        day(date).plusSeconds(86_400),
+                        prov())),
+                "test",
+                "synthetic event");
         return id;
     }
 
@@ -214,8 +246,7 @@ abstract class AgreementsApiContract {
                    {"id":"zone","type":"demilitarised-zone","area":{"layer":"%s","feature":"%s"}, "from":"%s",
                     "boundParties":["Party A"],"forbids":["Battles"]},
                    {"id":"withdraw","type":"group-withdrawal","area":{"layer":"%s","feature":"%s"},
-                    "deadline":"%s","boundParties":["Group G"],"forbids":["Armed clash"]}]}"""
-                .formatted(id, signed, signed, layer, zone, signed, layer, zone, deadline);
+                    "deadline":"%s","boundParties":["Group G"],"forbids":["Armed clash"]}]}""".formatted(id, signed, signed, layer, zone, signed, layer, zone, deadline);
     }
 
     private void create(String body) {

@@ -36,10 +36,13 @@ import tools.jackson.databind.JsonNode;
 abstract class AnalysisApiContract {
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcUserDetailsManager users;
+
     @Autowired
     FrontLineService fronts;
+
     @Autowired
     LayerService layers;
 
@@ -49,7 +52,10 @@ abstract class AnalysisApiContract {
     @BeforeEach
     void setUp() {
         if (!users.userExists("ana")) {
-            users.createUser(User.withUsername("ana").password("{noop}ana-secret").roles("ANALYST").build());
+            users.createUser(User.withUsername("ana")
+                    .password("{noop}ana-secret")
+                    .roles("ANALYST")
+                    .build());
         }
         anonymous = new Api(port, null, null);
         analyst = anonymous.as("ana", "ana-secret");
@@ -151,23 +157,29 @@ abstract class AnalysisApiContract {
         Response derive = analyst.post("/api/analysis/frontlines/derive?layer=control&target=frontlines", "");
         assertThat(derive.status()).isEqualTo(200);
         assertThat(derive.json().get("added").asInt()).isZero();
-        assertThat(anonymous.post("/api/analysis/frontlines/derive?layer=control&target=frontlines", "").status())
+        assertThat(anonymous
+                        .post("/api/analysis/frontlines/derive?layer=control&target=frontlines", "")
+                        .status())
                 .isIn(401, 403);
     }
 
     @Test
     void derivedFrontLayerFollowsTheAreasVersionsAndACorrectionOfThem() {
         String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
-        String areas = layers.ensureLayer("areas-" + suffix, "Areas", LayerKind.AREA, "{}").id();
+        String areas = layers.ensureLayer("areas-" + suffix, "Areas", LayerKind.AREA, "{}")
+                .id();
         String target = "fronts-" + suffix;
         Instant d1 = Instant.parse("2019-01-01T00:00:00Z");
         Instant d2 = Instant.parse("2019-06-01T00:00:00Z");
         String west = "west-" + suffix;
         String east = "east-" + suffix;
-        layers.add(areas, List.of(
-                area(west, box(36.5, 36.7), "gov", d1, d2), area(east, box(36.7, 36.9), "opp", d1, d2),
-                area(west, box(36.5, 36.8), "gov", d2, null), area(east, box(36.8, 36.9), "opp", d2, null)),
-                "ana", "test areas");
+        layers.add(
+                areas,
+                List.of(
+                        area(west, box(36.5, 36.7), "gov", d1, d2), area(east, box(36.7, 36.9), "opp", d1, d2),
+                        area(west, box(36.5, 36.8), "gov", d2, null), area(east, box(36.8, 36.9), "opp", d2, null)),
+                "ana",
+                "test areas");
 
         FrontLineService.Derivation first = fronts.deriveAll(areas, target);
         assertThat(first.periods()).isEqualTo(2);
@@ -176,7 +188,12 @@ abstract class AnalysisApiContract {
         JsonNode july = ok(anonymous.get("/api/layers/" + target + "/features?at=2019-07-01"));
         assertThat(firstX(march)).isCloseTo(36.7, within(0.003));
         assertThat(firstX(july)).isCloseTo(36.8, within(0.003));
-        assertThat(july.get("features").get(0).get("properties").get("validFrom").asString()).isEqualTo("2019-06-01");
+        assertThat(july.get("features")
+                        .get(0)
+                        .get("properties")
+                        .get("validFrom")
+                        .asString())
+                .isEqualTo("2019-06-01");
 
         // the analyst redraws the second period: deriving again corrects that version only
         layers.correct(west, area(west, box(36.5, 36.85), "gov", d2, null), "ana", "redrawn");
@@ -184,7 +201,8 @@ abstract class AnalysisApiContract {
         FrontLineService.Derivation second = fronts.deriveAll(areas, target);
         assertThat(second.corrected()).isEqualTo(1);
         assertThat(second.unchanged()).isEqualTo(1);
-        assertThat(firstX(ok(anonymous.get("/api/layers/" + target + "/features?at=2019-07-01")))).isCloseTo(36.85, within(0.003));
+        assertThat(firstX(ok(anonymous.get("/api/layers/" + target + "/features?at=2019-07-01"))))
+                .isCloseTo(36.85, within(0.003));
     }
 
     /** The mean longitude of the (single) front line's vertices: the line runs north–south. */
@@ -225,8 +243,10 @@ abstract class AnalysisApiContract {
         double b = both.get("features").get(0).get("properties").get("areaKm2").asDouble();
         assertThat(l).isGreaterThan(0).isLessThan(b / 2);
 
-        Response saved = analyst.post("/api/analysis/buffer/save?distanceKm=20&innerKm=15&target=zones"
-                + "&zoneType=dmz&name=Test%20band&validFrom=2018-09-17&validTo=2019-01-01", road);
+        Response saved = analyst.post(
+                "/api/analysis/buffer/save?distanceKm=20&innerKm=15&target=zones"
+                        + "&zoneType=dmz&name=Test%20band&validFrom=2018-09-17&validTo=2019-01-01",
+                road);
         assertThat(saved.status()).isEqualTo(201);
         String id = saved.json().get("features").get(0).get("id").asString();
         JsonNode zones = ok(anonymous.get("/api/layers/zones/features?at=2018-10-01"));
@@ -235,14 +255,19 @@ abstract class AnalysisApiContract {
         assertThat(zone.get("distanceKm").asDouble()).isEqualTo(20.0);
         assertThat(zone.get("innerKm").asDouble()).isEqualTo(15.0);
         assertThat(zone.get("bufferSource").asString()).isEqualTo("drawn geometry");
-        assertThat(anonymous.post("/api/analysis/buffer/save?distanceKm=5", road).status()).isIn(401, 403);
+        assertThat(anonymous
+                        .post("/api/analysis/buffer/save?distanceKm=5", road)
+                        .status())
+                .isIn(401, 403);
     }
 
     @Test
     void eventsNearAPlaceAndCountsPerGovernorateAndMonth() {
         JsonNode near = ok(anonymous.get("/api/analysis/proximity?layer=events&point=36.638,35.442&distanceKm=25"
                 + "&from=2019-05-01&to=2019-08-31"));
-        assertThat(near.get("count").asInt()).isEqualTo(near.get("features").size()).isPositive();
+        assertThat(near.get("count").asInt())
+                .isEqualTo(near.get("features").size())
+                .isPositive();
         double last = 0;
         for (JsonNode f : near.get("features")) {
             double d = f.get("properties").get("distanceKm").asDouble();
@@ -250,17 +275,20 @@ abstract class AnalysisApiContract {
             assertThat(f.get("properties").get("validFrom").asString()).isBetween("2019-05-01", "2019-08-31");
             last = d;
         }
-        JsonNode byGov = ok(anonymous.get("/api/analysis/stats?layer=events&by=governorate&from=2019-01-01&to=2019-12-31"));
+        JsonNode byGov =
+                ok(anonymous.get("/api/analysis/stats?layer=events&by=governorate&from=2019-01-01&to=2019-12-31"));
         JsonNode byMonth = ok(anonymous.get("/api/analysis/stats?layer=events&by=month&from=2019-01-01&to=2019-12-31"));
         long total = byGov.get("total").get("events").asLong();
-        assertThat(total).isPositive().isEqualTo(byMonth.get("total").get("events").asLong());
+        assertThat(total)
+                .isPositive()
+                .isEqualTo(byMonth.get("total").get("events").asLong());
         List<String> keys = new ArrayList<>();
         byGov.get("rows").forEach(r -> keys.add(r.get("key").asString()));
         assertThat(keys).contains("Idlib");
         byMonth.get("rows").forEach(r -> assertThat(r.get("key").asString()).startsWith("2019-"));
 
-        JsonNode inDmz = ok(anonymous.get("/api/analysis/stats?layer=events&by=month&within=zone-sochi-dmz"
-                + "&from=2019-01-01&to=2019-12-31"));
+        JsonNode inDmz = ok(anonymous.get(
+                "/api/analysis/stats?layer=events&by=month&within=zone-sochi-dmz" + "&from=2019-01-01&to=2019-12-31"));
         assertThat(inDmz.get("total").get("events").asLong()).isLessThan(total);
         Response csv = anonymous.get("/api/analysis/stats?layer=events&by=governorate&format=csv");
         assertThat(csv.body()).startsWith("key,events,fatalities");
@@ -278,28 +306,40 @@ abstract class AnalysisApiContract {
         assertBad(anonymous.get("/api/analysis/encirclement?layer=control&points=posts&at=2031-01-01"), "at");
         assertBad(anonymous.get("/api/analysis/frontlines?layer=control&at=2019-08-23&toleranceKm=0"), "toleranceKm");
         assertBad(anonymous.get("/api/analysis/proximity?layer=events&point=36.6,35.4&distanceKm=5000"), "distanceKm");
-        String bowtie = "{\"type\":\"Polygon\",\"coordinates\":[[[36.5,35.5],[36.7,35.7],[36.7,35.5],[36.5,35.7],[36.5,35.5]]]}";
+        String bowtie =
+                "{\"type\":\"Polygon\",\"coordinates\":[[[36.5,35.5],[36.7,35.7],[36.7,35.5],[36.5,35.7],[36.5,35.5]]]}";
         assertBad(analyst.post("/api/analysis/buffer?distanceKm=5", bowtie), "geometry");
-        assertBad(analyst.post("/api/analysis/buffer?distanceKm=5", "{\"type\":\"LineString\",\"coordinates\":[]}"), "geometry");
-        assertBad(anonymous.get("/api/analysis/encirclement?layer=control&points=posts&at=2019-08-23&friendly=rebels"), "friendly");
-        assertBad(anonymous.get("/api/analysis/encirclement?layer=control&points=posts&at=2019-08-23&corridorKm=500"),
+        assertBad(
+                analyst.post("/api/analysis/buffer?distanceKm=5", "{\"type\":\"LineString\",\"coordinates\":[]}"),
+                "geometry");
+        assertBad(
+                anonymous.get("/api/analysis/encirclement?layer=control&points=posts&at=2019-08-23&friendly=rebels"),
+                "friendly");
+        assertBad(
+                anonymous.get("/api/analysis/encirclement?layer=control&points=posts&at=2019-08-23&corridorKm=500"),
                 "corridorKm");
         assertBad(anonymous.get("/api/analysis/stats?layer=events&by=month&from=2021-01-01"), "from");
         assertBad(anonymous.get("/api/analysis/stats?layer=events&by=month&to=2017-12-31"), "to");
         assertBad(anonymous.get("/api/analysis/stats?layer=events&by=area&areas=posts"), "areas");
         assertBad(anonymous.get("/api/analysis/stats?layer=events&within=post-09"), "within");
         assertBad(anonymous.get("/api/analysis/proximity?layer=events&distanceKm=5"), "feature");
-        assertThat(anonymous.get("/api/analysis/change?layer=nope&from=2019-04-30&to=2019-08-23").status()).isEqualTo(404);
+        assertThat(anonymous
+                        .get("/api/analysis/change?layer=nope&from=2019-04-30&to=2019-08-23")
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
     void analysesWriteOnlyToPlainLayerIds() {
         String road = "{\"type\":\"LineString\",\"coordinates\":[[36.60,35.80],[36.70,35.82]]}";
-        for (String target : new String[] {"a/b", "a%2Fb", "%3Cimg%20src%3Dx%3E", "Zones", "1zones", "z".repeat(42), "z".repeat(70)}) {
+        for (String target :
+                new String[] {"a/b", "a%2Fb", "%3Cimg%20src%3Dx%3E", "Zones", "1zones", "z".repeat(42), "z".repeat(70)
+                }) {
             assertBad(analyst.post("/api/analysis/buffer/save?distanceKm=5&target=" + target, road), "target");
             assertBad(analyst.post("/api/analysis/frontlines/derive?layer=control&target=" + target, ""), "target");
         }
-        assertThat(layers.layers()).extracting(org.frontline.layers.Layer::id)
+        assertThat(layers.layers())
+                .extracting(org.frontline.layers.Layer::id)
                 .noneMatch(id -> id.contains("/") || id.contains("<") || id.startsWith("zzzz") || id.equals("Zones"));
         String longest = "b" + "x".repeat(40);
         Response saved = analyst.post("/api/analysis/buffer/save?distanceKm=5&target=" + longest, road);
@@ -310,17 +350,25 @@ abstract class AnalysisApiContract {
     @Test
     void aDerivationThatFailsHalfWayStoresNothing() {
         String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
-        String areas = layers.ensureLayer("longparties-" + suffix, "Areas", LayerKind.AREA, "{}").id();
+        String areas = layers.ensureLayer("longparties-" + suffix, "Areas", LayerKind.AREA, "{}")
+                .id();
         Instant d1 = Instant.parse("2019-01-01T00:00:00Z");
         // party names long enough that the front's feature id cannot be stored (over 100 characters)
         String gov = "government-of-the-region-" + "g".repeat(20);
         String opp = "opposition-of-the-region-" + "o".repeat(20);
-        layers.add(areas, List.of(area("w-" + suffix, box(36.5, 36.7), gov, d1, null),
-                area("e-" + suffix, box(36.7, 36.9), opp, d1, null)), "ana", "test areas");
+        layers.add(
+                areas,
+                List.of(
+                        area("w-" + suffix, box(36.5, 36.7), gov, d1, null),
+                        area("e-" + suffix, box(36.7, 36.9), opp, d1, null)),
+                "ana",
+                "test areas");
         String target = "f" + suffix + "-" + "x".repeat(30);
         Response derive = analyst.post("/api/analysis/frontlines/derive?layer=" + areas + "&target=" + target, "");
         assertBad(derive, "target");
-        assertThat(layers.layer(target)).as("the target layer is not left behind empty").isEmpty();
+        assertThat(layers.layer(target))
+                .as("the target layer is not left behind empty")
+                .isEmpty();
     }
 
     @Test

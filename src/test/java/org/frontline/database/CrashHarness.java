@@ -40,9 +40,10 @@ public final class CrashHarness {
     private final String jdbcUrl;
     private final Path dir;
     private final Random random;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String auth = "Basic " + Base64.getEncoder()
-            .encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String auth =
+            "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
     private final AtomicInteger nextDay = new AtomicInteger();
     private final AtomicInteger nextId = new AtomicInteger();
     private Process app;
@@ -62,8 +63,8 @@ public final class CrashHarness {
     record Result(int rounds, int survived, List<String> failures, long medianStartMillis) {
         @Override
         public String toString() {
-            return "rounds " + rounds + ", survived " + survived + ", failed " + (rounds - survived)
-                    + ", median start " + medianStartMillis + " ms" + (failures.isEmpty() ? "" : "\n  " + String.join("\n  ", failures));
+            return "rounds " + rounds + ", survived " + survived + ", failed " + (rounds - survived) + ", median start "
+                    + medianStartMillis + " ms" + (failures.isEmpty() ? "" : "\n  " + String.join("\n  ", failures));
         }
     }
 
@@ -96,7 +97,8 @@ public final class CrashHarness {
                         throw new IllegalStateException("the app did not start on an empty folder:\n" + logTail());
                     }
                 }
-                System.out.println("round " + r + ": survived " + survived + " of " + done + " (start " + startMillis + " ms)");
+                System.out.println(
+                        "round " + r + ": survived " + survived + " of " + done + " (start " + startMillis + " ms)");
             }
         } finally {
             stop();
@@ -209,7 +211,8 @@ public final class CrashHarness {
     private void correct(List<Write> writes) {
         LocalDate day = FIRST_DAY.plusDays(nextDay.getAndIncrement());
         String id = "crash-fix-" + nextId.getAndIncrement();
-        if (send("POST", "/api/layers/events/features", event(id, day, 36.5, "before"), "application/geo+json") != 201) {
+        if (send("POST", "/api/layers/events/features", event(id, day, 36.5, "before"), "application/geo+json")
+                != 201) {
             return;
         }
         String reason = "harness correction " + id;
@@ -223,7 +226,10 @@ public final class CrashHarness {
                 int current = 0;
                 boolean corrected = false;
                 for (JsonNode v : h.json().get("versions")) {
-                    current += v.path("supersededAt").isNull() || v.path("supersededAt").isMissingNode() ? 1 : 0;
+                    current += v.path("supersededAt").isNull()
+                                    || v.path("supersededAt").isMissingNode()
+                            ? 1
+                            : 0;
                     corrected |= reason.equals(v.path("changeReason").asString(""));
                 }
                 if (current != 1) {
@@ -233,14 +239,20 @@ public final class CrashHarness {
             }
         };
         writes.add(w);
-        w.answered = send("PUT", "/api/features/" + id + "?reason=" + reason.replace(' ', '+'),
-                event(id, day, 36.6, "after"), "application/geo+json") / 100 == 2;
+        w.answered = send(
+                                "PUT",
+                                "/api/features/" + id + "?reason=" + reason.replace(' ', '+'),
+                                event(id, day, 36.6, "after"),
+                                "application/geo+json")
+                        / 100
+                == 2;
     }
 
     // --- a report and the acceptance of its first candidate ---
 
     private void report(List<Write> writes) {
-        String published = FIRST_DAY.minusYears(80).plusDays(random.nextInt(300)).toString();
+        String published =
+                FIRST_DAY.minusYears(80).plusDays(random.nextInt(300)).toString();
         String ref = "Ref " + nextId.getAndIncrement();
         String text = REPORT.formatted("Monday") + " " + ref + ".";
         Answer stored = post("/api/reports?published=" + published, text, "text/plain");
@@ -252,7 +264,8 @@ public final class CrashHarness {
             @Override
             String check() {
                 Answer a = get("/api/reports/" + reportId);
-                return a.status == 200 && a.json().get("text").asString().contains(ref) ? null
+                return a.status == 200 && a.json().get("text").asString().contains(ref)
+                        ? null
                         : "report " + reportId + " (answered 201) is missing: " + a.status;
             }
         };
@@ -274,35 +287,45 @@ public final class CrashHarness {
                 JsonNode feature = c.json().path("featureId");
                 if ("accepted".equals(status)) {
                     return feature.isNull() || get("/api/features/" + feature.asString() + "/history").status != 200
-                            ? "candidate " + candidate + " is accepted but its event is missing" : null;
+                            ? "candidate " + candidate + " is accepted but its event is missing"
+                            : null;
                 }
-                return answered ? "acceptance of candidate " + candidate + " was answered 200 but it is " + status : null;
+                return answered
+                        ? "acceptance of candidate " + candidate + " was answered 200 but it is " + status
+                        : null;
             }
         };
         writes.add(accept);
-        accept.answered = send("POST", "/api/reports/candidates/" + candidate + "/accept", "", "application/json") == 200;
+        accept.answered =
+                send("POST", "/api/reports/candidates/" + candidate + "/accept", "", "application/json") == 200;
     }
 
     // --- a briefing created, given a frame and published ---
 
     private void briefing(List<Write> writes) {
         String slug = "crash-" + nextId.getAndIncrement();
-        Answer created = post("/api/briefings", "{\"title\":\"Crash " + slug + "\",\"slug\":\"" + slug + "\"}",
-                "application/json");
+        Answer created = post(
+                "/api/briefings", "{\"title\":\"Crash " + slug + "\",\"slug\":\"" + slug + "\"}", "application/json");
         if (created.status != 201) {
             return;
         }
         Write kept = new Write() {
             @Override
             String check() {
-                return get("/api/briefings/" + slug).status == 200 ? null : "briefing " + slug + " (answered 201) is missing";
+                return get("/api/briefings/" + slug).status == 200
+                        ? null
+                        : "briefing " + slug + " (answered 201) is missing";
             }
         };
         kept.answered = true;
         writes.add(kept);
-        if (send("POST", "/api/briefings/" + slug + "/frames", "{\"title\":\"One\",\"day\":\"2019-08-23\","
-                + "\"center\":[35.6,36.6],\"zoom\":9,\"layers\":[\"events\"],\"narrative\":\"Frame\"}",
-                "application/json") != 201) {
+        if (send(
+                        "POST",
+                        "/api/briefings/" + slug + "/frames",
+                        "{\"title\":\"One\",\"day\":\"2019-08-23\","
+                                + "\"center\":[35.6,36.6],\"zoom\":9,\"layers\":[\"events\"],\"narrative\":\"Frame\"}",
+                        "application/json")
+                != 201) {
             return;
         }
         Write publish = new Write() {
@@ -320,8 +343,9 @@ public final class CrashHarness {
             }
         };
         writes.add(publish);
-        publish.answered = send("POST", "/api/briefings/" + slug + "/publish", "{\"note\":\"harness\"}",
-                "application/json") == 200;
+        publish.answered =
+                send("POST", "/api/briefings/" + slug + "/publish", "{\"note\":\"harness\"}", "application/json")
+                        == 200;
     }
 
     /** SQLite's own check of the file the killed app left (null: fine, or not SQLite). */
@@ -344,16 +368,27 @@ public final class CrashHarness {
         port = freePort();
         Files.createDirectories(dir);
         String url = jdbcUrl.replace("{dir}", dir.toString());
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classpath,
-                "org.frontline.FrontlineApplication", "--server.port=" + port, "--spring.datasource.url=" + url,
-                "--frontline.gazetteer.dir=" + dir.resolve("gazetteer"), "--spring.main.banner-mode=off",
-                "--logging.level.root=WARN", "--frontline.demo.load=true",
+        ProcessBuilder pb = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-cp",
+                classpath,
+                "org.frontline.FrontlineApplication",
+                "--server.port=" + port,
+                "--spring.datasource.url=" + url,
+                "--frontline.gazetteer.dir=" + dir.resolve("gazetteer"),
+                "--spring.main.banner-mode=off",
+                "--logging.level.root=WARN",
+                "--frontline.demo.load=true",
                 // beans the harness never calls (analysis, exports, pages) are not built: restarts are quicker
                 "--spring.main.lazy-initialization=" + lazy);
         pb.environment().put("FRONTLINE_ADMIN_PASSWORD", ADMIN_PASSWORD);
         pb.environment().remove("DATABASE_URL");
-        pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("app.log").toFile()));
+        pb.redirectErrorStream(true)
+                .redirectOutput(
+                        ProcessBuilder.Redirect.appendTo(dir.resolve("app.log").toFile()));
         long t0 = System.nanoTime();
         app = pb.start();
         long deadline = t0 + Duration.ofMinutes(8).toNanos();
@@ -419,9 +454,11 @@ public final class CrashHarness {
     /** Status 0: no answer (the app was killed, or is not up). */
     private Answer exchange(String method, String path, String body, String type) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofMinutes(2)).header("Authorization", auth);
-        b = body == null ? b.GET() : b.header("Content-Type", type)
-                .method(method, HttpRequest.BodyPublishers.ofString(body));
+                .timeout(Duration.ofMinutes(2))
+                .header("Authorization", auth);
+        b = body == null
+                ? b.GET()
+                : b.header("Content-Type", type).method(method, HttpRequest.BodyPublishers.ofString(body));
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(r.statusCode(), r.body());
@@ -441,8 +478,11 @@ public final class CrashHarness {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int minutes = args.length > 1 ? Integer.parseInt(args[1]) : 120;
         Path dir = Files.createTempDirectory("frontline-crash-");
-        CrashHarness h = new CrashHarness(System.getProperty("crash.classpath", System.getProperty("java.class.path")),
-                System.getProperty("crash.url", DEFAULT_URL), dir.resolve("data"), System.nanoTime());
+        CrashHarness h = new CrashHarness(
+                System.getProperty("crash.classpath", System.getProperty("java.class.path")),
+                System.getProperty("crash.url", DEFAULT_URL),
+                dir.resolve("data"),
+                System.nanoTime());
         System.out.println("data folder " + dir);
         Result r = h.run(rounds, Duration.ofMinutes(minutes));
         System.out.println(r);

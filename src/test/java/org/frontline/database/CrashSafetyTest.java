@@ -18,12 +18,14 @@ class CrashSafetyTest {
     @Test
     void everyAnsweredWriteSurvivesAKillAndNoImportIsHalfStored(@TempDir Path dir) throws Exception {
         int rounds = Integer.getInteger("crash.rounds", 30);
-        CrashHarness harness = new CrashHarness(System.getProperty("java.class.path"), CrashHarness.DEFAULT_URL,
-                dir.resolve("data"), 15L);
+        CrashHarness harness = new CrashHarness(
+                System.getProperty("java.class.path"), CrashHarness.DEFAULT_URL, dir.resolve("data"), 15L);
         CrashHarness.Result result = harness.run(rounds, Duration.ofMinutes(Integer.getInteger("crash.minutes", 6)));
         System.out.println("crash harness: " + result);
         assertThat(result.failures()).as(result.toString()).isEmpty();
         // 30 rounds take about 5 minutes on an idle 2-core machine; on a loaded one the bound stops earlier
-        assertThat(result.rounds()).as("rounds done within the time bound").isGreaterThanOrEqualTo(Math.min(rounds, 10));
+        assertThat(result.rounds())
+                .as("rounds done within the time bound")
+                .isGreaterThanOrEqualTo(Math.min(rounds, 10));
     }
 }

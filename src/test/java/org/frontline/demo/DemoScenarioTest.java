@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
 import java.util.Set;
+import org.frontline.geo.GeoJsonGeometryReader;
 import org.frontline.testsupport.Api;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.frontline.geo.GeoJsonGeometryReader;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
@@ -25,6 +25,7 @@ class DemoScenarioTest {
 
     @LocalServerPort
     int port;
+
     Api api;
 
     @BeforeEach
@@ -54,33 +55,42 @@ class DemoScenarioTest {
         for (String date : dates) {
             JsonNode fc = api.get("/api/layers/control/features?at=" + date).json();
             Set<String> parties = new HashSet<>();
-            fc.get("features").forEach(f -> parties.add(f.at("/properties/party").asString()));
+            fc.get("features")
+                    .forEach(f -> parties.add(f.at("/properties/party").asString()));
             assertThat(parties).as(date).containsExactlyInAnyOrder("government", "opposition");
             oppositionAreas.add(Math.round(geometry(fc, "opposition").getArea() * 1000) / 1000.0);
-            assertThat(geometry(fc, "opposition").contains(point(IDLIB_CITY))).as("Idlib city held by the opposition on " + date).isTrue();
+            assertThat(geometry(fc, "opposition").contains(point(IDLIB_CITY)))
+                    .as("Idlib city held by the opposition on " + date)
+                    .isTrue();
         }
         assertThat(oppositionAreas).as("the opposition area changes over time").hasSizeGreaterThanOrEqualTo(5);
-        assertThat(party(api.get("/api/layers/control/features?at=2019-04-30").json(), KHAN_SHAYKHUN)).isEqualTo("opposition");
-        assertThat(party(api.get("/api/layers/control/features?at=2019-08-23").json(), KHAN_SHAYKHUN)).isEqualTo("government");
+        assertThat(party(api.get("/api/layers/control/features?at=2019-04-30").json(), KHAN_SHAYKHUN))
+                .isEqualTo("opposition");
+        assertThat(party(api.get("/api/layers/control/features?at=2019-08-23").json(), KHAN_SHAYKHUN))
+                .isEqualTo("government");
     }
 
     @Test
     void theMorekPostIsSurroundedFromLateAugust2019() {
         assertThat(status("2019-08-01", "Morek")).isEqualTo("open");
         assertThat(status("2019-08-24", "Morek")).isEqualTo("surrounded");
-        assertThat(api.get("/api/layers/posts/features?at=2019-01-01").json().get("features")).hasSize(12);
+        assertThat(api.get("/api/layers/posts/features?at=2019-01-01").json().get("features"))
+                .hasSize(12);
     }
 
     @Test
     void eventsCarryASourceAndPrecision() {
-        JsonNode events = api.get("/api/layers/events/features?from=2018-09-01&to=2020-03-31").json().get("features");
+        JsonNode events = api.get("/api/layers/events/features?from=2018-09-01&to=2020-03-31")
+                .json()
+                .get("features");
         assertThat(events.size()).isGreaterThanOrEqualTo(40);
         for (JsonNode e : events) {
             assertThat(e.at("/properties/sourcePublisher").asString()).isNotBlank();
             assertThat(e.at("/properties/timePrecision").asString()).isIn("day", "week", "month", "year");
             assertThat(e.at("/properties/title").asString()).isNotBlank();
         }
-        JsonNode zones = api.get("/api/layers/zones/features?at=2020-03-10").json().get("features");
+        JsonNode zones =
+                api.get("/api/layers/zones/features?at=2020-03-10").json().get("features");
         Set<String> types = new HashSet<>();
         zones.forEach(z -> types.add(z.at("/properties/zoneType").asString()));
         assertThat(types).contains("security-corridor");
@@ -89,14 +99,17 @@ class DemoScenarioTest {
     @Test
     void asOfShowsTheDemoAsItWasKnownThen() {
         // Each demo fact is recorded the day after it became true: on 2019-08-22 the 2019-08-23 front was unknown.
-        JsonNode known = api.get("/api/layers/control/features?at=2019-09-01&asOf=2019-08-22").json();
+        JsonNode known = api.get("/api/layers/control/features?at=2019-09-01&asOf=2019-08-22")
+                .json();
         assertThat(known.get("features")).isEmpty();
-        JsonNode later = api.get("/api/layers/control/features?at=2019-09-01&asOf=2019-08-25").json();
+        JsonNode later = api.get("/api/layers/control/features?at=2019-09-01&asOf=2019-08-25")
+                .json();
         assertThat(later.get("features")).isNotEmpty();
     }
 
     private String status(String date, String name) {
-        for (JsonNode f : api.get("/api/layers/posts/features?at=" + date).json().get("features")) {
+        for (JsonNode f :
+                api.get("/api/layers/posts/features?at=" + date).json().get("features")) {
             if (f.at("/properties/name").asString().contains(name)) {
                 return f.at("/properties/status").asString();
             }

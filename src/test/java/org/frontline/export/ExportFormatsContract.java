@@ -44,10 +44,13 @@ abstract class ExportFormatsContract {
 
     @LocalServerPort
     int port;
+
     @Autowired
     LayerService layers;
+
     @Autowired
     JdbcUserDetailsManager users;
+
     @TempDir
     Path dir;
 
@@ -59,31 +62,73 @@ abstract class ExportFormatsContract {
     @BeforeEach
     void setUp() {
         if (!users.userExists("ana")) {
-            users.createUser(User.withUsername("ana").password("{noop}ana-secret").roles("ANALYST").build());
+            users.createUser(User.withUsername("ana")
+                    .password("{noop}ana-secret")
+                    .roles("ANALYST")
+                    .build());
         }
         analyst = new Api(port, "ana", "ana-secret");
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         sfx = "-" + suffix;
-        events = layers.ensureLayer("events-" + suffix, "Events", LayerKind.EVENT, "{\"color\":\"#aa0000\"}").id();
-        control = layers.ensureLayer("control-" + suffix, "Control", LayerKind.AREA,
-                "{\"color\":\"#7f8c8d\",\"fillOpacity\":0.5,\"byProperty\":\"party\",\"colors\":"
-                        + "{\"government\":\"#c0392b\",\"opposition\":\"#2e7d32\"}}").id();
-        post(events, "{\"type\":\"FeatureCollection\",\"features\":["
-                + event("ev-1" + sfx, 36.6789012345, 35.4412, "2019-08-19", "Battles", TRICKY, 12, "week", "near")
-                + "," + event("ev-2" + sfx, 36.64, 35.93, "2019-08-20", "Explosions/Remote violence",
-                        "=HYPERLINK(\"http://evil.example\",\"click\")", 0, "day", "exact")
-                + "," + event("ev-3" + sfx, 36.70, 35.60, "2019-09-02", "Protests", "@SUM(A1)", 0, "month", "admin") + "]}");
-        post(control, "{\"type\":\"FeatureCollection\",\"features\":["
-                + "{\"type\":\"Feature\",\"id\":\"gov" + sfx + "\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[36.5,35.2],"
-                + "[36.9,35.2],[36.9,35.5],[36.5,35.5],[36.5,35.2]]]},\"properties\":{\"party\":\"government\","
-                + "\"validFrom\":\"2019-05-01\",\"validTo\":\"2019-08-23\",\"area_km2\":1200.5}},"
-                + "{\"type\":\"Feature\",\"id\":\"opp" + sfx + "\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[36.5,35.5],"
-                + "[36.9,35.5],[36.9,35.9],[36.5,35.9],[36.5,35.5]]]},\"properties\":{\"party\":\"opposition\","
-                + "\"validFrom\":\"2019-05-01\",\"name\":\"<b>Idlib pocket</b>\"}}]}");
+        events = layers.ensureLayer("events-" + suffix, "Events", LayerKind.EVENT, "{\"color\":\"#aa0000\"}")
+                .id();
+        control = layers.ensureLayer(
+                        "control-" + suffix,
+                        "Control",
+                        LayerKind.AREA,
+                        "{\"color\":\"#7f8c8d\",\"fillOpacity\":0.5,\"byProperty\":\"party\",\"colors\":"
+                                + "{\"government\":\"#c0392b\",\"opposition\":\"#2e7d32\"}}")
+                .id();
+        post(
+                events,
+                "{\"type\":\"FeatureCollection\",\"features\":["
+                        + event(
+                                "ev-1" + sfx,
+                                36.6789012345,
+                                35.4412,
+                                "2019-08-19",
+                                "Battles",
+                                TRICKY,
+                                12,
+                                "week",
+                                "near")
+                        + ","
+                        + event(
+                                "ev-2" + sfx,
+                                36.64,
+                                35.93,
+                                "2019-08-20",
+                                "Explosions/Remote violence",
+                                "=HYPERLINK(\"http://evil.example\",\"click\")",
+                                0,
+                                "day",
+                                "exact")
+                        + ","
+                        + event("ev-3" + sfx, 36.70, 35.60, "2019-09-02", "Protests", "@SUM(A1)", 0, "month", "admin")
+                        + "]}");
+        post(
+                control,
+                "{\"type\":\"FeatureCollection\",\"features\":["
+                        + "{\"type\":\"Feature\",\"id\":\"gov" + sfx
+                        + "\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[36.5,35.2],"
+                        + "[36.9,35.2],[36.9,35.5],[36.5,35.5],[36.5,35.2]]]},\"properties\":{\"party\":\"government\","
+                        + "\"validFrom\":\"2019-05-01\",\"validTo\":\"2019-08-23\",\"area_km2\":1200.5}},"
+                        + "{\"type\":\"Feature\",\"id\":\"opp" + sfx
+                        + "\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[36.5,35.5],"
+                        + "[36.9,35.5],[36.9,35.9],[36.5,35.9],[36.5,35.5]]]},\"properties\":{\"party\":\"opposition\","
+                        + "\"validFrom\":\"2019-05-01\",\"name\":\"<b>Idlib pocket</b>\"}}]}");
     }
 
-    static String event(String id, double lon, double lat, String date, String type, String notes, int fatalities,
-            String timePrecision, String geoPrecision) {
+    static String event(
+            String id,
+            double lon,
+            double lat,
+            String date,
+            String type,
+            String notes,
+            int fatalities,
+            String timePrecision,
+            String geoPrecision) {
         return "{\"type\":\"Feature\",\"id\":\"" + id + "\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[" + lon
                 + "," + lat + "]},\"properties\":{\"validFrom\":\"" + date + "\",\"eventType\":\"" + type
                 + "\",\"subEventType\":\"Armed clash\",\"actor1\":\"Military Forces of Syria (2000-)\","
@@ -103,9 +148,15 @@ abstract class ExportFormatsContract {
     }
 
     byte[] download(String path) throws Exception {
-        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(r.statusCode()).as(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        HttpResponse<byte[]> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode())
+                .as(new String(r.body(), StandardCharsets.UTF_8))
+                .isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
         return r.body();
     }
@@ -124,7 +175,10 @@ abstract class ExportFormatsContract {
         assertThat(header.subList(31, header.size()))
                 .containsExactly("id", "valid_to", "confidence", "source_url", "recorded_at");
         assertThat(rows).hasSize(3); // header + ev-1, ev-2 (ev-3 is in September)
-        List<String> ev1 = rows.stream().filter(r -> r.get(0).equals("ev-1" + sfx)).findFirst().orElseThrow();
+        List<String> ev1 = rows.stream()
+                .filter(r -> r.get(0).equals("ev-1" + sfx))
+                .findFirst()
+                .orElseThrow();
         assertThat(ev1.get(header.indexOf("event_date"))).isEqualTo("2019-08-19");
         assertThat(ev1.get(header.indexOf("year"))).isEqualTo("2019");
         assertThat(ev1.get(header.indexOf("time_precision"))).isEqualTo("2");
@@ -136,13 +190,17 @@ abstract class ExportFormatsContract {
         assertThat(ev1.get(header.indexOf("source"))).isEqualTo("SOHR");
         assertThat(ev1.get(header.indexOf("fatalities"))).isEqualTo("12");
         assertThat(ev1.get(header.indexOf("valid_to"))).isEqualTo("2019-08-26");
-        List<String> ev2 = rows.stream().filter(r -> r.get(0).equals("ev-2" + sfx)).findFirst().orElseThrow();
+        List<String> ev2 = rows.stream()
+                .filter(r -> r.get(0).equals("ev-2" + sfx))
+                .findFirst()
+                .orElseThrow();
         assertThat(ev2.get(header.indexOf("notes"))).startsWith("'=HYPERLINK(");
         assertThat(ev2.get(header.indexOf("time_precision"))).isEqualTo("1");
 
         byte[] withBom = download("/api/export/" + events + ".csv?bom=true");
         assertThat(new byte[] {withBom[0], withBom[1], withBom[2]}).containsExactly(0xEF, 0xBB, 0xBF);
-        assertThat(parseCsv(new String(withBom, 3, withBom.length - 3, StandardCharsets.UTF_8))).hasSize(4);
+        assertThat(parseCsv(new String(withBom, 3, withBom.length - 3, StandardCharsets.UTF_8)))
+                .hasSize(4);
     }
 
     @Test
@@ -150,17 +208,20 @@ abstract class ExportFormatsContract {
         Gdal.require();
         Path csv = dir.resolve("events.csv");
         Files.write(csv, download("/api/export/" + events + ".csv?bom=true"));
-        String info = Gdal.ogrinfo("-ro", "-al", "-oo", "X_POSSIBLE_NAMES=longitude", "-oo",
-                "Y_POSSIBLE_NAMES=latitude", csv.toString());
-        assertThat(info).contains("Feature Count: 3").contains("Ma‘arat al-Nu‘man –").contains("POINT (36.6789012 35.4412)");
+        String info = Gdal.ogrinfo(
+                "-ro", "-al", "-oo", "X_POSSIBLE_NAMES=longitude", "-oo", "Y_POSSIBLE_NAMES=latitude", csv.toString());
+        assertThat(info)
+                .contains("Feature Count: 3")
+                .contains("Ma‘arat al-Nu‘man –")
+                .contains("POINT (36.6789012 35.4412)");
     }
 
     @Test
     void areasCsvHasWktAndTheSameColumnsWhateverTheDate() throws Exception {
-        List<List<String>> may = parseCsv(new String(download("/api/export/" + control + ".csv?at=2019-06-01"),
-                StandardCharsets.UTF_8));
-        List<List<String>> sep = parseCsv(new String(download("/api/export/" + control + ".csv?at=2019-09-01"),
-                StandardCharsets.UTF_8));
+        List<List<String>> may =
+                parseCsv(new String(download("/api/export/" + control + ".csv?at=2019-06-01"), StandardCharsets.UTF_8));
+        List<List<String>> sep =
+                parseCsv(new String(download("/api/export/" + control + ".csv?at=2019-09-01"), StandardCharsets.UTF_8));
         assertThat(may.get(0)).isEqualTo(sep.get(0));
         assertThat(may.get(0)).startsWith("id", "wkt", "valid_from", "valid_to").contains("party", "area_km2", "name");
         assertThat(may).hasSize(3);
@@ -173,8 +234,9 @@ abstract class ExportFormatsContract {
         Path gpkg = dir.resolve("out.gpkg");
         Files.write(gpkg, download("/api/export/" + events + "," + control + ".gpkg?at=2019-09-02T12:00:00Z"));
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + gpkg)) {
-            ResultSet tables = c.createStatement().executeQuery(
-                    "SELECT table_name FROM gpkg_contents WHERE data_type = 'features' ORDER BY table_name");
+            ResultSet tables = c.createStatement()
+                    .executeQuery(
+                            "SELECT table_name FROM gpkg_contents WHERE data_type = 'features' ORDER BY table_name");
             List<String> names = new ArrayList<>();
             while (tables.next()) {
                 names.add(tables.getString(1));
@@ -185,18 +247,32 @@ abstract class ExportFormatsContract {
             while (types.next()) {
                 cols.add(types.getString("name") + ":" + types.getString("type"));
             }
-            assertThat(cols).contains("valid_from:DATETIME", "valid_to:DATETIME", "recorded_at:DATETIME",
-                    "area_km2:DOUBLE", "party:TEXT");
-            ResultSet style = c.createStatement().executeQuery("SELECT m.metadata FROM gpkg_metadata m JOIN "
-                    + "gpkg_metadata_reference r ON r.md_file_id = m.id WHERE r.table_name = '" + control + "'");
+            assertThat(cols)
+                    .contains(
+                            "valid_from:DATETIME",
+                            "valid_to:DATETIME",
+                            "recorded_at:DATETIME",
+                            "area_km2:DOUBLE",
+                            "party:TEXT");
+            ResultSet style = c.createStatement()
+                    .executeQuery("SELECT m.metadata FROM gpkg_metadata m JOIN "
+                            + "gpkg_metadata_reference r ON r.md_file_id = m.id WHERE r.table_name = '" + control
+                            + "'");
             assertThat(style.next()).isTrue();
             assertThat(style.getString(1)).contains("\"byProperty\":\"party\"").contains("#c0392b");
         }
         if (hasGdal()) {
             String info = Gdal.ogrinfo("-ro", "-so", gpkg.toString(), events);
-            assertThat(info).contains("Feature Count: 1").contains("valid_to: DateTime").contains("fatalities: Integer");
-            String empty = Gdal.ogrinfo("-ro", "-so", writeTo("empty.gpkg",
-                    download("/api/export/" + events + ".gpkg?at=2001-01-01")).toString(), events);
+            assertThat(info)
+                    .contains("Feature Count: 1")
+                    .contains("valid_to: DateTime")
+                    .contains("fatalities: Integer");
+            String empty = Gdal.ogrinfo(
+                    "-ro",
+                    "-so",
+                    writeTo("empty.gpkg", download("/api/export/" + events + ".gpkg?at=2001-01-01"))
+                            .toString(),
+                    events);
             assertThat(fieldLines(empty)).isEqualTo(fieldLines(info));
         }
     }
@@ -204,7 +280,8 @@ abstract class ExportFormatsContract {
     @Test
     void kmlHasTimeSpansFromValidTimeAndStylesFromTheLayer() throws Exception {
         byte[] kml = download("/api/export/" + control + ".kml?from=2019-01-01");
-        Document doc = DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder()
+        Document doc = DocumentBuilderFactory.newDefaultNSInstance()
+                .newDocumentBuilder()
                 .parse(new ByteArrayInputStream(kml));
         NodeList placemarks = doc.getElementsByTagName("Placemark");
         assertThat(placemarks.getLength()).isEqualTo(2);
@@ -220,14 +297,17 @@ abstract class ExportFormatsContract {
         assertThat(gov).isNotNull();
         assertThat(gov.getElementsByTagName("begin").item(0).getTextContent()).isEqualTo("2019-05-01T00:00:00Z");
         assertThat(gov.getElementsByTagName("end").item(0).getTextContent()).isEqualTo("2019-08-23T00:00:00Z");
-        String styleId = gov.getElementsByTagName("styleUrl").item(0).getTextContent().substring(1);
+        String styleId =
+                gov.getElementsByTagName("styleUrl").item(0).getTextContent().substring(1);
         NodeList styles = doc.getElementsByTagName("Style");
         String polyColor = null;
         for (int i = 0; i < styles.getLength(); i++) {
             Element s = (Element) styles.item(i);
             if (s.getAttribute("id").equals(styleId)) {
-                polyColor = ((Element) s.getElementsByTagName("PolyStyle").item(0)).getElementsByTagName("color")
-                        .item(0).getTextContent();
+                polyColor = ((Element) s.getElementsByTagName("PolyStyle").item(0))
+                        .getElementsByTagName("color")
+                        .item(0)
+                        .getTextContent();
             }
         }
         assertThat(polyColor).isEqualTo("802b39c0"); // #c0392b at 50 % opacity, as KML's aabbggrr
@@ -242,7 +322,9 @@ abstract class ExportFormatsContract {
     }
 
     static List<String> fieldLines(String ogrinfo) {
-        return ogrinfo.lines().filter(l -> l.matches("^[a-z_0-9]+: .*\\(.*\\)$")).toList();
+        return ogrinfo.lines()
+                .filter(l -> l.matches("^[a-z_0-9]+: .*\\(.*\\)$"))
+                .toList();
     }
 
     static boolean hasGdal() {

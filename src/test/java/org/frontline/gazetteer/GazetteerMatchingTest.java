@@ -20,17 +20,22 @@ class GazetteerMatchingTest {
 
     private static List<Long> syrianIds(String spelling) {
         return gazetteer.candidates(NameFolding.phoneticKey(spelling)).stream()
-                .filter(p -> p.country().equals("SY") && p.isSettlement()).map(Place::geonameId).toList();
+                .filter(p -> p.country().equals("SY") && p.isSettlement())
+                .map(Place::geonameId)
+                .toList();
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "Maarat al-Numan | Maaret al-Nouman | Ma'arrat an-Nu'man",
-            "Khan Shaykhun | Khan Sheikhoun | Khān Shaykhūn",
-            "Saraqib | Saraqeb | سراقب",
-            "Jisr al-Shughour | Jisr ash-Shughur | جسر الشغور",
-            "Idlib | Idleb | إدلب",
-            "Ras al-Ain | Ra's al-'Ayn | Ras el Ain"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Maarat al-Numan | Maaret al-Nouman | Ma'arrat an-Nu'man",
+                "Khan Shaykhun | Khan Sheikhoun | Khān Shaykhūn",
+                "Saraqib | Saraqeb | سراقب",
+                "Jisr al-Shughour | Jisr ash-Shughur | جسر الشغور",
+                "Idlib | Idleb | إدلب",
+                "Ras al-Ain | Ra's al-'Ayn | Ras el Ain"
+            })
     void spellingsOfOnePlaceMeet(String a, String b, String c) {
         List<Long> ids = syrianIds(a);
         assertThat(ids).as(a).isNotEmpty();
@@ -55,11 +60,17 @@ class GazetteerMatchingTest {
 
     @Test
     void worldCapitalsCountriesAndProvincesAreLoaded() {
-        assertThat(gazetteer.candidates(NameFolding.phoneticKey("Moscow"))).anySatisfy(p -> assertThat(p.country()).isEqualTo("RU"));
-        assertThat(gazetteer.candidates(NameFolding.phoneticKey("Tehran"))).anySatisfy(p -> assertThat(p.featureCode()).isEqualTo("PPLC"));
-        assertThat(gazetteer.candidates(NameFolding.phoneticKey("Sochi"))).anySatisfy(p -> assertThat(p.country()).isEqualTo("RU"));
-        assertThat(gazetteer.candidates(NameFolding.phoneticKey("Iran"))).anySatisfy(p -> assertThat(p.isCountry()).isTrue());
-        assertThat(gazetteer.byFeature("SY", "ADM1")).hasSize(14).allSatisfy(p -> assertThat(p.bbox()).isNotNull());
+        assertThat(gazetteer.candidates(NameFolding.phoneticKey("Moscow")))
+                .anySatisfy(p -> assertThat(p.country()).isEqualTo("RU"));
+        assertThat(gazetteer.candidates(NameFolding.phoneticKey("Tehran")))
+                .anySatisfy(p -> assertThat(p.featureCode()).isEqualTo("PPLC"));
+        assertThat(gazetteer.candidates(NameFolding.phoneticKey("Sochi")))
+                .anySatisfy(p -> assertThat(p.country()).isEqualTo("RU"));
+        assertThat(gazetteer.candidates(NameFolding.phoneticKey("Iran")))
+                .anySatisfy(p -> assertThat(p.isCountry()).isTrue());
+        assertThat(gazetteer.byFeature("SY", "ADM1"))
+                .hasSize(14)
+                .allSatisfy(p -> assertThat(p.bbox()).isNotNull());
         assertThat(gazetteer.size()).isGreaterThan(8000);
     }
 
@@ -69,16 +80,21 @@ class GazetteerMatchingTest {
         List<Place> in = gazetteer.settlementsIn(36.5, 35.3, 36.9, 35.7, 0);
         assertThat(in).extracting(Place::name).contains("Khan Shaykhun").doesNotContain("Aleppo");
         assertThat(in).anySatisfy(p -> assertThat(p.geonameId()).isEqualTo(167611L));
-        assertThat(in).isSortedAccordingTo(java.util.Comparator.comparingLong(Place::population).reversed());
+        assertThat(in)
+                .isSortedAccordingTo(
+                        java.util.Comparator.comparingLong(Place::population).reversed());
     }
 
     @Test
     void aFullCountryDumpCanBeImported(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         Gazetteer g = new Gazetteer(dir);
-        String line = "9999001\tTall Testiyah\tTall Testiyah\tTell Testiyeh,تل تستية\t35.5\t36.5\tP\tPPL\tSY\t\t12\t\t\t\t800\t\t300\tAsia/Damascus\t2020-01-01\n";
+        String line =
+                "9999001\tTall Testiyah\tTall Testiyah\tTell Testiyeh,تل تستية\t35.5\t36.5\tP\tPPL\tSY\t\t12\t\t\t\t800\t\t300\tAsia/Damascus\t2020-01-01\n";
         int n = g.importDump("SY.txt", (line + "broken line\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(n).isEqualTo(1);
-        assertThat(g.candidates(NameFolding.phoneticKey("Tell Testiyeh"))).extracting(Place::geonameId).contains(9999001L);
+        assertThat(g.candidates(NameFolding.phoneticKey("Tell Testiyeh")))
+                .extracting(Place::geonameId)
+                .contains(9999001L);
         // it survives a restart: the dump was kept in the directory
         assertThat(new Gazetteer(dir).byId(9999001L)).isPresent();
     }

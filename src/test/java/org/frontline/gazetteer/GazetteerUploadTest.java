@@ -21,8 +21,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** An admin uploads a GeoNames country dump; its places then resolve in reports. Analysts may not upload. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "frontline.demo.load=false", "spring.datasource.url=jdbc:sqlite:target/test-db/gazupload-${random.uuid}.db"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "frontline.demo.load=false",
+            "spring.datasource.url=jdbc:sqlite:target/test-db/gazupload-${random.uuid}.db"
+        })
 class GazetteerUploadTest {
 
     @TempDir
@@ -35,6 +39,7 @@ class GazetteerUploadTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcUserDetailsManager users;
 
@@ -45,33 +50,56 @@ class GazetteerUploadTest {
     HttpResponse<String> upload(String user, String fileName, byte[] content) throws Exception {
         String boundary = "----b" + System.nanoTime();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
-                + "Content-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                        + "\"\r\n" + "Content-Type: text/plain\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         out.write(content);
         out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/admin/gazetteer"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":secret").getBytes()))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/admin/gazetteer"))
+                                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                                .header(
+                                        "Authorization",
+                                        "Basic " + Base64.getEncoder().encodeToString((user + ":secret").getBytes()))
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> parse(String text) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/reports/parse"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("gana:secret".getBytes()))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"" + text + "\",\"published\":\"2019-08-27\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/reports/parse"))
+                                .header("Content-Type", "application/json")
+                                .header(
+                                        "Authorization",
+                                        "Basic " + Base64.getEncoder().encodeToString("gana:secret".getBytes()))
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"text\":\"" + text + "\",\"published\":\"2019-08-27\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void adminUploadsADumpAndItsVillagesResolve() throws Exception {
-        if (!users.userExists("gadmin")) users.createUser(User.withUsername("gadmin").password("{noop}secret").roles("ADMIN").build());
-        if (!users.userExists("gana")) users.createUser(User.withUsername("gana").password("{noop}secret").roles("ANALYST").build());
+        if (!users.userExists("gadmin"))
+            users.createUser(User.withUsername("gadmin")
+                    .password("{noop}secret")
+                    .roles("ADMIN")
+                    .build());
+        if (!users.userExists("gana"))
+            users.createUser(User.withUsername("gana")
+                    .password("{noop}secret")
+                    .roles("ANALYST")
+                    .build());
         String text = "Shelling hit Tall Qarqour on Monday.";
         assertThat(parse(text).body()).doesNotContain("Qarqur");
 
-        String dump = "9990001\tTall Qarqūr\tTall Qarqur\tTell Qarqour,تل قرقور\t35.71\t36.35\tP\tPPL\tSY\t\t12\t\t\t\t900\t\t180\tAsia/Damascus\t2020-01-01\n";
-        assertThat(upload("gana", dump.getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(403);
+        String dump =
+                "9990001\tTall Qarqūr\tTall Qarqur\tTell Qarqour,تل قرقور\t35.71\t36.35\tP\tPPL\tSY\t\t12\t\t\t\t900\t\t180\tAsia/Damascus\t2020-01-01\n";
+        assertThat(upload("gana", dump.getBytes(StandardCharsets.UTF_8)).statusCode())
+                .isEqualTo(403);
         HttpResponse<String> bad = upload("gadmin", "just some words\nno tabs here\n".getBytes(StandardCharsets.UTF_8));
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("GeoNames");
@@ -84,8 +112,13 @@ class GazetteerUploadTest {
 
     @Test
     void aFileNameThatNamesNoFileIsRefused() throws Exception {
-        if (!users.userExists("gadmin")) users.createUser(User.withUsername("gadmin").password("{noop}secret").roles("ADMIN").build());
-        String dump = "9990002\tTall Qarqūr\tTall Qarqur\t\t35.71\t36.35\tP\tPPL\tSY\t\t12\t\t\t\t900\t\t180\tAsia/Damascus\t2020-01-01\n";
+        if (!users.userExists("gadmin"))
+            users.createUser(User.withUsername("gadmin")
+                    .password("{noop}secret")
+                    .roles("ADMIN")
+                    .build());
+        String dump =
+                "9990002\tTall Qarqūr\tTall Qarqur\t\t35.71\t36.35\tP\tPPL\tSY\t\t12\t\t\t\t900\t\t180\tAsia/Damascus\t2020-01-01\n";
         for (String name : new String[] {"/", "..", "a/b/"}) {
             HttpResponse<String> r = upload("gadmin", name, dump.getBytes(StandardCharsets.UTF_8));
             assertThat(r.statusCode()).as(name + ": " + r.body()).isEqualTo(400);

@@ -11,7 +11,11 @@ import tools.jackson.databind.JsonNode;
 
 /** The place search the map's search box uses: any common spelling finds the place. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = {"spring.datasource.url=jdbc:sqlite:target/test-db/places-${random.uuid}.db", "frontline.demo.load=false"})
+@TestPropertySource(
+        properties = {
+            "spring.datasource.url=jdbc:sqlite:target/test-db/places-${random.uuid}.db",
+            "frontline.demo.load=false"
+        })
 class PlaceSearchTest {
     @LocalServerPort
     int port;
@@ -20,7 +24,8 @@ class PlaceSearchTest {
     void transliterationVariantsFindTheSamePlace() {
         Api api = new Api(port, null, null);
         for (String spelling : new String[] {"Saraqeb", "saraqib", "Maaret al-Nouman", "Khan Sheikhoun", "Idleb"}) {
-            JsonNode found = api.get("/api/places?q=" + spelling.replace(" ", "%20")).json();
+            JsonNode found =
+                    api.get("/api/places?q=" + spelling.replace(" ", "%20")).json();
             assertThat(found).as(spelling).isNotEmpty();
             JsonNode first = found.get(0);
             assertThat(first.get("country").asString()).as(spelling).isEqualTo("SY");

@@ -25,7 +25,8 @@ class GeoJsonGeometryReaderLimitsTest {
     @Test
     void aGeometryAcrossTheAntimeridianIsRefused() {
         JsonNode fiji = json.readTree("{\"type\":\"LineString\",\"coordinates\":[[179.5,-17],[-179.5,-17.2]]}");
-        assertThatThrownBy(() -> reader.read(fiji)).isInstanceOf(InvalidGeometryException.class)
+        assertThatThrownBy(() -> reader.read(fiji))
+                .isInstanceOf(InvalidGeometryException.class)
                 .hasMessageContaining("antimeridian");
         JsonNode west = json.readTree("{\"type\":\"LineString\",\"coordinates\":[[179.5,-17],[179.9,-17.2]]}");
         assertThat(reader.read(west).getLength()).isPositive();
@@ -42,8 +43,12 @@ class GeoJsonGeometryReaderLimitsTest {
     private JsonNode multiPoint(int n) {
         StringBuilder sb = new StringBuilder("{\"type\":\"MultiPoint\",\"coordinates\":[");
         for (int i = 0; i < n; i++) {
-            sb.append(i == 0 ? "" : ",").append('[').append(36 + (i % 1000) * 1e-3).append(',')
-                    .append(35 + (i / 1000) * 1e-3).append(']');
+            sb.append(i == 0 ? "" : ",")
+                    .append('[')
+                    .append(36 + (i % 1000) * 1e-3)
+                    .append(',')
+                    .append(35 + (i / 1000) * 1e-3)
+                    .append(']');
         }
         return json.readTree(sb.append("]}").toString());
     }

@@ -34,7 +34,8 @@ public class GeodesicMeasureTest {
         for (double lat : new double[] {0, 35, 60}) {
             Polygon cell = (Polygon) GF.toGeometry(new Envelope(36.0, 36.2, lat, lat + 0.2));
             double expected = quadrangleKm2(lat, lat + 0.2, 0.2);
-            assertThat(GeodesicMeasure.areaKm2(cell)).as("cell at %s°", lat)
+            assertThat(GeodesicMeasure.areaKm2(cell))
+                    .as("cell at %s°", lat)
                     .isCloseTo(expected, within(expected * 0.001));
         }
     }
@@ -46,7 +47,8 @@ public class GeodesicMeasureTest {
         var ring = outer.difference(hole);
         assertThat(GeodesicMeasure.areaKm2(ring))
                 .isCloseTo(GeodesicMeasure.areaKm2(outer) - GeodesicMeasure.areaKm2(hole), within(1e-6));
-        var line = GF.createLineString(new Coordinate[] {new Coordinate(10, 0), new Coordinate(10.5, 0), new Coordinate(11, 0)});
+        var line = GF.createLineString(
+                new Coordinate[] {new Coordinate(10, 0), new Coordinate(10.5, 0), new Coordinate(11, 0)});
         assertThat(GeodesicMeasure.lengthKm(line)).isCloseTo(A * Math.PI / 180 / 1000, within(0.01));
     }
 

@@ -18,13 +18,19 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
 
 /** The map's Export / import box in headless Chromium: a download link per format, an import with progress. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:sqlite:target/test-db/formatsbrowser-${random.uuid}.db", "frontline.demo.load=false"})
+@SpringBootTest(
+        webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:sqlite:target/test-db/formatsbrowser-${random.uuid}.db",
+            "frontline.demo.load=false"
+        })
 class FormatsControlBrowserTest extends BrowserSupport {
     @Autowired
     LayerService layers;
+
     @Autowired
     JdbcUserDetailsManager users;
+
     @TempDir
     Path dir;
 
@@ -32,12 +38,16 @@ class FormatsControlBrowserTest extends BrowserSupport {
     void anAnalystExportsALayerAndImportsAnAcledFileWatchingItsProgress() throws Exception {
         layers.ensureLayer("acled", "ACLED events", LayerKind.EVENT, "{}");
         if (!users.userExists("imp")) {
-            users.createUser(User.withUsername("imp").password("{noop}secret").roles("ANALYST").build());
+            users.createUser(User.withUsername("imp")
+                    .password("{noop}secret")
+                    .roles("ANALYST")
+                    .build());
         }
         browser.get(url("/login"));
         browser.findElement(By.name("username")).sendKeys("imp");
         browser.findElement(By.name("password")).sendKeys("secret");
-        browser.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
+        browser.findElement(By.cssSelector("button[type=submit], input[type=submit]"))
+                .click();
         waitUpTo(20).until(d -> !d.getCurrentUrl().contains("/login"));
         browser.get(url("/?at=2019-08-23&layers=acled"));
         waitUpTo(30).until(d -> "true".equals(js("return document.getElementById('app').dataset.ready")));
@@ -49,7 +59,8 @@ class FormatsControlBrowserTest extends BrowserSupport {
                 .endsWith("/api/export/acled.gpkg?at=2019-08-23");
         new Select(browser.findElement(By.id("export-scope"))).selectByValue("all");
         new Select(browser.findElement(By.id("export-format"))).selectByVisibleText("CSV for spreadsheets (UTF-8 BOM)");
-        assertThat(browser.findElement(By.id("export-link")).getAttribute("href")).endsWith("/api/export/acled.csv?bom=true");
+        assertThat(browser.findElement(By.id("export-link")).getAttribute("href"))
+                .endsWith("/api/export/acled.csv?bom=true");
 
         Path file = dir.resolve("acled.csv");
         Files.write(file, ImportsContract.resource("acled-idlib-2019.csv"));
@@ -57,8 +68,10 @@ class FormatsControlBrowserTest extends BrowserSupport {
         browser.findElement(By.id("import-file")).sendKeys(file.toString());
         browser.findElement(By.id("import-start")).click();
         waitUpTo(60).until(d -> d.findElement(By.id("import-status")).getText().startsWith("done"));
-        assertThat(browser.findElement(By.id("import-status")).getText()).contains("10 rows read, 10 accepted, 0 refused");
-        assertThat(browser.findElement(By.id("import-progress")).getAttribute("value")).isEqualTo("100");
+        assertThat(browser.findElement(By.id("import-status")).getText())
+                .contains("10 rows read, 10 accepted, 0 refused");
+        assertThat(browser.findElement(By.id("import-progress")).getAttribute("value"))
+                .isEqualTo("100");
 
         browser.findElement(By.id("import-file")).sendKeys(file.toString());
         browser.findElement(By.id("import-start")).click();

@@ -48,10 +48,13 @@ abstract class ImportsContract {
 
     @LocalServerPort
     int port;
+
     @Autowired
     LayerService layers;
+
     @Autowired
     JdbcUserDetailsManager users;
+
     @TempDir
     Path dir;
 
@@ -62,25 +65,36 @@ abstract class ImportsContract {
     @BeforeEach
     void setUp() {
         if (!users.userExists("ana")) {
-            users.createUser(User.withUsername("ana").password("{noop}ana-secret").roles("ANALYST").build());
+            users.createUser(User.withUsername("ana")
+                    .password("{noop}ana-secret")
+                    .roles("ANALYST")
+                    .build());
         }
         anonymous = new Api(port, null, null);
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        events = layers.ensureLayer("events-" + suffix, "Events", LayerKind.EVENT, "{}").id();
-        areas = layers.ensureLayer("control-" + suffix, "Control", LayerKind.AREA, "{}").id();
+        events = layers.ensureLayer("events-" + suffix, "Events", LayerKind.EVENT, "{}")
+                .id();
+        areas = layers.ensureLayer("control-" + suffix, "Control", LayerKind.AREA, "{}")
+                .id();
     }
 
-    record Answer(int status, JsonNode body) {
-    }
+    record Answer(int status, JsonNode body) {}
 
     Answer upload(String query, byte[] file) {
         try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + "/api/imports?" + query))
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                            "ana:ana-secret".getBytes(StandardCharsets.UTF_8)))
-                    .header("Content-Type", "application/octet-stream")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(file)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/imports?" + query))
+                                    .header(
+                                            "Authorization",
+                                            "Basic "
+                                                    + Base64.getEncoder()
+                                                            .encodeToString(
+                                                                    "ana:ana-secret".getBytes(StandardCharsets.UTF_8)))
+                                    .header("Content-Type", "application/octet-stream")
+                                    .POST(HttpRequest.BodyPublishers.ofByteArray(file))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             return new Answer(r.statusCode(), JSON.readTree(r.body()));
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
@@ -114,12 +128,17 @@ abstract class ImportsContract {
     }
 
     int stored(String layer) {
-        return anonymous.get("/api/layers/" + layer + "/features?from=1900-01-01").json().get("features").size();
+        return anonymous
+                .get("/api/layers/" + layer + "/features?from=1900-01-01")
+                .json()
+                .get("features")
+                .size();
     }
 
     /** The ACLED test file with its event ids made unique to this test (feature ids are global). */
     byte[] acled(String name, String tag) throws IOException {
-        return new String(resource(name), StandardCharsets.UTF_8).replace("SYR9", "SYR" + tag + "9")
+        return new String(resource(name), StandardCharsets.UTF_8)
+                .replace("SYR9", "SYR" + tag + "9")
                 .getBytes(StandardCharsets.UTF_8);
     }
 
@@ -132,13 +151,18 @@ abstract class ImportsContract {
         assertThat(job.get("rowsAccepted").asLong()).isEqualTo(10);
         assertThat(job.get("rowsRefused").asLong()).isZero();
         assertThat(job.get("percent").asInt()).isEqualTo(100);
-        JsonNode f = anonymous.get("/ogc/collections/" + events + "/items/SYR" + tag + "90002").json();
+        JsonNode f = anonymous
+                .get("/ogc/collections/" + events + "/items/SYR" + tag + "90002")
+                .json();
         assertThat(f.at("/properties/eventType").asString()).isEqualTo("Explosions/Remote violence");
         assertThat(f.at("/properties/notes").asString()).contains("Ma‘arat al-Nu‘man – 3 civilians");
         assertThat(f.at("/properties/fatalities").asInt()).isEqualTo(3);
-        assertThat(f.at("/properties/sourcePublisher").asString()).isEqualTo("Syrian Observatory for Human Rights; Step Agency");
+        assertThat(f.at("/properties/sourcePublisher").asString())
+                .isEqualTo("Syrian Observatory for Human Rights; Step Agency");
         assertThat(f.at("/geometry/coordinates/1").asDouble()).isEqualTo(35.6478);
-        JsonNode week = anonymous.get("/ogc/collections/" + events + "/items/SYR" + tag + "90004").json();
+        JsonNode week = anonymous
+                .get("/ogc/collections/" + events + "/items/SYR" + tag + "90004")
+                .json();
         assertThat(week.at("/properties/timePrecision").asString()).isEqualTo("week");
         assertThat(week.at("/properties/validTo").asString()).isEqualTo("2019-08-28");
         assertThat(week.at("/properties/geoPrecision").asString()).isEqualTo("near");
@@ -149,7 +173,8 @@ abstract class ImportsContract {
         assertThat(update.get("created").asLong()).isEqualTo(1);
         assertThat(update.get("unchanged").asLong()).isEqualTo(1);
         assertThat(stored(events)).isEqualTo(11);
-        JsonNode history = anonymous.get("/api/features/SYR" + tag + "90001/history").json();
+        JsonNode history =
+                anonymous.get("/api/features/SYR" + tag + "90001/history").json();
         assertThat(history.get("versions")).hasSize(2);
         assertThat(history.at("/versions/0/properties/fatalities").asInt()).isEqualTo(7);
         assertThat(history.at("/versions/1/properties/fatalities").asInt()).isEqualTo(12);
@@ -159,10 +184,13 @@ abstract class ImportsContract {
     void ourOwnCsvExportImportsBackWithTheSameAcledColumns() throws Exception {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         run("layer=" + events + "&format=acled", acled("acled-idlib-2019.csv", tag));
-        byte[] exported = anonymous.get("/api/export/" + events + ".csv?bom=true").body().getBytes(StandardCharsets.UTF_8);
-        String copy = layers.ensureLayer("copy-" + tag, "Copy", LayerKind.EVENT, "{}").id();
+        byte[] exported =
+                anonymous.get("/api/export/" + events + ".csv?bom=true").body().getBytes(StandardCharsets.UTF_8);
+        String copy =
+                layers.ensureLayer("copy-" + tag, "Copy", LayerKind.EVENT, "{}").id();
         // Feature ids are global: give the copies their own ids.
-        byte[] renamed = new String(exported, StandardCharsets.UTF_8).replace("SYR" + tag, "CPY" + tag)
+        byte[] renamed = new String(exported, StandardCharsets.UTF_8)
+                .replace("SYR" + tag, "CPY" + tag)
                 .getBytes(StandardCharsets.UTF_8);
         JsonNode job = run("layer=" + copy + "&format=acled", renamed);
         assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("done");
@@ -181,17 +209,23 @@ abstract class ImportsContract {
 
     @Test
     void badCsvFilesAreRefusedNamingTheLineAndNothingIsStored() throws Exception {
-        String header = new String(resource("acled-idlib-2019.csv"), StandardCharsets.UTF_8).lines().findFirst()
+        String header = new String(resource("acled-idlib-2019.csv"), StandardCharsets.UTF_8)
+                .lines()
+                .findFirst()
                 .orElseThrow();
-        List<String> rows = new String(resource("acled-idlib-2019.csv"), StandardCharsets.UTF_8).lines().skip(1)
+        List<String> rows = new String(resource("acled-idlib-2019.csv"), StandardCharsets.UTF_8)
+                .lines()
+                .skip(1)
                 .toList();
         String tag = UUID.randomUUID().toString().substring(0, 6);
         // Synchronous refusals: the file as a whole is wrong.
-        Answer missing = upload("layer=" + events + "&format=acled",
+        Answer missing = upload(
+                "layer=" + events + "&format=acled",
                 (header.replace(",latitude,longitude", "") + "\r\n").getBytes(StandardCharsets.UTF_8));
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.body().get("detail").asString()).contains("latitude, longitude");
-        Answer semicolons = upload("layer=" + events + "&format=acled",
+        Answer semicolons = upload(
+                "layer=" + events + "&format=acled",
                 (header.replace(',', ';') + "\r\n").getBytes(StandardCharsets.UTF_8));
         assertThat(semicolons.status()).isEqualTo(400);
         assertThat(semicolons.body().get("detail").asString()).contains("separated by ';'");
@@ -215,17 +249,25 @@ abstract class ImportsContract {
                     .getBytes(StandardCharsets.UTF_8);
             JsonNode job = run("layer=" + events + "&format=acled", file);
             assertThat(job.get("state").asString()).as(c[1]).isEqualTo("failed");
-            assertThat(job.at("/problem/errors/0/line").asLong()).as(job.toString()).isEqualTo(3);
-            assertThat(job.at("/problem/errors/0/problem").asString()).as(job.toString()).contains(c[1]);
+            assertThat(job.at("/problem/errors/0/line").asLong())
+                    .as(job.toString())
+                    .isEqualTo(3);
+            assertThat(job.at("/problem/errors/0/problem").asString())
+                    .as(job.toString())
+                    .contains(c[1]);
             assertThat(job.get("rowsRefused").asLong()).isEqualTo(1);
             assertThat(job.at("/problem/detail").asString()).contains("nothing was stored");
         }
-        JsonNode quoting = run("layer=" + events + "&format=acled", (header + "\r\n" + good + "\r\n"
-                + rows.get(0).replace("\"On 19", "On \"19") + "\r\n").getBytes(StandardCharsets.UTF_8));
+        JsonNode quoting = run(
+                "layer=" + events + "&format=acled",
+                (header + "\r\n" + good + "\r\n" + rows.get(0).replace("\"On 19", "On \"19") + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
         assertThat(quoting.get("state").asString()).isEqualTo("failed");
         assertThat(quoting.get("detail").asString()).contains("line 3").contains("quote");
-        JsonNode unclosed = run("layer=" + events + "&format=acled", (header + "\r\n" + good + "\r\n"
-                + rows.get(0).replace("cut.\",7", "cut.,7") + "\r\n").getBytes(StandardCharsets.UTF_8));
+        JsonNode unclosed = run(
+                "layer=" + events + "&format=acled",
+                (header + "\r\n" + good + "\r\n" + rows.get(0).replace("cut.\",7", "cut.,7") + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
         assertThat(unclosed.get("detail").asString()).contains("line 3").contains("never closed");
         byte[] latin1 = (header + "\r\n" + good + "\r\n" + rows.get(0).replace("On 19", "Le 19 août"))
                 .getBytes(StandardCharsets.ISO_8859_1);
@@ -237,10 +279,15 @@ abstract class ImportsContract {
 
     @Test
     void anImportCancelledHalfwayStoresNothing() throws Exception {
-        String header = new String(resource("acled-idlib-2019.csv"), StandardCharsets.UTF_8).lines().findFirst()
+        String header = new String(resource("acled-idlib-2019.csv"), StandardCharsets.UTF_8)
+                .lines()
+                .findFirst()
                 .orElseThrow();
-        String row = new String(resource("acled-idlib-2019.csv"), StandardCharsets.UTF_8).lines().skip(3)
-                .findFirst().orElseThrow();
+        String row = new String(resource("acled-idlib-2019.csv"), StandardCharsets.UTF_8)
+                .lines()
+                .skip(3)
+                .findFirst()
+                .orElseThrow();
         String tag = UUID.randomUUID().toString().substring(0, 6);
         StringBuilder big = new StringBuilder(header).append("\r\n");
         for (int i = 0; i < 60_000; i++) {
@@ -264,41 +311,52 @@ abstract class ImportsContract {
     void aGeoPackageTableImportsWithAColumnMappingAndBadGeoPackagesAreRefused() throws Exception {
         Path gpkg = dir.resolve("control.gpkg");
         Path geojson = dir.resolve("control.geojson");
-        Files.writeString(geojson, "{\"type\":\"FeatureCollection\",\"features\":["
-                + "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[36.5,35.2],[36.9,35.2],"
-                + "[36.9,35.5],[36.5,35.5],[36.5,35.2]]]},\"properties\":{\"party\":\"government\",\"since\":\"2019-05-01\","
-                + "\"until\":\"2019-08-23\",\"who\":\"Test desk\"}},"
-                + "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[36.5,35.5],[36.9,35.5],"
-                + "[36.9,35.9],[36.5,35.9],[36.5,35.5]]]},\"properties\":{\"party\":\"opposition\",\"since\":\"2019-05-01\","
-                + "\"until\":null,\"who\":\"Test desk\"}}]}");
+        Files.writeString(
+                geojson,
+                "{\"type\":\"FeatureCollection\",\"features\":["
+                        + "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[36.5,35.2],[36.9,35.2],"
+                        + "[36.9,35.5],[36.5,35.5],[36.5,35.2]]]},\"properties\":{\"party\":\"government\",\"since\":\"2019-05-01\","
+                        + "\"until\":\"2019-08-23\",\"who\":\"Test desk\"}},"
+                        + "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[36.5,35.5],[36.9,35.5],"
+                        + "[36.9,35.9],[36.5,35.9],[36.5,35.5]]]},\"properties\":{\"party\":\"opposition\",\"since\":\"2019-05-01\","
+                        + "\"until\":null,\"who\":\"Test desk\"}}]}");
         Gdal.require();
         Gdal.ogr2ogr("-f", "GPKG", gpkg.toString(), geojson.toString(), "-nln", "control_areas");
         byte[] file = Files.readAllBytes(gpkg);
         JsonNode job = run("layer=" + areas + "&format=gpkg&validFrom=since&validTo=until&sourcePublisher=who", file);
         assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("done");
         assertThat(job.get("created").asLong()).isEqualTo(2);
-        JsonNode june = anonymous.get("/api/layers/" + areas + "/features?at=2019-06-01").json();
+        JsonNode june = anonymous
+                .get("/api/layers/" + areas + "/features?at=2019-06-01")
+                .json();
         assertThat(june.get("features")).hasSize(2);
-        JsonNode sept = anonymous.get("/api/layers/" + areas + "/features?at=2019-09-01").json();
+        JsonNode sept = anonymous
+                .get("/api/layers/" + areas + "/features?at=2019-09-01")
+                .json();
         assertThat(sept.get("features")).hasSize(1);
         assertThat(sept.at("/features/0/properties/party").asString()).isEqualTo("opposition");
         assertThat(sept.at("/features/0/properties/sourcePublisher").asString()).isEqualTo("Test desk");
 
         Answer unmapped = upload("layer=" + areas + "&format=gpkg", file);
         assertThat(unmapped.status()).isEqualTo(400);
-        assertThat(unmapped.body().get("detail").asString()).contains("validFrom=<column>").contains("since");
+        assertThat(unmapped.body().get("detail").asString())
+                .contains("validFrom=<column>")
+                .contains("since");
         Answer wrongKind = upload("layer=" + events + "&format=gpkg&validFrom=since", file);
         assertThat(wrongKind.status()).isEqualTo(400);
-        assertThat(wrongKind.body().get("detail").asString()).contains("control_areas").contains("POLYGON");
-        Answer notSqlite = upload("layer=" + areas + "&format=gpkg&validFrom=since",
+        assertThat(wrongKind.body().get("detail").asString())
+                .contains("control_areas")
+                .contains("POLYGON");
+        Answer notSqlite = upload(
+                "layer=" + areas + "&format=gpkg&validFrom=since",
                 "this is not a database".getBytes(StandardCharsets.UTF_8));
         assertThat(notSqlite.status()).isEqualTo(400);
         assertThat(notSqlite.body().get("detail").asString()).contains("not an SQLite database");
         Path attributes = dir.resolve("attributes.gpkg");
         GeoPackageManager.create(attributes.toFile());
         try (GeoPackage gp = GeoPackageManager.open(attributes.toFile())) {
-            gp.createAttributesTable(AttributesTableMetadata.create("notes",
-                    List.of(AttributesColumn.createColumn("text", GeoPackageDataType.TEXT))));
+            gp.createAttributesTable(AttributesTableMetadata.create(
+                    "notes", List.of(AttributesColumn.createColumn("text", GeoPackageDataType.TEXT))));
         }
         Answer noGeometry = upload("layer=" + areas + "&format=gpkg&validFrom=since", Files.readAllBytes(attributes));
         assertThat(noGeometry.status()).isEqualTo(400);
@@ -310,8 +368,11 @@ abstract class ImportsContract {
     void aLargeGeoJsonFileImportsFeatureByFeature() throws Exception {
         StringBuilder sb = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
         for (int i = 0; i < 5000; i++) {
-            sb.append(i == 0 ? "" : ",").append("{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[")
-                    .append(36 + i % 100 * 0.01).append(",35.5]},\"properties\":{\"title\":\"Event ").append(i)
+            sb.append(i == 0 ? "" : ",")
+                    .append("{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[")
+                    .append(36 + i % 100 * 0.01)
+                    .append(",35.5]},\"properties\":{\"title\":\"Event ")
+                    .append(i)
                     .append("\",\"validFrom\":\"2019-08-01\"}}");
         }
         sb.append("]}");
@@ -320,7 +381,8 @@ abstract class ImportsContract {
         assertThat(job.get("created").asLong()).isEqualTo(5000);
         assertThat(stored(events)).isEqualTo(5000);
 
-        String other = layers.ensureLayer(events + "-b", "Events", LayerKind.EVENT, "{}").id();
+        String other = layers.ensureLayer(events + "-b", "Events", LayerKind.EVENT, "{}")
+                .id();
         String bad = sb.toString().replace("\"coordinates\":[36.02,35.5]", "\"coordinates\":[36.02,135.5]");
         JsonNode refused = run("layer=" + other + "&format=geojson", bad.getBytes(StandardCharsets.UTF_8));
         assertThat(refused.get("state").asString()).isEqualTo("failed");
@@ -328,7 +390,8 @@ abstract class ImportsContract {
         assertThat(refused.at("/problem/errors/0/line").asLong()).isEqualTo(3);
         assertThat(refused.at("/problem/errors/0/problem").asString()).contains("out of range");
         assertThat(stored(other)).isZero();
-        JsonNode wrongKind = run("layer=" + areas + "&format=geojson", sb.toString().getBytes(StandardCharsets.UTF_8));
+        JsonNode wrongKind =
+                run("layer=" + areas + "&format=geojson", sb.toString().getBytes(StandardCharsets.UTF_8));
         assertThat(wrongKind.get("state").asString()).isEqualTo("failed"); // points do not fit an area layer
         assertThat(wrongKind.get("detail").asString()).contains("nothing was stored");
         assertThat(stored(areas)).isZero();

@@ -32,13 +32,16 @@ import tools.jackson.databind.json.JsonMapper;
  * themselves, above it counts and fatalities per grid cell computed in the database; the window and record
  * time are honoured; bad zoom, box and time are 400 problem+json; answers are gzipped on the wire.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"frontline.demo.load=false", "frontline.map.max-events=6"})
 abstract class DensityApiContract {
     @LocalServerPort
     int port;
+
     @Autowired
     LayerService layers;
+
     @Autowired
     JdbcUserDetailsManager users;
 
@@ -53,12 +56,16 @@ abstract class DensityApiContract {
     @BeforeEach
     void setUp() {
         if (!users.userExists("ana")) {
-            users.createUser(User.withUsername("ana").password("{noop}ana-secret").roles("ANALYST").build());
+            users.createUser(User.withUsername("ana")
+                    .password("{noop}ana-secret")
+                    .roles("ANALYST")
+                    .build());
         }
         anonymous = new Api(port, null, null);
         analyst = anonymous.as("ana", "ana-secret");
-        events = layers.ensureLayer("ev-" + UUID.randomUUID().toString().substring(0, 8), "Events", LayerKind.EVENT,
-                "{}").id();
+        events = layers.ensureLayer(
+                        "ev-" + UUID.randomUUID().toString().substring(0, 8), "Events", LayerKind.EVENT, "{}")
+                .id();
     }
 
     static String event(double[] at, double jitter, String day, int killed) {
@@ -68,7 +75,8 @@ abstract class DensityApiContract {
     }
 
     void post(List<String> features) {
-        Response r = analyst.post("/api/layers/" + events + "/features",
+        Response r = analyst.post(
+                "/api/layers/" + events + "/features",
                 "{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", features) + "]}");
         assertThat(r.status()).as(r.body()).isEqualTo(201);
     }
@@ -126,7 +134,9 @@ abstract class DensityApiContract {
             assertThat(lon).isBetween(b.get(0).asDouble(), b.get(2).asDouble());
             assertThat(lat).isBetween(b.get(1).asDouble(), b.get(3).asDouble());
             String place = Math.abs(lat - SARAQIB[1]) < 0.1 ? "Saraqib" : "Khan Shaykhun";
-            byPlace.put(place, new long[] {p.get("count").asLong(), p.get("fatalities").asLong()});
+            byPlace.put(
+                    place,
+                    new long[] {p.get("count").asLong(), p.get("fatalities").asLong()});
         }
         assertThat(fc.get("features")).hasSize(2);
         assertThat(byPlace.get("Saraqib")).containsExactly(4, 0 + 1 + 2 + 3);
@@ -137,17 +147,21 @@ abstract class DensityApiContract {
     void aLowZoomPutsNearbyPlacesInOneCell() {
         postScenario();
         // zoom 3: cells of 11.25°, both towns in one
-        JsonNode fc = density("from=2019-08-01&to=2020-12-31&zoom=3&bbox=30,30,45,40").json();
+        JsonNode fc =
+                density("from=2019-08-01&to=2020-12-31&zoom=3&bbox=30,30,45,40").json();
         assertThat(fc.get("features")).hasSize(1);
-        assertThat(fc.get("features").get(0).get("properties").get("count").asLong()).isEqualTo(10);
-        assertThat(fc.get("features").get(0).get("properties").get("fatalities").asLong()).isEqualTo(6 + 10 + 7);
+        assertThat(fc.get("features").get(0).get("properties").get("count").asLong())
+                .isEqualTo(10);
+        assertThat(fc.get("features").get(0).get("properties").get("fatalities").asLong())
+                .isEqualTo(6 + 10 + 7);
     }
 
     @Test
     void theRecordTimeIsHonoured() {
         postScenario();
         // nothing was known at the start of 2019
-        JsonNode fc = density("from=2019-08-01&to=2019-08-31&zoom=8&asOf=2019-01-01&" + BOX).json();
+        JsonNode fc = density("from=2019-08-01&to=2019-08-31&zoom=8&asOf=2019-01-01&" + BOX)
+                .json();
         assertThat(fc.has("aggregated")).isFalse();
         assertThat(fc.get("features")).isEmpty();
     }
@@ -171,11 +185,15 @@ abstract class DensityApiContract {
             assertThat(r.header("Content-Type")).as(e.getKey()).startsWith("application/problem+json");
             assertThat(r.json().get("detail").asString()).as(e.getKey()).contains(e.getValue());
         }
-        String area = layers.ensureLayer("area-" + events, "Areas", LayerKind.AREA, "{}").id();
+        String area = layers.ensureLayer("area-" + events, "Areas", LayerKind.AREA, "{}")
+                .id();
         Response r = anonymous.get("/api/layers/" + area + "/density?zoom=8&" + BOX);
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().get("detail").asString()).contains("density is counted for event layers");
-        assertThat(anonymous.get("/api/layers/no-such-layer/density?zoom=8&" + BOX).status()).isEqualTo(404);
+        assertThat(anonymous
+                        .get("/api/layers/no-such-layer/density?zoom=8&" + BOX)
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -193,9 +211,13 @@ abstract class DensityApiContract {
             fs.add(event(SARAQIB, i * 0.0001, "2019-08-01", 1));
         }
         post(fs);
-        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/api/layers/" + events + "/features"))
-                .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://localhost:" + port + "/api/layers/" + events + "/features"))
+                                .header("Accept-Encoding", "gzip")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Encoding")).hasValue("gzip");
         // streamed: chunked, no length known up front

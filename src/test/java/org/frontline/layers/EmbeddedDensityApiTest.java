@@ -4,5 +4,4 @@ import org.springframework.test.context.TestPropertySource;
 
 /** The density contract on the embedded database. */
 @TestPropertySource(properties = "spring.datasource.url=jdbc:sqlite:target/test-db/density-${random.uuid}.db")
-class EmbeddedDensityApiTest extends DensityApiContract {
-}
+class EmbeddedDensityApiTest extends DensityApiContract {}

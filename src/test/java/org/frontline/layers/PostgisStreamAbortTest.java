@@ -37,10 +37,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "frontline.demo.load=false")
 class PostgisStreamAbortTest {
     private static final int FEATURES = 1500; // > one fetch page (1000 rows) of the store
+
     @LocalServerPort
     int port;
+
     @Autowired
     LayerService layers;
+
     @Autowired
     DataSource dataSource;
 
@@ -60,26 +63,33 @@ class PostgisStreamAbortTest {
         String note = "x".repeat(20_000); // 1,500 × 20 kB: far more than the socket buffers hold
         List<NewFeature> news = new ArrayList<>();
         for (int i = 0; i < FEATURES; i++) {
-            news.add(new NewFeature("bulk-" + i, GeoJsonGeometryReader.WGS84.createPoint(
-                    new Coordinate(36.5 + i * 1e-4, 35.8)), Map.of("note", note), Instant.parse("2019-08-01T00:00:00Z"),
-                    null, new Provenance("test", null, LocalDate.of(2019, 8, 1), "high", "exact", "day")));
+            news.add(new NewFeature(
+                    "bulk-" + i,
+                    GeoJsonGeometryReader.WGS84.createPoint(new Coordinate(36.5 + i * 1e-4, 35.8)),
+                    Map.of("note", note),
+                    Instant.parse("2019-08-01T00:00:00Z"),
+                    null,
+                    new Provenance("test", null, LocalDate.of(2019, 8, 1), "high", "exact", "day")));
         }
         layers.add("bulk", news, "test", "stream abort test");
 
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI all = URI.create("http://localhost:" + port + "/api/layers/bulk/features");
         // the intact answer first: complete and parseable
-        HttpResponse<String> whole = http.send(HttpRequest.newBuilder(all).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> whole =
+                http.send(HttpRequest.newBuilder(all).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(whole.statusCode()).isEqualTo(200);
         assertThat(whole.body()).endsWith("]}");
 
-        HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(all).build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> r =
+                http.send(HttpRequest.newBuilder(all).build(), HttpResponse.BodyHandlers.ofInputStream());
         assertThat(r.statusCode()).isEqualTo(200);
         try (InputStream in = r.body()) {
             in.readNBytes(4096); // the answer has started; the server now blocks on the full socket
             Thread.sleep(1500);
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            try (Connection c = dataSource.getConnection();
+                    Statement s = c.createStatement()) {
                 s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
                         + " WHERE datname = current_database() AND pid <> pg_backend_pid()");
             }

@@ -37,8 +37,10 @@ import tools.jackson.databind.JsonNode;
 class GdalOgcClientTest {
     @LocalServerPort
     int port;
+
     @Autowired
     LayerService layers;
+
     @TempDir
     Path dir;
 
@@ -56,7 +58,11 @@ class GdalOgcClientTest {
         layers.ensureLayer(id, "Events", LayerKind.EVENT, "{}");
         List<NewFeature> all = OgcApiContract.events(events);
         for (int i = 0; i < all.size(); i += 5000) {
-            layers.addRecorded(id, all.subList(i, Math.min(all.size(), i + 5000)), "seed", "test data",
+            layers.addRecorded(
+                    id,
+                    all.subList(i, Math.min(all.size(), i + 5000)),
+                    "seed",
+                    "test data",
                     Instant.parse("2019-10-01T00:00:00Z"));
         }
         return id;
@@ -92,8 +98,9 @@ class GdalOgcClientTest {
         long t1 = System.nanoTime();
         Path csv = dir.resolve("all.csv");
         Gdal.ogr2ogr("-f", "CSV", csv.toString(), service(), id, "-oo", "PAGE_SIZE=1000");
-        System.err.printf("25k events: stored in %d ms, read by GDAL in %d ms%n", (t1 - t0) / 1_000_000,
-                (System.nanoTime() - t1) / 1_000_000);
+        System.err.printf(
+                "25k events: stored in %d ms, read by GDAL in %d ms%n",
+                (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
         List<String> ids = csvIds(csv);
         assertThat(ids).hasSize(25_000);
         assertThat(new HashSet<>(ids)).hasSize(25_000);
@@ -103,9 +110,10 @@ class GdalOgcClientTest {
     void aDatetimeIntervalGivesTheSameFeaturesAsTheLayersApi() throws IOException {
         String id = layer(600);
         Path csv = dir.resolve("week.csv");
-        Gdal.ogr2ogr("-f", "CSV", csv.toString(), service() + "?datetime=2019-08-05/2019-08-11", id,
-                "-oo", "PAGE_SIZE=25");
-        JsonNode api = new Api(port, null, null).get("/api/layers/" + id + "/features?from=2019-08-05&to=2019-08-11")
+        Gdal.ogr2ogr(
+                "-f", "CSV", csv.toString(), service() + "?datetime=2019-08-05/2019-08-11", id, "-oo", "PAGE_SIZE=25");
+        JsonNode api = new Api(port, null, null)
+                .get("/api/layers/" + id + "/features?from=2019-08-05&to=2019-08-11")
                 .json();
         Set<String> expected = new HashSet<>();
         api.get("features").forEach(f -> expected.add(f.get("id").asString()));
@@ -121,6 +129,9 @@ class GdalOgcClientTest {
         Path gpkg = dir.resolve("copy.gpkg");
         Gdal.ogr2ogr("-f", "GPKG", gpkg.toString(), service(), id, "-oo", "PAGE_SIZE=100");
         String info = Gdal.ogrinfo("-ro", "-so", gpkg.toString(), id);
-        assertThat(info).contains("Feature Count: 300").contains("Geometry: Point").contains("event_type: String");
+        assertThat(info)
+                .contains("Feature Count: 300")
+                .contains("Geometry: Point")
+                .contains("event_type: String");
     }
 }

@@ -4,5 +4,4 @@ import org.springframework.test.context.TestPropertySource;
 
 /** The report API contract on the embedded SQLite database. */
 @TestPropertySource(properties = "spring.datasource.url=jdbc:sqlite:target/test-db/reports-${random.uuid}.db")
-class EmbeddedReportApiTest extends ReportApiContract {
-}
+class EmbeddedReportApiTest extends ReportApiContract {}

@@ -24,8 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The report API as a user's script sees it: parse, store, review; and every kind of bad input. Run on the
  * embedded database ({@link EmbeddedReportApiTest}) and on PostGIS ({@link PostgisReportApiTest}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "frontline.demo.load=false", "frontline.gazetteer.dir="})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"frontline.demo.load=false", "frontline.gazetteer.dir="})
 abstract class ReportApiContract {
 
     static final String REPORT = "Government forces captured Khan Sheikhoun in southern Idlib on Tuesday after "
@@ -35,14 +36,24 @@ abstract class ReportApiContract {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcUserDetailsManager users;
+
     final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void analyst() {
-        if (!users.userExists("ana")) users.createUser(User.withUsername("ana").password("{noop}secret").roles("ANALYST").build());
-        if (!users.userExists("vic")) users.createUser(User.withUsername("vic").password("{noop}secret").roles("VIEWER").build());
+        if (!users.userExists("ana"))
+            users.createUser(User.withUsername("ana")
+                    .password("{noop}secret")
+                    .roles("ANALYST")
+                    .build());
+        if (!users.userExists("vic"))
+            users.createUser(User.withUsername("vic")
+                    .password("{noop}secret")
+                    .roles("VIEWER")
+                    .build());
     }
 
     record Res(int status, String body) {
@@ -53,9 +64,14 @@ abstract class ReportApiContract {
 
     Res send(String method, String path, String contentType, byte[] body, String user) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) b.header("Content-Type", contentType);
-        if (user != null) b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":secret").getBytes()));
+        if (user != null)
+            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":secret").getBytes()));
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         return new Res(r.statusCode(), r.body());
     }
@@ -68,19 +84,23 @@ abstract class ReportApiContract {
         String boundary = "----frontline" + System.nanoTime();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         out.write(content);
         out.write("\r\n".getBytes(StandardCharsets.UTF_8));
         if (published != null) {
             out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"published\"\r\n\r\n" + published
-                    + "\r\n").getBytes(StandardCharsets.UTF_8));
+                            + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
         }
         out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return send("POST", path, "multipart/form-data; boundary=" + boundary, out.toByteArray(), user);
     }
 
     int pending() throws Exception {
-        return send("GET", "/api/reports/candidates?status=pending&limit=500", null, null, "ana").json().size();
+        return send("GET", "/api/reports/candidates?status=pending&limit=500", null, null, "ana")
+                .json()
+                .size();
     }
 
     static java.util.Map<String, Object> body(String text, String published) {
@@ -99,7 +119,8 @@ abstract class ReportApiContract {
         JsonNode khan = null;
         for (JsonNode p : j.get("places")) if (p.get("name").asString().equals("Khan Shaykhun")) khan = p;
         assertThat(khan).as(j.get("places").toString()).isNotNull();
-        assertThat(REPORT.substring(khan.get("start").asInt(), khan.get("end").asInt())).isEqualTo("Khan Sheikhoun");
+        assertThat(REPORT.substring(khan.get("start").asInt(), khan.get("end").asInt()))
+                .isEqualTo("Khan Sheikhoun");
         assertThat(khan.get("lat").asDouble()).isBetween(35.40, 35.48);
         assertThat(khan.get("geonamesId").asLong()).isPositive();
         assertThat(khan.get("kind").asString()).isEqualTo("town");
@@ -107,28 +128,41 @@ abstract class ReportApiContract {
         assertThat(j.get("places").toString()).contains("\"kind\":\"province\"");
         assertThat(j.get("dates").get(0).get("date").asString()).isEqualTo("2019-08-20");
         assertThat(j.get("figures").toString()).contains("\"count\":14").contains("\"count\":20000");
-        assertThat(j.get("candidates").toString()).contains("Territory captured").contains("Encirclement");
+        assertThat(j.get("candidates").toString())
+                .contains("Territory captured")
+                .contains("Encirclement");
         assertThat(pending()).as("parse stores nothing").isEqualTo(before);
     }
 
     @Test
     void aRawBodyCanBePostedAsIs() throws Exception {
-        Res r = send("POST", "/api/reports/parse?published=2019-08-21", "text/plain; charset=UTF-8",
-                REPORT.getBytes(StandardCharsets.UTF_8), "ana");
+        Res r = send(
+                "POST",
+                "/api/reports/parse?published=2019-08-21",
+                "text/plain; charset=UTF-8",
+                REPORT.getBytes(StandardCharsets.UTF_8),
+                "ana");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.json().get("places").toString()).contains("Khan Shaykhun");
     }
 
     @Test
     void htmlLosesScriptsAndTakesItsDatelineFromMetadata() throws Exception {
-        String html = "<html><head><title>Saraqeb</title><meta property=\"article:published_time\" content=\"2020-02-06T10:00:00Z\">"
-                + "<script>document.write('Aleppo Damascus')</script></head><body><p>Shelling hit <b>Saraqeb</b> overnight.</p>"
-                + "<script>alert('Homs')</script><p>Three civilians were killed.</p></body></html>";
+        String html =
+                "<html><head><title>Saraqeb</title><meta property=\"article:published_time\" content=\"2020-02-06T10:00:00Z\">"
+                        + "<script>document.write('Aleppo Damascus')</script></head><body><p>Shelling hit <b>Saraqeb</b> overnight.</p>"
+                        + "<script>alert('Homs')</script><p>Three civilians were killed.</p></body></html>";
         Res r = upload("/api/reports/parse", "page.html", html.getBytes(StandardCharsets.UTF_8), null, "ana");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         JsonNode j = r.json();
-        assertThat(j.get("text").asString()).contains("Saraqeb").doesNotContain("alert").doesNotContain("Homs");
-        assertThat(j.get("places").toString()).contains("Saraqib").doesNotContain("Homs").doesNotContain("Damascus");
+        assertThat(j.get("text").asString())
+                .contains("Saraqeb")
+                .doesNotContain("alert")
+                .doesNotContain("Homs");
+        assertThat(j.get("places").toString())
+                .contains("Saraqib")
+                .doesNotContain("Homs")
+                .doesNotContain("Damascus");
         assertThat(j.get("dates").toString()).contains("2020-02-05");
     }
 
@@ -165,27 +199,51 @@ abstract class ReportApiContract {
         assertThat(noDate.body()).contains("published");
         Res huge = json("POST", "/api/reports", body("Idlib ".repeat(200_000), "2019-08-27"), "ana");
         assertThat(huge.status()).isEqualTo(413);
-        Res hugeFile = upload("/api/reports", "big.txt", "Idlib ".repeat(200_000).getBytes(StandardCharsets.UTF_8), "2019-08-27", "ana");
+        Res hugeFile = upload(
+                "/api/reports",
+                "big.txt",
+                "Idlib ".repeat(200_000).getBytes(StandardCharsets.UTF_8),
+                "2019-08-27",
+                "ana");
         assertThat(hugeFile.status()).isEqualTo(413);
         byte[] binary = new byte[2000];
         new java.util.Random(4).nextBytes(binary);
         Res bin = upload("/api/reports", "x.bin", binary, "2019-08-27", "ana");
         assertThat(bin.status()).isEqualTo(400);
         assertThat(bin.body()).contains("UTF-8");
-        Res latin1 = upload("/api/reports", "x.txt", "Shelling hit Ma\u00e2rrat".getBytes(StandardCharsets.ISO_8859_1), "2019-08-27", "ana");
+        Res latin1 = upload(
+                "/api/reports",
+                "x.txt",
+                "Shelling hit Ma\u00e2rrat".getBytes(StandardCharsets.ISO_8859_1),
+                "2019-08-27",
+                "ana");
         assertThat(latin1.status()).isEqualTo(400);
-        Res rawLatin1 = send("POST", "/api/reports/parse?published=2019-08-27", "text/plain",
-                "Shelling hit Ma\u00e2rrat".getBytes(StandardCharsets.ISO_8859_1), "ana");
+        Res rawLatin1 = send(
+                "POST",
+                "/api/reports/parse?published=2019-08-27",
+                "text/plain",
+                "Shelling hit Ma\u00e2rrat".getBytes(StandardCharsets.ISO_8859_1),
+                "ana");
         assertThat(rawLatin1.status()).isEqualTo(400);
         assertThat(rawLatin1.body()).contains("UTF-8");
-        Res rawNul = send("POST", "/api/reports?published=2019-08-27", "text/plain", new byte[] {'I', 'd', 0, 0, 'b'}, "ana");
+        Res rawNul = send(
+                "POST", "/api/reports?published=2019-08-27", "text/plain", new byte[] {'I', 'd', 0, 0, 'b'}, "ana");
         assertThat(rawNul.status()).isEqualTo(400);
-        Res feed = upload("/api/reports", "f.xml", "<rss><channel><item><title>x</title><pubDate>nope</pubDate></item></channel></rss>"
-                .getBytes(StandardCharsets.UTF_8), null, "ana");
+        Res feed = upload(
+                "/api/reports",
+                "f.xml",
+                "<rss><channel><item><title>x</title><pubDate>nope</pubDate></item></channel></rss>"
+                        .getBytes(StandardCharsets.UTF_8),
+                null,
+                "ana");
         assertThat(feed.status()).isEqualTo(400);
         assertThat(feed.body()).contains("no readable item");
-        assertThat(json("POST", "/api/reports", body(REPORT, "2019-08-27"), "vic").status()).isEqualTo(403);
-        assertThat(json("POST", "/api/reports", body(REPORT, "2019-08-27"), null).status()).isIn(401, 403);
+        assertThat(json("POST", "/api/reports", body(REPORT, "2019-08-27"), "vic")
+                        .status())
+                .isEqualTo(403);
+        assertThat(json("POST", "/api/reports", body(REPORT, "2019-08-27"), null)
+                        .status())
+                .isIn(401, 403);
         assertThat(pending()).isEqualTo(before);
     }
 
@@ -194,7 +252,8 @@ abstract class ReportApiContract {
         Res stored = json("POST", "/api/reports", body(REPORT, "2019-08-21"), "ana");
         assertThat(stored.status()).as(stored.body()).isEqualTo(201);
         long reportId = stored.json().get("reports").get(0).get("id").asLong();
-        JsonNode report = send("GET", "/api/reports/" + reportId, null, null, "ana").json();
+        JsonNode report =
+                send("GET", "/api/reports/" + reportId, null, null, "ana").json();
         JsonNode candidates = report.get("candidates");
         assertThat(candidates.size()).isGreaterThanOrEqualTo(3);
         long first = candidates.get(0).get("id").asLong();
@@ -210,7 +269,8 @@ abstract class ReportApiContract {
         assertThat(accepted.json().get("status").asString()).isEqualTo("accepted");
         String featureId = accepted.json().get("featureId").asString();
 
-        JsonNode events = send("GET", "/api/layers/events/features?from=2019-08-20&to=2019-08-20", null, null, "ana").json();
+        JsonNode events = send("GET", "/api/layers/events/features?from=2019-08-20&to=2019-08-20", null, null, "ana")
+                .json();
         JsonNode feature = null;
         for (JsonNode f : events.get("features")) if (f.get("id").asString().equals(featureId)) feature = f;
         assertThat(feature).as(events.toString()).isNotNull();
@@ -223,19 +283,28 @@ abstract class ReportApiContract {
         assertThat(props.get("notes").asString()).isNotBlank();
         assertThat(REPORT).contains(props.get("notes").asString());
 
-        assertThat(json("POST", "/api/reports/candidates/" + first + "/accept", null, "ana").status()).isEqualTo(409);
+        assertThat(json("POST", "/api/reports/candidates/" + first + "/accept", null, "ana")
+                        .status())
+                .isEqualTo(409);
         Res rejected = send("POST", "/api/reports/candidates/" + second + "/reject", null, null, "ana");
         assertThat(rejected.json().get("status").asString()).isEqualTo("rejected");
-        assertThat(send("GET", "/api/reports/candidates/999999", null, null, "ana").status()).isEqualTo(404);
+        assertThat(send("GET", "/api/reports/candidates/999999", null, null, "ana")
+                        .status())
+                .isEqualTo(404);
         long third = candidates.get(2).get("id").asLong();
-        Res moved = json("PUT", "/api/reports/candidates/" + third, java.util.Map.of("placeName", "Maaret al-Nouman"), "ana");
+        Res moved = json(
+                "PUT", "/api/reports/candidates/" + third, java.util.Map.of("placeName", "Maaret al-Nouman"), "ana");
         assertThat(moved.status()).as(moved.body()).isEqualTo(200);
         assertThat(moved.json().get("lat").asDouble()).isBetween(35.60, 35.70);
         assertThat(moved.json().get("placeName").asString()).isEqualTo("Maaret al-Nouman");
         assertThat(json("PUT", "/api/reports/candidates/" + third, java.util.Map.of("placeName", "Qwxzville"), "ana")
-                .status()).isEqualTo(400);
-        Res badEdit = json("PUT", "/api/reports/candidates/" + candidates.get(2).get("id").asLong(),
-                java.util.Map.of("eventType", "Picnic"), "ana");
+                        .status())
+                .isEqualTo(400);
+        Res badEdit = json(
+                "PUT",
+                "/api/reports/candidates/" + candidates.get(2).get("id").asLong(),
+                java.util.Map.of("eventType", "Picnic"),
+                "ana");
         assertThat(badEdit.status()).isEqualTo(400);
     }
 
@@ -261,14 +330,25 @@ abstract class ReportApiContract {
     @Test
     void onlyHttpLinksBecomeAnEventsSource() throws Exception {
         int before = pending();
-        for (String bad : new String[] {"javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,x", "http://",
-                "https:///path", "file:///etc/passwd", "//evil.example/x"}) {
+        for (String bad : new String[] {
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            "data:text/html,x",
+            "http://",
+            "https:///path",
+            "file:///etc/passwd",
+            "//evil.example/x"
+        }) {
             Res r = json("POST", "/api/reports", source(REPORT, bad, "x"), "ana");
             assertThat(r.status()).as(bad + ": " + r.body()).isEqualTo(400);
             assertThat(r.body()).contains("url");
         }
-        Res raw = send("POST", "/api/reports?published=2019-08-21&url=javascript:alert(1)", "text/plain",
-                REPORT.getBytes(StandardCharsets.UTF_8), "ana");
+        Res raw = send(
+                "POST",
+                "/api/reports?published=2019-08-21&url=javascript:alert(1)",
+                "text/plain",
+                REPORT.getBytes(StandardCharsets.UTF_8),
+                "ana");
         assertThat(raw.status()).isEqualTo(400);
         assertThat(pending()).isEqualTo(before);
 
@@ -278,9 +358,12 @@ abstract class ReportApiContract {
                 + "<pubDate>Tue, 27 Aug 2019 08:00:00 GMT</pubDate></item></channel></rss>";
         Res feed = send("POST", "/api/reports", "application/rss+xml", rss.getBytes(StandardCharsets.UTF_8), "ana");
         assertThat(feed.status()).as(feed.body()).isEqualTo(201);
-        assertThat(feed.json().get("errors").toString()).contains("javascript:alert(1)").contains("http(s)");
+        assertThat(feed.json().get("errors").toString())
+                .contains("javascript:alert(1)")
+                .contains("http(s)");
         long reportId = feed.json().get("reports").get(0).get("id").asLong();
-        JsonNode report = send("GET", "/api/reports/" + reportId, null, null, "ana").json();
+        JsonNode report =
+                send("GET", "/api/reports/" + reportId, null, null, "ana").json();
         assertThat(report.get("url").isNull()).as(report.toString()).isTrue();
         long candidate = report.get("candidates").get(0).get("id").asLong();
         Res accepted = json("POST", "/api/reports/candidates/" + candidate + "/accept", null, "ana");
@@ -289,10 +372,14 @@ abstract class ReportApiContract {
         Res history = send("GET", "/api/features/" + featureId + "/history", null, null, "ana");
         assertThat(history.body()).doesNotContain("javascript");
 
-        Res good = json("POST", "/api/reports", source(REPORT, "https://news.example.org/a?b=1", "Example News"), "ana");
+        Res good =
+                json("POST", "/api/reports", source(REPORT, "https://news.example.org/a?b=1", "Example News"), "ana");
         assertThat(good.status()).as(good.body()).isEqualTo(201);
         long goodId = good.json().get("reports").get(0).get("id").asLong();
-        assertThat(send("GET", "/api/reports/" + goodId, null, null, "ana").json().get("url").asString())
+        assertThat(send("GET", "/api/reports/" + goodId, null, null, "ana")
+                        .json()
+                        .get("url")
+                        .asString())
                 .isEqualTo("https://news.example.org/a?b=1");
     }
 
@@ -305,8 +392,10 @@ abstract class ReportApiContract {
         Res publisher = json("POST", "/api/reports", source(REPORT, null, "P".repeat(201)), "ana");
         assertThat(publisher.status()).as(publisher.body()).isEqualTo(400);
         assertThat(publisher.body()).contains("publisher");
-        String html = "<html><head><title>" + "T".repeat(501) + "</title></head><body><p>" + REPORT + "</p></body></html>";
-        Res title = send("POST", "/api/reports?published=2019-08-21", "text/html", html.getBytes(StandardCharsets.UTF_8), "ana");
+        String html =
+                "<html><head><title>" + "T".repeat(501) + "</title></head><body><p>" + REPORT + "</p></body></html>";
+        Res title = send(
+                "POST", "/api/reports?published=2019-08-21", "text/html", html.getBytes(StandardCharsets.UTF_8), "ana");
         assertThat(title.status()).as(title.body()).isEqualTo(400);
         assertThat(title.body()).contains("title");
         assertThat(pending()).isEqualTo(before);
@@ -316,13 +405,22 @@ abstract class ReportApiContract {
     void candidateEditsOutsideWhatTheColumnsHoldAreRefused() throws Exception {
         Res stored = json("POST", "/api/reports", body(REPORT, "2019-08-21"), "ana");
         long reportId = stored.json().get("reports").get(0).get("id").asLong();
-        long id = send("GET", "/api/reports/" + reportId, null, null, "ana").json().get("candidates").get(0).get("id").asLong();
+        long id = send("GET", "/api/reports/" + reportId, null, null, "ana")
+                .json()
+                .get("candidates")
+                .get(0)
+                .get("id")
+                .asLong();
         String path = "/api/reports/candidates/" + id;
         java.util.List<java.util.Map<String, Object>> bad = java.util.List.of(
-                java.util.Map.of("subEventType", "S".repeat(61)), java.util.Map.of("subEventType", " "),
-                java.util.Map.of("date", "+999999999-12-31"), java.util.Map.of("date", "+10000-01-01"),
-                java.util.Map.of("date", "0001-01-01"), java.util.Map.of("date", "1899-12-31"),
-                java.util.Map.of("date", "not-a-date"), java.util.Map.of("fatalities", -1),
+                java.util.Map.of("subEventType", "S".repeat(61)),
+                java.util.Map.of("subEventType", " "),
+                java.util.Map.of("date", "+999999999-12-31"),
+                java.util.Map.of("date", "+10000-01-01"),
+                java.util.Map.of("date", "0001-01-01"),
+                java.util.Map.of("date", "1899-12-31"),
+                java.util.Map.of("date", "not-a-date"),
+                java.util.Map.of("fatalities", -1),
                 java.util.Map.of("displaced", -5));
         for (var edit : bad) {
             Res put = json("PUT", path, edit, "ana");
@@ -331,8 +429,11 @@ abstract class ReportApiContract {
             assertThat(accept.status()).as(edit + ": " + accept.body()).isEqualTo(400);
         }
         assertThat(json("PUT", path, java.util.List.of(1, 2), "ana").status()).isEqualTo(400);
-        Res ok = json("PUT", path, java.util.Map.of("subEventType", "S".repeat(60), "date", "2999-12-31",
-                "fatalities", 0), "ana");
+        Res ok = json(
+                "PUT",
+                path,
+                java.util.Map.of("subEventType", "S".repeat(60), "date", "2999-12-31", "fatalities", 0),
+                "ana");
         assertThat(ok.status()).as(ok.body()).isEqualTo(200);
         assertThat(ok.json().get("status").asString()).isEqualTo("pending");
         assertThat(ok.json().get("date").asString()).isEqualTo("2999-12-31");
@@ -349,25 +450,47 @@ abstract class ReportApiContract {
         assertThat(pending()).isEqualTo(before);
         Res stored = json("POST", "/api/reports", body(REPORT, "2019-08-21"), "ana");
         long reportId = stored.json().get("reports").get(0).get("id").asLong();
-        long id = send("GET", "/api/reports/" + reportId, null, null, "ana").json().get("candidates").get(0).get("id").asLong();
+        long id = send("GET", "/api/reports/" + reportId, null, null, "ana")
+                .json()
+                .get("candidates")
+                .get(0)
+                .get("id")
+                .asLong();
         String edit = "{\"fatalities\":3,\"padding\":\"" + "x".repeat(3_000_000) + "\"}";
-        Res put = send("PUT", "/api/reports/candidates/" + id, "application/json", edit.getBytes(StandardCharsets.UTF_8), "ana");
+        Res put = send(
+                "PUT",
+                "/api/reports/candidates/" + id,
+                "application/json",
+                edit.getBytes(StandardCharsets.UTF_8),
+                "ana");
         assertThat(put.status()).as(put.body()).isEqualTo(413);
-        Res accept = send("POST", "/api/reports/candidates/" + id + "/accept", "application/json",
-                edit.getBytes(StandardCharsets.UTF_8), "ana");
+        Res accept = send(
+                "POST",
+                "/api/reports/candidates/" + id + "/accept",
+                "application/json",
+                edit.getBytes(StandardCharsets.UTF_8),
+                "ana");
         assertThat(accept.status()).as(accept.body()).isEqualTo(413);
-        assertThat(send("GET", "/api/reports/candidates/" + id, null, null, "ana").json().get("status").asString())
+        assertThat(send("GET", "/api/reports/candidates/" + id, null, null, "ana")
+                        .json()
+                        .get("status")
+                        .asString())
                 .isEqualTo("pending");
     }
 
     // Tomcat fails these in DispatcherServlet.checkMultipart, before any controller is chosen: ApiErrors answers.
     @Test
     void aMalformedMultipartBodyIsABadRequest() throws Exception {
-        Res unclosed = send("POST", "/api/reports", "multipart/form-data; boundary=xyz",
+        Res unclosed = send(
+                "POST",
+                "/api/reports",
+                "multipart/form-data; boundary=xyz",
                 "--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\nShelling hit Saraqib."
-                        .getBytes(StandardCharsets.UTF_8), "ana");
+                        .getBytes(StandardCharsets.UTF_8),
+                "ana");
         assertThat(unclosed.status()).as(unclosed.body()).isEqualTo(400);
-        Res garbage = send("POST", "/api/reports", "multipart/form-data", "garbage".getBytes(StandardCharsets.UTF_8), "ana");
+        Res garbage =
+                send("POST", "/api/reports", "multipart/form-data", "garbage".getBytes(StandardCharsets.UTF_8), "ana");
         assertThat(garbage.status()).as(garbage.body()).isEqualTo(400);
     }
 }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.test.context.ActiveProfiles;
@@ -30,16 +31,20 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Reads on a real streaming replica, writes on the primary, read-your-writes for the writer's session: with
  * replay paused on the replica, the writer still reads its new event (from the primary) while another client,
  * reading the replica, does not see it yet; with the replica stopped, reads fall back and /api/ready says so.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"frontline.demo.load=false", "frontline.security.anonymous-read=true",
-            "frontline.replica.max-wait-ms=100", "frontline.replica.check-ms=500"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "frontline.demo.load=false",
+            "frontline.security.anonymous-read=true",
+            "frontline.replica.max-wait-ms=100",
+            "frontline.replica.check-ms=500"
+        })
 @ActiveProfiles("postgis")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReadYourWritesRoutingTest {
@@ -47,12 +52,16 @@ class ReadYourWritesRoutingTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     DataSource dataSource;
+
     @Autowired
     PlatformTransactionManager transactions;
+
     @Autowired
     LayerService layers;
+
     @Autowired
     JdbcUserDetailsManager users;
 
@@ -83,7 +92,8 @@ class ReadYourWritesRoutingTest {
     boolean inRecovery(boolean readOnly) {
         TransactionTemplate tx = new TransactionTemplate(transactions);
         tx.setReadOnly(readOnly);
-        return tx.execute(s -> new JdbcTemplate(dataSource).queryForObject("SELECT pg_is_in_recovery()", Boolean.class));
+        return tx.execute(
+                s -> new JdbcTemplate(dataSource).queryForObject("SELECT pg_is_in_recovery()", Boolean.class));
     }
 
     HttpResponse<String> send(HttpClient client, HttpRequest.Builder b) throws Exception {
@@ -98,7 +108,9 @@ class ReadYourWritesRoutingTest {
     @Order(1)
     void readOnlyTransactionsRunOnTheReplicaAndWritesOnThePrimary() throws Exception {
         assertThat(inRecovery(true)).as("read-only transaction on the replica").isTrue();
-        assertThat(inRecovery(false)).as("read-write transaction on the primary").isFalse();
+        assertThat(inRecovery(false))
+                .as("read-write transaction on the primary")
+                .isFalse();
         HttpResponse<String> ready = send(HttpClient.newHttpClient(), request("/api/ready"));
         assertThat(ready.statusCode()).isEqualTo(200);
         assertThat(ready.body()).contains("\"replica\":\"up\"").contains("\"reads\":\"replica\"");
@@ -108,9 +120,13 @@ class ReadYourWritesRoutingTest {
     @Order(2)
     void theWriterReadsItsOwnWriteWhileTheReplicaLags() throws Exception {
         if (!users.userExists("ana")) {
-            users.createUser(User.withUsername("ana").password("{noop}ana-secret").roles("ANALYST").build());
+            users.createUser(User.withUsername("ana")
+                    .password("{noop}ana-secret")
+                    .roles("ANALYST")
+                    .build());
         }
-        String events = layers.ensureLayer("ryw-events", "Events", LayerKind.EVENT, "{}").id();
+        String events = layers.ensureLayer("ryw-events", "Events", LayerKind.EVENT, "{}")
+                .id();
         // wait until the replica has the layer, then hold its replay
         HttpClient other = HttpClient.newHttpClient();
         long until = System.currentTimeMillis() + 10_000;
@@ -118,25 +134,33 @@ class ReadYourWritesRoutingTest {
                 && System.currentTimeMillis() < until) {
             Thread.sleep(50);
         }
-        try (Connection c = pair.connect(pair.replicaPort, "frontline"); Statement s = c.createStatement()) {
+        try (Connection c = pair.connect(pair.replicaPort, "frontline");
+                Statement s = c.createStatement()) {
             s.execute("SELECT pg_wal_replay_pause()");
         }
-        HttpClient writer = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpClient writer =
+                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         String auth = "Basic " + Base64.getEncoder().encodeToString("ana:ana-secret".getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> post = send(writer, request("/api/layers/" + events + "/features")
-                .header("Authorization", auth).header("Content-Type", "application/geo+json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"Feature\",\"id\":\"ryw-1\",\"geometry\":"
-                        + "{\"type\":\"Point\",\"coordinates\":[36.8,35.86]},\"properties\":{\"title\":\"Saraqib\","
-                        + "\"validFrom\":\"2020-02-06\",\"sourcePublisher\":\"SOHR\"}}")));
+        HttpResponse<String> post = send(
+                writer,
+                request("/api/layers/" + events + "/features")
+                        .header("Authorization", auth)
+                        .header("Content-Type", "application/geo+json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"Feature\",\"id\":\"ryw-1\",\"geometry\":"
+                                + "{\"type\":\"Point\",\"coordinates\":[36.8,35.86]},\"properties\":{\"title\":\"Saraqib\","
+                                + "\"validFrom\":\"2020-02-06\",\"sourcePublisher\":\"SOHR\"}}")));
         assertThat(post.statusCode()).as(post.body()).isEqualTo(201);
         try {
             HttpResponse<String> own = send(writer, request("/api/layers/" + events + "/features"));
             assertThat(own.body()).as("the writer's session reads its write").contains("ryw-1");
             HttpResponse<String> stranger = send(other, request("/api/layers/" + events + "/features"));
             assertThat(stranger.statusCode()).isEqualTo(200);
-            assertThat(stranger.body()).as("another client reads the paused replica").doesNotContain("ryw-1");
+            assertThat(stranger.body())
+                    .as("another client reads the paused replica")
+                    .doesNotContain("ryw-1");
         } finally {
-            try (Connection c = pair.connect(pair.replicaPort, "frontline"); Statement s = c.createStatement()) {
+            try (Connection c = pair.connect(pair.replicaPort, "frontline");
+                    Statement s = c.createStatement()) {
                 s.execute("SELECT pg_wal_replay_resume()");
             }
         }
@@ -159,6 +183,8 @@ class ReadYourWritesRoutingTest {
         assertThat(ready.body()).contains("\"replica\":\"down\"").contains("\"reads\":\"primary\"");
         HttpResponse<String> read = send(HttpClient.newHttpClient(), request("/api/layers/down-events/features"));
         assertThat(read.statusCode()).isEqualTo(200);
-        assertThat(inRecovery(true)).as("read-only transactions now on the primary").isFalse();
+        assertThat(inRecovery(true))
+                .as("read-only transactions now on the primary")
+                .isFalse();
     }
 }

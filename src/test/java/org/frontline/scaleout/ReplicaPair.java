@@ -57,25 +57,50 @@ final class ReplicaPair implements AutoCloseable {
         }
         Path primary = dir.resolve("primary");
         pg("initdb", "-D", primary.toString(), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync");
-        Files.writeString(primary.resolve("postgresql.conf"), "\nwal_level = replica\nmax_wal_senders = 4\n"
-                + "hot_standby = on\nfsync = off\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(
+                primary.resolve("postgresql.conf"),
+                "\nwal_level = replica\nmax_wal_senders = 4\n" + "hot_standby = on\nfsync = off\n",
+                java.nio.file.StandardOpenOption.APPEND);
         startServer(primary, primaryPort);
-        try (Connection c = connect(primaryPort, "postgres"); Statement s = c.createStatement()) {
+        try (Connection c = connect(primaryPort, "postgres");
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE frontline");
         }
-        try (Connection c = connect(primaryPort, "frontline"); Statement s = c.createStatement()) {
+        try (Connection c = connect(primaryPort, "frontline");
+                Statement s = c.createStatement()) {
             s.execute("CREATE EXTENSION postgis");
             s.execute("CREATE EXTENSION btree_gist");
         }
         Path replica = dir.resolve("replica");
-        pg("pg_basebackup", "-h", "127.0.0.1", "-p", String.valueOf(primaryPort), "-U", "postgres", "-D",
-                replica.toString(), "-R", "-X", "stream", "-c", "fast");
+        pg(
+                "pg_basebackup",
+                "-h",
+                "127.0.0.1",
+                "-p",
+                String.valueOf(primaryPort),
+                "-U",
+                "postgres",
+                "-D",
+                replica.toString(),
+                "-R",
+                "-X",
+                "stream",
+                "-c",
+                "fast");
         startServer(replica, replicaPort);
     }
 
     private void startServer(Path data, int port) throws Exception {
-        pg("pg_ctl", "-D", data.toString(), "-w", "-l", data + ".log", "-o",
-                "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1", "start");
+        pg(
+                "pg_ctl",
+                "-D",
+                data.toString(),
+                "-w",
+                "-l",
+                data + ".log",
+                "-o",
+                "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1",
+                "start");
     }
 
     String url(int port) {

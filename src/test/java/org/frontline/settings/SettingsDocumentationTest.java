@@ -29,9 +29,11 @@ class SettingsDocumentationTest {
         keys("frontline", FrontlineSettings.class, record);
         Map<String, String> defaults = shippedDefaults();
 
-        assertThat(readme.keySet()).as("keys in the README's settings table vs. FrontlineSettings")
+        assertThat(readme.keySet())
+                .as("keys in the README's settings table vs. FrontlineSettings")
                 .containsExactlyInAnyOrderElementsOf(record.keySet());
-        assertThat(defaults.keySet()).as("frontline.* keys in application.properties vs. FrontlineSettings")
+        assertThat(defaults.keySet())
+                .as("frontline.* keys in application.properties vs. FrontlineSettings")
                 .containsExactlyInAnyOrderElementsOf(record.keySet());
         readme.forEach((key, documented) -> assertThat(documented)
                 .as("default of %s in the README vs. application.properties", key)
@@ -53,7 +55,8 @@ class SettingsDocumentationTest {
             p.load(in);
         }
         Map<String, String> out = new TreeMap<>();
-        p.stringPropertyNames().stream().filter(k -> k.startsWith("frontline."))
+        p.stringPropertyNames().stream()
+                .filter(k -> k.startsWith("frontline."))
                 .forEach(k -> out.put(k, p.getProperty(k).strip()));
         return out;
     }
@@ -61,7 +64,8 @@ class SettingsDocumentationTest {
     /** Keys as Spring binds them: record components in kebab case, nested records as dotted prefixes. */
     private static void keys(String prefix, Class<?> type, Map<String, String> out) {
         for (RecordComponent c : type.getRecordComponents()) {
-            String key = prefix + "." + c.getName().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
+            String key = prefix + "."
+                    + c.getName().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
             if (c.getType().isRecord()) {
                 keys(key, c.getType(), out);
             } else {

@@ -23,12 +23,13 @@ class SettingsValidationTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(FrontlineSettings.class)
-    static class OnlySettings {
-    }
+    static class OnlySettings {}
 
     private static ConfigurableApplicationContext start(String... args) {
-        return new SpringApplicationBuilder(OnlySettings.class).web(WebApplicationType.NONE)
-                .logStartupInfo(false).run(args);
+        return new SpringApplicationBuilder(OnlySettings.class)
+                .web(WebApplicationType.NONE)
+                .logStartupInfo(false)
+                .run(args);
     }
 
     @Test
@@ -60,8 +61,11 @@ class SettingsValidationTest {
 
     @Test
     void aCountryNameInsteadOfACodeStopsTheStartNamingTheKey(CapturedOutput out) {
-        assertThatThrownBy(() -> start("--frontline.reports.focus-country=Syria")).isInstanceOf(RuntimeException.class);
-        assertThat(out).contains("Property: frontline.reports.focusCountry").contains("must be an ISO 3166 country code");
+        assertThatThrownBy(() -> start("--frontline.reports.focus-country=Syria"))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(out)
+                .contains("Property: frontline.reports.focusCountry")
+                .contains("must be an ISO 3166 country code");
     }
 
     @Test
@@ -72,7 +76,8 @@ class SettingsValidationTest {
 
     @Test
     void aFocusRegionWithMinAboveMaxStopsTheStartNamingTheKey(CapturedOutput out) {
-        assertThatThrownBy(() -> start("--frontline.focus-region=50,28,25,42.5")).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> start("--frontline.focus-region=50,28,25,42.5"))
+                .isInstanceOf(RuntimeException.class);
         assertThat(out).contains("frontline.focus-region must be minLon,minLat,maxLon,maxLat");
     }
 

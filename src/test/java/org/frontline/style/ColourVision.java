@@ -6,13 +6,14 @@ package org.frontline.style;
  */
 public final class ColourVision {
     public static final double[][] PROTANOPIA = {
-        {0.152286, 1.052583, -0.204868}, {0.114503, 0.786281, 0.099216}, {-0.003882, -0.048116, 1.051998}};
+        {0.152286, 1.052583, -0.204868}, {0.114503, 0.786281, 0.099216}, {-0.003882, -0.048116, 1.051998}
+    };
     public static final double[][] DEUTERANOPIA = {
-        {0.367322, 0.860646, -0.227968}, {0.280085, 0.672501, 0.047413}, {-0.011820, 0.042940, 0.968881}};
+        {0.367322, 0.860646, -0.227968}, {0.280085, 0.672501, 0.047413}, {-0.011820, 0.042940, 0.968881}
+    };
     public static final double[][] NORMAL = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
 
-    private ColourVision() {
-    }
+    private ColourVision() {}
 
     /** '#rrggbb' or 'rgb(r, g, b)' as seen through {@code matrix}, in CIELAB. */
     public static double[] lab(String colour, double[][] matrix) {
@@ -49,13 +50,19 @@ public final class ColourVision {
     static int[] parse(String colour) {
         String c = colour.strip();
         if (c.startsWith("#") && c.length() == 7) {
-            return new int[] {Integer.parseInt(c.substring(1, 3), 16), Integer.parseInt(c.substring(3, 5), 16),
-                Integer.parseInt(c.substring(5, 7), 16)};
+            return new int[] {
+                Integer.parseInt(c.substring(1, 3), 16),
+                Integer.parseInt(c.substring(3, 5), 16),
+                Integer.parseInt(c.substring(5, 7), 16)
+            };
         }
         if (c.startsWith("rgb")) {
             String[] parts = c.substring(c.indexOf('(') + 1, c.indexOf(')')).split(",");
-            return new int[] {Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip()),
-                Integer.parseInt(parts[2].strip())};
+            return new int[] {
+                Integer.parseInt(parts[0].strip()),
+                Integer.parseInt(parts[1].strip()),
+                Integer.parseInt(parts[2].strip())
+            };
         }
         throw new IllegalArgumentException("not a colour: " + colour);
     }

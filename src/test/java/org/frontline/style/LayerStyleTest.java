@@ -38,10 +38,16 @@ class LayerStyleTest {
 
     private static void check(JsonNode c) {
         JsonNode layer = c.get("layer");
-        LayerStyle style = new LayerStyle(layer.get("id").asString(), layer.get("kind").asString(), layer.get("style"));
+        LayerStyle style =
+                new LayerStyle(layer.get("id").asString(), layer.get("kind").asString(), layer.get("style"));
         Map<String, Object> props = new LinkedHashMap<>();
-        c.get("props").properties().forEach(e -> props.put(e.getKey(),
-                e.getValue().isNumber() ? e.getValue().numberValue() : e.getValue().asString()));
+        c.get("props")
+                .properties()
+                .forEach(e -> props.put(
+                        e.getKey(),
+                        e.getValue().isNumber()
+                                ? e.getValue().numberValue()
+                                : e.getValue().asString()));
         Look look = style.look(props);
         Map<String, Object> got = new LinkedHashMap<>();
         got.put("color", look.color());
@@ -55,8 +61,9 @@ class LayerStyleTest {
         c.get("expect").properties().forEach(e -> {
             Object value = got.get(e.getKey());
             if (e.getValue().isNumber()) {
-                assertThat(((Number) value).doubleValue()).as(e.getKey()).isCloseTo(e.getValue().doubleValue(),
-                        within(1e-9));
+                assertThat(((Number) value).doubleValue())
+                        .as(e.getKey())
+                        .isCloseTo(e.getValue().doubleValue(), within(1e-9));
             } else if (e.getValue().isNull()) {
                 assertThat(value).as(e.getKey()).isNull();
             } else {
@@ -74,7 +81,9 @@ class LayerStyleTest {
     void holdsTheSharedPalette() throws IOException {
         JsonNode p = table().get("palette");
         assertThat(LayerStyle.FALLBACK).isEqualTo(p.get("fallback").asString());
-        assertThat(LayerStyle.PALETTE).isEqualTo(p.get("palette").valueStream().map(JsonNode::asString).toList());
+        assertThat(LayerStyle.PALETTE)
+                .isEqualTo(
+                        p.get("palette").valueStream().map(JsonNode::asString).toList());
         assertThat(LayerStyle.KNOWN).isEqualTo(JSON.convertValue(p.get("known"), Map.class));
         assertThat(LayerStyle.KNOWN_SYMBOLS).isEqualTo(JSON.convertValue(p.get("knownSymbols"), Map.class));
         assertThat(LayerStyle.OVERLAY).isEqualTo(JSON.convertValue(p.get("overlay"), Map.class));
@@ -88,7 +97,8 @@ class LayerStyleTest {
                 for (int i = 0; i < colours.size(); i++) {
                     for (int j = i + 1; j < colours.size(); j++) {
                         assertThat(ColourVision.distance(colours.get(i), colours.get(j), vision))
-                                .as(prop + " " + colours.get(i) + " vs " + colours.get(j)).isGreaterThan(20);
+                                .as(prop + " " + colours.get(i) + " vs " + colours.get(j))
+                                .isGreaterThan(20);
                     }
                 }
             }
@@ -98,7 +108,9 @@ class LayerStyleTest {
     @Test
     void theOldRedAndGreenWereNotApartForADeuteranope() {
         // the control colours before: a check that the simulation sees the problem it is there to catch
-        assertThat(ColourVision.distance("#c0392b", "#2e7d32", ColourVision.NORMAL)).isGreaterThan(50);
-        assertThat(ColourVision.distance("#c0392b", "#2e7d32", ColourVision.DEUTERANOPIA)).isLessThan(20);
+        assertThat(ColourVision.distance("#c0392b", "#2e7d32", ColourVision.NORMAL))
+                .isGreaterThan(50);
+        assertThat(ColourVision.distance("#c0392b", "#2e7d32", ColourVision.DEUTERANOPIA))
+                .isLessThan(20);
     }
 }

@@ -27,7 +27,9 @@ class StyleJsTest {
             System.err.println("!!! " + msg);
             Assumptions.assumeTrue(false, msg);
         }
-        Process p = new ProcessBuilder(node.toString(), "--test", "src/test/js/").redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(node.toString(), "--test", "src/test/js/")
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(out).isZero();

@@ -19,8 +19,10 @@ public final class Api {
 
     public Api(int port, String user, String password) {
         this.base = "http://localhost:" + port;
-        this.auth = user == null ? null
-                : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.auth = user == null
+                ? null
+                : "Basic "
+                        + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     public Api as(String user, String password) {
@@ -32,22 +34,26 @@ public final class Api {
     }
 
     public Response post(String path, String body) {
-        return send(request(path).header("Content-Type", "application/geo+json")
+        return send(request(path)
+                .header("Content-Type", "application/geo+json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     public Response postJson(String path, String body) {
-        return send(request(path).header("Content-Type", "application/json")
+        return send(request(path)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     public Response postBytes(String path, byte[] body) {
-        return send(request(path).header("Content-Type", "application/json")
+        return send(request(path)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     public Response put(String path, String body) {
-        return send(request(path).header("Content-Type", "application/geo+json")
+        return send(request(path)
+                .header("Content-Type", "application/geo+json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 

@@ -5,8 +5,7 @@ import java.util.List;
 
 /** RFC 4180 rows for tests (quoted fields may hold commas, doubled quotes and line breaks). */
 public final class CsvText {
-    private CsvText() {
-    }
+    private CsvText() {}
 
     public static List<List<String>> parse(String text) {
         List<List<String>> rows = new ArrayList<>();

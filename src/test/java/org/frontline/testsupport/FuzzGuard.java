@@ -21,8 +21,7 @@ public final class FuzzGuard {
         dog.start();
     }
 
-    private FuzzGuard() {
-    }
+    private FuzzGuard() {}
 
     /** Runs one input; throws AssertionError if it took longer than {@link #MAX_MILLIS}. */
     public static void timed(Runnable input) {

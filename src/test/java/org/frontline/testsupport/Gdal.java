@@ -18,8 +18,7 @@ public final class Gdal {
     private static final Path OGRINFO = Path.of("/usr/bin/ogrinfo");
     private static final Path OGR2OGR = Path.of("/usr/bin/ogr2ogr");
 
-    private Gdal() {
-    }
+    private Gdal() {}
 
     public static void require() {
         if (Files.isExecutable(OGRINFO) && Files.isExecutable(OGR2OGR)) {

@@ -64,7 +64,8 @@ public final class PostgisServer {
 
     /** A fresh database with PostGIS, for one Spring context. Returns its JDBC URL. */
     public String newDatabase() {
-        String name = "frontline_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name =
+                "frontline_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         if (adminDb == null) {
             return jdbcUrl(System.getenv("DATABASE_URL") == null ? "frontline" : dbOf(System.getenv("DATABASE_URL")));
         }
@@ -118,10 +119,12 @@ public final class PostgisServer {
         String url = System.getenv("DATABASE_URL");
         if (url != null && !url.isBlank()) {
             URI u = URI.create(url.replaceFirst("^jdbc:", "").replaceFirst("^postgres:", "postgresql:"));
-            String[] cred = u.getUserInfo() == null ? new String[] {"postgres", ""} : u.getUserInfo().split(":", 2);
+            String[] cred = u.getUserInfo() == null
+                    ? new String[] {"postgres", ""}
+                    : u.getUserInfo().split(":", 2);
             // A server we did not start: use the named database as it is (no CREATE DATABASE rights assumed).
-            return new PostgisServer(u.getHost(), u.getPort() < 0 ? 5432 : u.getPort(), cred[0],
-                    cred.length > 1 ? cred[1] : "", null);
+            return new PostgisServer(
+                    u.getHost(), u.getPort() < 0 ? 5432 : u.getPort(), cred[0], cred.length > 1 ? cred[1] : "", null);
         }
         if (!Files.isExecutable(BIN.resolve("initdb"))) {
             throw new IllegalStateException("no PostgreSQL 15 binaries at " + BIN);
@@ -130,23 +133,45 @@ public final class PostgisServer {
             throw new IllegalStateException("PostGIS is not installed (" + POSTGIS + " missing)");
         }
         boolean root = "root".equals(System.getProperty("user.name"));
-        Path dir = root ? Files.createTempDirectory("frontline-pg") : Files.createDirectories(Path.of("target"))
-                .resolve("pg-" + ProcessHandle.current().pid());
+        Path dir = root
+                ? Files.createTempDirectory("frontline-pg")
+                : Files.createDirectories(Path.of("target"))
+                        .resolve("pg-" + ProcessHandle.current().pid());
         Path data = dir.resolve("data");
         if (root) {
             run(List.of("chown", "-R", "postgres:postgres", dir.toString()));
         }
-        run(asPostgres(root, BIN.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres", "-A", "trust",
-                "-E", "UTF8", "--no-sync"));
+        run(asPostgres(
+                root,
+                BIN.resolve("initdb").toString(),
+                "-D",
+                data.toString(),
+                "-U",
+                "postgres",
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--no-sync"));
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        run(asPostgres(root, BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-l",
-                dir.resolve("log.txt").toString(), "-o", "-p " + port + " -k " + dir + " -c fsync=off", "start"));
+        run(asPostgres(
+                root,
+                BIN.resolve("pg_ctl").toString(),
+                "-D",
+                data.toString(),
+                "-w",
+                "-l",
+                dir.resolve("log.txt").toString(),
+                "-o",
+                "-p " + port + " -k " + dir + " -c fsync=off",
+                "start"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                run(asPostgres(root, BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "stop"));
+                run(asPostgres(
+                        root, BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "stop"));
                 run(List.of("rm", "-rf", dir.toString()));
             } catch (Exception ignored) {
                 // the JVM is going away anyway

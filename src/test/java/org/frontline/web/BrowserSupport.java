@@ -61,14 +61,23 @@ public abstract class BrowserSupport {
         Path profile = Files.createDirectories(Path.of("target", "chromium-profiles"));
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1280,860",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=1280,860",
                 // Keep timers and animation frames running even if Chromium thinks the page is hidden:
                 // the map waits for a frame before it reports a redraw done.
-                "--disable-renderer-backgrounding", "--disable-background-timer-throttling",
+                "--disable-renderer-backgrounding",
+                "--disable-background-timer-throttling",
                 "--disable-backgrounding-occluded-windows",
-                "--user-data-dir=" + Files.createTempDirectory(profile, "profile-").toAbsolutePath());
+                "--user-data-dir="
+                        + Files.createTempDirectory(profile, "profile-").toAbsolutePath());
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);

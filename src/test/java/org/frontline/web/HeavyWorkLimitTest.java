@@ -20,8 +20,10 @@ class HeavyWorkLimitTest {
         assertThat(permits.preHandle(b, res, null)).isTrue();
         long t0 = System.nanoTime();
         assertThatThrownBy(() -> permits.preHandle(new MockHttpServletRequest(), res, null))
-                .isInstanceOf(ServerBusyException.class).hasMessageContaining("busy")
-                .satisfies(e -> assertThat(((ServerBusyException) e).retryAfterSeconds()).isPositive());
+                .isInstanceOf(ServerBusyException.class)
+                .hasMessageContaining("busy")
+                .satisfies(e -> assertThat(((ServerBusyException) e).retryAfterSeconds())
+                        .isPositive());
         assertThat((System.nanoTime() - t0) / 1e6).isBetween(150.0, 5000.0);
         permits.afterCompletion(a, res, null, new IllegalStateException("failed analysis"));
         permits.afterCompletion(a, res, null, null); // a second completion call does not add a permit

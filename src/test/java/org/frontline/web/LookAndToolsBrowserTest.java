@@ -25,8 +25,12 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
  * apart (simulated), post symbols, the map tools, the phone layout, the player's timeline, the sign-in page,
  * and axe-core on the player and sign-in pages. Screenshots under target/screenshots/.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:sqlite:target/test-db/mapbrowser-${random.uuid}.db", "frontline.demo.load=true"})
+@SpringBootTest(
+        webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:sqlite:target/test-db/mapbrowser-${random.uuid}.db",
+            "frontline.demo.load=true"
+        })
 class LookAndToolsBrowserTest extends BrowserSupport {
 
     @Autowired
@@ -44,7 +48,8 @@ class LookAndToolsBrowserTest extends BrowserSupport {
     }
 
     private void size(int w, int h, boolean mobile) {
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        browser.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
                 Map.of("width", w, "height", h, "deviceScaleFactor", 1, "mobile", mobile));
     }
 
@@ -55,8 +60,10 @@ class LookAndToolsBrowserTest extends BrowserSupport {
 
     @SuppressWarnings("unchecked")
     private List<String> legendColours(String layer) {
-        return (List<String>) js("return [...document.querySelectorAll('li[data-layer=\"' + arguments[0]"
-                + " + '\"] .legend-swatch')].map(s => s.dataset.color)", layer);
+        return (List<String>) js(
+                "return [...document.querySelectorAll('li[data-layer=\"' + arguments[0]"
+                        + " + '\"] .legend-swatch')].map(s => s.dataset.color)",
+                layer);
     }
 
     @Test
@@ -70,7 +77,8 @@ class LookAndToolsBrowserTest extends BrowserSupport {
                 for (int i = 0; i < colours.size(); i++) {
                     for (int j = i + 1; j < colours.size(); j++) {
                         assertThat(ColourVision.distance(colours.get(i), colours.get(j), vision))
-                                .as(layer + ": " + colours.get(i) + " vs " + colours.get(j)).isGreaterThan(20);
+                                .as(layer + ": " + colours.get(i) + " vs " + colours.get(j))
+                                .isGreaterThan(20);
                     }
                 }
             }
@@ -87,7 +95,8 @@ class LookAndToolsBrowserTest extends BrowserSupport {
     @Test
     void scaleBarCoordinatesMeasuringAndPrintLayout() throws Exception {
         openMap("?at=2019-08-23&layers=control,posts,events&c=35.9,36.9&z=9");
-        assertThat(browser.findElement(By.cssSelector(".leaflet-control-scale")).getText()).contains("km");
+        assertThat(browser.findElement(By.cssSelector(".leaflet-control-scale")).getText())
+                .contains("km");
         WebElement coords = browser.findElement(By.cssSelector(".fl-coords-value"));
         assertThat(coords.getText()).matches("3\\d\\.\\d{5}, 3\\d\\.\\d{5}");
         browser.findElement(By.cssSelector(".fl-coords-mode")).click();
@@ -113,22 +122,27 @@ class LookAndToolsBrowserTest extends BrowserSupport {
     void phoneLayoutKeepsTheSliderInReachAndThePanelFolds() throws Exception {
         size(390, 844, true);
         openMap("?at=2019-08-23&layers=control,posts&c=35.7,36.6&z=8");
-        assertThat((Boolean) js("return document.getElementById('panel-body').hidden")).as("panel starts folded")
+        assertThat((Boolean) js("return document.getElementById('panel-body').hidden"))
+                .as("panel starts folded")
                 .isTrue();
         screenshot("map-390x844.png");
         Map<?, ?> slider = rect("#slider");
         assertThat(((Number) slider.get("bottom")).doubleValue()).isLessThanOrEqualTo(844);
-        assertThat(((Number) slider.get("height")).doubleValue()).as("thumb-sized").isGreaterThanOrEqualTo(30);
+        assertThat(((Number) slider.get("height")).doubleValue())
+                .as("thumb-sized")
+                .isGreaterThanOrEqualTo(30);
         assertThat(((Number) slider.get("width")).doubleValue()).isGreaterThan(300);
         for (WebElement b : browser.findElements(By.cssSelector("#timebar button"))) {
             assertThat(b.getSize().getHeight()).as(b.getText()).isGreaterThanOrEqualTo(40);
             assertThat(b.getRect().getX() + b.getSize().getWidth()).isLessThanOrEqualTo(390);
-            assertThat(b.getRect().getY() + b.getSize().getHeight()).as(b.getText() + " on screen")
+            assertThat(b.getRect().getY() + b.getSize().getHeight())
+                    .as(b.getText() + " on screen")
                     .isLessThanOrEqualTo(844);
         }
         assertThat(noSidewaysScroll()).isTrue();
         browser.findElement(By.id("panel-toggle")).click();
-        assertThat((Boolean) js("return document.getElementById('panel-body').hidden")).isFalse();
+        assertThat((Boolean) js("return document.getElementById('panel-body').hidden"))
+                .isFalse();
         screenshot("map-390x844-panel.png");
         for (String page : List.of("/briefings", "/reports/review", "/login")) {
             browser.get(url(page));
@@ -151,13 +165,14 @@ class LookAndToolsBrowserTest extends BrowserSupport {
             assertThat(ticks).hasSize(6);
             for (int i = 0; i < ticks.size(); i++) {
                 for (int j = i + 1; j < ticks.size(); j++) {
-                    assertThat(overlap(ticks.get(i), ticks.get(j))).as("ticks " + (i + 1) + " and " + (j + 1))
+                    assertThat(overlap(ticks.get(i), ticks.get(j)))
+                            .as("ticks " + (i + 1) + " and " + (j + 1))
                             .isFalse();
                 }
             }
             assertThat(browser.findElement(By.id("frame-date")).getText()).startsWith("23 August 2019");
-            assertThat(browser.findElement(By.id("frame-legend")).getText()).contains("government", "surrounded",
-                    "ground gained since the previous frame");
+            assertThat(browser.findElement(By.id("frame-legend")).getText())
+                    .contains("government", "surrounded", "ground gained since the previous frame");
             assertThat(noSidewaysScroll()).isTrue();
             screenshot("player-" + s[0] + "x" + s[1] + ".png");
             browser.get(url("/briefings"));
@@ -177,8 +192,10 @@ class LookAndToolsBrowserTest extends BrowserSupport {
     void signInPageLooksLikeTheAppAndLinksBackToTheMap() throws Exception {
         browser.get(url("/login"));
         assertThat(browser.getTitle()).contains("Frontline");
-        assertThat(browser.findElement(By.cssSelector("nav a[href='/']")).getText()).contains("map");
-        assertThat(browser.findElements(By.cssSelector("main form input[type=password]"))).hasSize(1);
+        assertThat(browser.findElement(By.cssSelector("nav a[href='/']")).getText())
+                .contains("map");
+        assertThat(browser.findElements(By.cssSelector("main form input[type=password]")))
+                .hasSize(1);
         screenshot("login-1280x800.png");
         assertThat(axeViolations()).isEmpty();
         browser.findElement(By.id("username")).sendKeys("nobody");
@@ -203,8 +220,10 @@ class LookAndToolsBrowserTest extends BrowserSupport {
     }
 
     private Map<?, ?> rect(String css) {
-        return (Map<?, ?>) js("const r = document.querySelector(arguments[0]).getBoundingClientRect();"
-                + " return {bottom: r.bottom, height: r.height, width: r.width};", css);
+        return (Map<?, ?>) js(
+                "const r = document.querySelector(arguments[0]).getBoundingClientRect();"
+                        + " return {bottom: r.bottom, height: r.height, width: r.width};",
+                css);
     }
 
     /** axe-core's violations (rule id: nodes), from the WebJar on the test class path. */

@@ -14,8 +14,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 /** The analysis tools panel on the map page, on the demo scenario (same context as MapPageBrowserTest). */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:sqlite:target/test-db/mapbrowser-${random.uuid}.db", "frontline.demo.load=true"})
+@SpringBootTest(
+        webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:sqlite:target/test-db/mapbrowser-${random.uuid}.db",
+            "frontline.demo.load=true"
+        })
 class MapAnalysisToolsBrowserTest extends BrowserSupport {
 
     @Autowired
@@ -40,19 +44,25 @@ class MapAnalysisToolsBrowserTest extends BrowserSupport {
         browser.findElement(By.id("change-run")).click();
         WebElement table = waitUpTo(20).until(ExpectedConditions.visibilityOfElementLocated(By.id("change-table")));
         List<WebElement> rows = table.findElements(By.cssSelector("tbody tr"));
-        WebElement government = rows.stream().filter(r -> r.getText().startsWith("government")).findFirst().orElseThrow();
-        long gained = Long.parseLong(government.findElements(By.tagName("td")).get(1).getText().replace(",", ""));
+        WebElement government = rows.stream()
+                .filter(r -> r.getText().startsWith("government"))
+                .findFirst()
+                .orElseThrow();
+        long gained = Long.parseLong(
+                government.findElements(By.tagName("td")).get(1).getText().replace(",", ""));
         assertThat(gained).as("government gained km² in the 2019-20 offensives").isGreaterThan(500);
         // one party's gains and losses at a time: the government gained, the opposition lost
         var party = new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("change-party")));
         party.selectByValue("government");
-        assertThat(browser.findElements(By.cssSelector("path.fl-change-gained"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("path.fl-change-gained")))
+                .isNotEmpty();
         screenshot("tools-change-2019-04-30-to-2020-03-05.png");
         party.selectByValue("opposition");
         assertThat(browser.findElements(By.cssSelector("path.fl-change-lost"))).isNotEmpty();
 
         browser.findElement(By.id("change-clear")).click();
-        assertThat(browser.findElements(By.cssSelector("path.fl-change-gained"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("path.fl-change-gained")))
+                .isEmpty();
         assertThat(consoleErrors()).isEmpty();
     }
 
@@ -60,14 +70,22 @@ class MapAnalysisToolsBrowserTest extends BrowserSupport {
     void postsAreRingedByComputedStatusThatFollowsTheSlider() throws Exception {
         openMap("?at=2019-08-23&layers=control,posts&c=35.6,36.6&z=9");
         browser.findElement(By.id("encircle-toggle")).click();
-        waitUpTo(20).until(d -> !browser.findElements(By.cssSelector("path.fl-encirclement")).isEmpty());
-        int surroundedLate = browser.findElements(By.cssSelector("path.fl-encirclement-surrounded")).size();
+        waitUpTo(20)
+                .until(d -> !browser.findElements(By.cssSelector("path.fl-encirclement"))
+                        .isEmpty());
+        int surroundedLate = browser.findElements(By.cssSelector("path.fl-encirclement-surrounded"))
+                .size();
         assertThat(surroundedLate).as("Morek is cut off on 23 August 2019").isPositive();
-        assertThat(browser.findElement(By.id("encircle-status")).getText()).contains("surrounded").contains("2019-08-23");
+        assertThat(browser.findElement(By.id("encircle-status")).getText())
+                .contains("surrounded")
+                .contains("2019-08-23");
 
         js("window.__frontline.setDate('2019-08-01')");
-        waitUpTo(20).until(d -> browser.findElement(By.id("encircle-status")).getText().contains("2019-08-01"));
-        int surroundedEarly = browser.findElements(By.cssSelector("path.fl-encirclement-surrounded")).size();
+        waitUpTo(20)
+                .until(d ->
+                        browser.findElement(By.id("encircle-status")).getText().contains("2019-08-01"));
+        int surroundedEarly = browser.findElements(By.cssSelector("path.fl-encirclement-surrounded"))
+                .size();
         assertThat(surroundedEarly).isLessThan(surroundedLate);
         screenshot("tools-encirclement-2019-08-01.png");
     }
@@ -82,7 +100,9 @@ class MapAnalysisToolsBrowserTest extends BrowserSupport {
         assertThat(action.getText()).isEqualTo("Buffer 20 km");
         // Clicked as an element, not at screen coordinates: the popup may still be panning into view.
         browser.executeScript("arguments[0].click()", action);
-        waitUpTo(20).until(d -> !browser.findElements(By.cssSelector("path.fl-buffer")).isEmpty());
+        waitUpTo(20)
+                .until(d ->
+                        !browser.findElements(By.cssSelector("path.fl-buffer")).isEmpty());
         assertThat(browser.findElement(By.id("buffer-clear")).isDisplayed()).isTrue();
         assertThat(consoleErrors()).isEmpty();
     }

@@ -20,14 +20,18 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The map page in a real browser, on the embedded database with the demo scenario loaded. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:sqlite:target/test-db/mapbrowser-${random.uuid}.db", "frontline.demo.load=true"})
+@SpringBootTest(
+        webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:sqlite:target/test-db/mapbrowser-${random.uuid}.db",
+            "frontline.demo.load=true"
+        })
 class MapPageBrowserTest extends BrowserSupport {
 
     static final String XSS = "<img src=x onerror=alert(1)>";
@@ -45,10 +49,23 @@ class MapPageBrowserTest extends BrowserSupport {
         }
         layers.ensureLayer("field-notes", "Field notes", LayerKind.POINT, "{}");
         Map<String, Object> props = Map.of("name", XSS, "status", "open", "notes", "<script>alert(2)</script>");
-        layers.add("field-notes", List.of(new NewFeature("note-xss", GEO.createPoint(new Coordinate(35.2, 36.9)),
-                props, Instant.parse("2018-01-01T00:00:00Z"), null,
-                new Provenance("<b>Evil</b> Press", "javascript:alert(3)", java.time.LocalDate.parse("2019-08-20"),
-                        "low", "near", "day"))), "test", "XSS check");
+        layers.add(
+                "field-notes",
+                List.of(new NewFeature(
+                        "note-xss",
+                        GEO.createPoint(new Coordinate(35.2, 36.9)),
+                        props,
+                        Instant.parse("2018-01-01T00:00:00Z"),
+                        null,
+                        new Provenance(
+                                "<b>Evil</b> Press",
+                                "javascript:alert(3)",
+                                java.time.LocalDate.parse("2019-08-20"),
+                                "low",
+                                "near",
+                                "day"))),
+                "test",
+                "XSS check");
     }
 
     private void openMap(String query) {
@@ -62,7 +79,8 @@ class MapPageBrowserTest extends BrowserSupport {
 
     private List<String> controlOutlines() {
         return browser.findElements(By.cssSelector("path.fl-layer-control")).stream()
-                .map(p -> p.getAttribute("d")).toList();
+                .map(p -> p.getAttribute("d"))
+                .toList();
     }
 
     private long drawn(String layer) {
@@ -77,11 +95,13 @@ class MapPageBrowserTest extends BrowserSupport {
         openMap("");
         assertThat(consoleErrors()).isEmpty();
         List<String> titles = browser.findElements(By.cssSelector("#layer-list .layer-title")).stream()
-                .map(WebElement::getText).toList();
+                .map(WebElement::getText)
+                .toList();
         assertThat(titles).contains("Field notes").hasSizeGreaterThanOrEqualTo(6);
         assertThat(controlOutlines()).isNotEmpty();
         // offline basemap drawn: land outline and town labels from the shipped files
-        assertThat(browser.findElements(By.cssSelector(".place-label"))).extracting(WebElement::getText)
+        assertThat(browser.findElements(By.cssSelector(".place-label")))
+                .extracting(WebElement::getText)
                 .contains("Idlib", "Aleppo");
         assertThat(browser.findElement(By.id("date-label")).getText()).matches("\\d{1,2} [A-Z][a-z]+ \\d{4}");
         assertThat(browser.findElement(By.id("notice")).isDisplayed()).isFalse();
@@ -92,20 +112,25 @@ class MapPageBrowserTest extends BrowserSupport {
     void switchingALayerOffRemovesItsFeatures() {
         openMap("?at=2019-08-23&win=month&layers=control,posts,events");
         assertThat(controlOutlines()).isNotEmpty();
-        int posts = browser.findElements(By.cssSelector(".post-icon.fl-layer-posts")).size();
+        int posts = browser.findElements(By.cssSelector(".post-icon.fl-layer-posts"))
+                .size();
         assertThat(posts).isEqualTo(12);
         assertThat(drawn("events")).isPositive();
 
-        browser.findElement(By.cssSelector("#layer-list input[data-layer=control]")).click();
+        browser.findElement(By.cssSelector("#layer-list input[data-layer=control]"))
+                .click();
         assertThat(controlOutlines()).isEmpty();
-        assertThat(browser.findElements(By.cssSelector(".post-icon.fl-layer-posts"))).hasSize(posts);
+        assertThat(browser.findElements(By.cssSelector(".post-icon.fl-layer-posts")))
+                .hasSize(posts);
 
-        browser.findElement(By.cssSelector("#layer-list input[data-layer=events]")).click();
+        browser.findElement(By.cssSelector("#layer-list input[data-layer=events]"))
+                .click();
         assertThat(drawn("events")).isZero();
         waitUpTo(5).until(d -> !browser.getCurrentUrl().contains("control"));
         assertThat(browser.getCurrentUrl()).contains("layers=posts");
 
-        browser.findElement(By.cssSelector("#layer-list input[data-layer=control]")).click();
+        browser.findElement(By.cssSelector("#layer-list input[data-layer=control]"))
+                .click();
         waitUpTo(10).until(d -> !controlOutlines().isEmpty());
     }
 
@@ -131,7 +156,8 @@ class MapPageBrowserTest extends BrowserSupport {
         waitUpTo(5).until(d -> browser.getCurrentUrl().contains("at=2020-03-05"));
 
         // a step button moves one day; the arrow key on the slider another
-        browser.findElement(By.cssSelector("button.step[data-step='-1'][data-unit=day]")).click();
+        browser.findElement(By.cssSelector("button.step[data-step='-1'][data-unit=day]"))
+                .click();
         waitRenderedDay("2020-03-04");
         browser.findElement(By.id("slider")).sendKeys(org.openqa.selenium.Keys.ARROW_LEFT);
         waitRenderedDay("2020-03-03");
@@ -141,7 +167,10 @@ class MapPageBrowserTest extends BrowserSupport {
     /** Morek's post (post-ids are from the demo) is open before August 2019 and surrounded after. */
     private String morekStatus() {
         return browser.findElements(By.cssSelector(".post-icon.fl-layer-posts")).stream()
-                .map(e -> e.getAttribute("class")).filter(c -> c.contains("status-surrounded")).count() + "";
+                        .map(e -> e.getAttribute("class"))
+                        .filter(c -> c.contains("status-surrounded"))
+                        .count()
+                + "";
     }
 
     @Test
@@ -152,7 +181,8 @@ class MapPageBrowserTest extends BrowserSupport {
         assertThat(checked("events")).isTrue();
         assertThat(checked("control")).isTrue();
         assertThat(checked("posts")).isFalse();
-        assertThat(browser.findElements(By.cssSelector(".post-icon.fl-layer-posts"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector(".post-icon.fl-layer-posts")))
+                .isEmpty();
         @SuppressWarnings("unchecked")
         Map<String, Object> view = (Map<String, Object>) js("return window.__frontline.view()");
         @SuppressWarnings("unchecked")
@@ -161,7 +191,8 @@ class MapPageBrowserTest extends BrowserSupport {
         assertThat(center.get(1).doubleValue()).isCloseTo(36.6, org.assertj.core.data.Offset.offset(0.01));
         assertThat(((Number) view.get("zoom")).intValue()).isEqualTo(10);
 
-        browser.findElement(By.cssSelector("button.step[data-step='1'][data-unit=week]")).click();
+        browser.findElement(By.cssSelector("button.step[data-step='1'][data-unit=week]"))
+                .click();
         waitRenderedDay("2019-08-30");
         waitUpTo(5).until(d -> browser.getCurrentUrl().contains("at=2019-08-30"));
         browser.navigate().back();
@@ -175,7 +206,8 @@ class MapPageBrowserTest extends BrowserSupport {
     }
 
     private boolean checked(String layer) {
-        return browser.findElement(By.cssSelector("#layer-list input[data-layer=" + layer + "]")).isSelected();
+        return browser.findElement(By.cssSelector("#layer-list input[data-layer=" + layer + "]"))
+                .isSelected();
     }
 
     @Test
@@ -183,7 +215,11 @@ class MapPageBrowserTest extends BrowserSupport {
         openMap("?at=not-a-date&win=forever&layers=%3Cscript%3E&c=abc&z=99");
         WebElement notice = browser.findElement(By.id("notice"));
         assertThat(notice.isDisplayed()).isTrue();
-        assertThat(notice.getText()).contains("not-a-date").contains("forever").contains("<script>").contains("zoom");
+        assertThat(notice.getText())
+                .contains("not-a-date")
+                .contains("forever")
+                .contains("<script>")
+                .contains("zoom");
         assertThat(controlOutlines()).isNotEmpty();
         assertThat(browser.findElement(By.id("date-label")).getText()).matches("\\d{1,2} [A-Z][a-z]+ \\d{4}");
         assertThat(browser.findElements(By.cssSelector("#notice script"))).isEmpty();
@@ -193,11 +229,11 @@ class MapPageBrowserTest extends BrowserSupport {
     @Test
     void hostileNamesShowAsTextAndRunNothing() throws Exception {
         openMap("?at=2019-08-23&layers=field-notes&c=36.9,35.2&z=10");
-        WebElement marker = waitUpTo(10).until(
-                ExpectedConditions.elementToBeClickable(By.cssSelector(".post-icon.fl-layer-field-notes")));
+        WebElement marker = waitUpTo(10)
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector(".post-icon.fl-layer-field-notes")));
         marker.click();
-        WebElement popup = waitUpTo(5).until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".leaflet-popup-content")));
+        WebElement popup = waitUpTo(5)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".leaflet-popup-content")));
         assertThat(popup.findElement(By.cssSelector(".popup-title")).getText()).isEqualTo(XSS);
         assertThat(popup.getText()).contains("<script>alert(2)</script>").contains("<b>Evil</b> Press");
         sleep(300); // let the popup finish fading in before the picture
@@ -219,8 +255,9 @@ class MapPageBrowserTest extends BrowserSupport {
         // the search box lists the hostile name as text too
         WebElement search = browser.findElement(By.id("search"));
         search.sendKeys("img src");
-        WebElement hit = waitUpTo(5).until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#search-results li .result-label")));
+        WebElement hit = waitUpTo(5)
+                .until(ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector("#search-results li .result-label")));
         assertThat(hit.getText()).isEqualTo(XSS);
         assertThat(browser.findElements(By.cssSelector("#search-results img"))).isEmpty();
         assertThat(consoleErrors()).isEmpty();
@@ -230,18 +267,24 @@ class MapPageBrowserTest extends BrowserSupport {
     void anEventPopupOnTheCanvasShowsItsFacts() throws Exception {
         openMap("?at=2019-08-23&win=month&layers=events&c=35.6,36.6&z=9");
         @SuppressWarnings("unchecked")
-        Map<String, Object> target = (Map<String, Object>) js(
-                "const f = window.__frontline; const ids = f.drawnIds('events');"
+        Map<String, Object> target =
+                (Map<String, Object>) js("const f = window.__frontline; const ids = f.drawnIds('events');"
                         + "const p = f.map.latLngToContainerPoint(f.eventLatLng(ids[0]));"
                         + "const r = f.map.getContainer().getBoundingClientRect();"
                         + "return {x: p.x - r.width / 2, y: p.y - r.height / 2, id: ids[0]};");
-        new Actions(browser).moveToElement(browser.findElement(By.id("map")),
-                ((Number) target.get("x")).intValue(), ((Number) target.get("y")).intValue()).click().perform();
-        WebElement popup = waitUpTo(5).until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".leaflet-popup-content")));
+        new Actions(browser)
+                .moveToElement(
+                        browser.findElement(By.id("map")),
+                        ((Number) target.get("x")).intValue(),
+                        ((Number) target.get("y")).intValue())
+                .click()
+                .perform();
+        WebElement popup = waitUpTo(5)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".leaflet-popup-content")));
         assertThat(popup.getText()).contains("Date").contains("Confidence").contains("Source");
         screenshot("popup-event.png");
-        assertThat(popup.findElement(By.cssSelector("a.popup-history")).getAttribute("href")).contains("/history");
+        assertThat(popup.findElement(By.cssSelector("a.popup-history")).getAttribute("href"))
+                .contains("/history");
     }
 
     @Test
@@ -261,10 +304,12 @@ class MapPageBrowserTest extends BrowserSupport {
     void steppingShowsTheSameEventsAsOpeningThatDateDirectly() {
         openMap("?at=2019-07-20&win=month&layers=events&c=35.6,36.6&z=9");
         for (String day : new String[] {"2019-07-27", "2019-08-03", "2019-08-10"}) {
-            browser.findElement(By.cssSelector("button.step[data-step='1'][data-unit=week]")).click();
+            browser.findElement(By.cssSelector("button.step[data-step='1'][data-unit=week]"))
+                    .click();
             waitRenderedDay(day);
         }
-        browser.findElement(By.cssSelector("button.step[data-step='-1'][data-unit=day]")).click();
+        browser.findElement(By.cssSelector("button.step[data-step='-1'][data-unit=day]"))
+                .click();
         waitRenderedDay("2019-08-09");
         List<String> stepped = drawnEventIds();
         openMap("?at=2019-08-09&win=month&layers=events&c=35.6,36.6&z=9");
@@ -273,8 +318,8 @@ class MapPageBrowserTest extends BrowserSupport {
 
     @SuppressWarnings("unchecked")
     private List<String> drawnEventIds() {
-        return ((List<Object>) js("return window.__frontline.drawnIds('events')")).stream()
-                .map(String::valueOf).sorted().toList();
+        return ((List<Object>) js("return window.__frontline.drawnIds('events')"))
+                .stream().map(String::valueOf).sorted().toList();
     }
 
     @Test
@@ -288,15 +333,19 @@ class MapPageBrowserTest extends BrowserSupport {
         waitRenderedDay("2019-07-01");
         int renders = Integer.parseInt((String) js("return document.getElementById('app').dataset.renders"));
         assertThat(renders - rendersBefore).as("superseded renders are dropped").isLessThanOrEqualTo(2);
-        assertThat(((Number) js("return window.__frontline.aborted()")).intValue()).isPositive();
+        assertThat(((Number) js("return window.__frontline.aborted()")).intValue())
+                .isPositive();
 
         long requests = ((Number) js("return window.__frontline.requests()")).longValue();
-        browser.findElement(By.cssSelector("button.step[data-step='-1'][data-unit=month]")).click();
+        browser.findElement(By.cssSelector("button.step[data-step='-1'][data-unit=month]"))
+                .click();
         waitRenderedDay("2019-06-01");
-        browser.findElement(By.cssSelector("button.step[data-step='1'][data-unit=month]")).click();
+        browser.findElement(By.cssSelector("button.step[data-step='1'][data-unit=month]"))
+                .click();
         waitRenderedDay("2019-07-01");
         assertThat(((Number) js("return window.__frontline.requests()")).longValue())
-                .as("both dates were loaded before: no new requests").isEqualTo(requests);
+                .as("both dates were loaded before: no new requests")
+                .isEqualTo(requests);
     }
 
     @Test
@@ -304,8 +353,11 @@ class MapPageBrowserTest extends BrowserSupport {
         openMap("?at=2019-08-01&layers=control&win=day");
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("speed"))).selectByValue("120");
         browser.findElement(By.id("play")).click();
-        waitUpTo(10).until(d -> !"1 August 2019".equals(browser.findElement(By.id("date-label")).getText())
-                && !"2 August 2019".equals(browser.findElement(By.id("date-label")).getText()));
+        waitUpTo(10)
+                .until(d -> !"1 August 2019"
+                                .equals(browser.findElement(By.id("date-label")).getText())
+                        && !"2 August 2019"
+                                .equals(browser.findElement(By.id("date-label")).getText()));
         browser.findElement(By.id("play")).click();
         String paused = browser.findElement(By.id("date-label")).getText();
         String iso = (String) js("return document.getElementById('app').dataset.renderedDay");
@@ -315,7 +367,9 @@ class MapPageBrowserTest extends BrowserSupport {
         // arrow keys outside the form fields step the date too
         browser.findElement(By.cssSelector("#panel .brand")).click();
         new Actions(browser).sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT).perform();
-        waitUpTo(5).until(d -> !paused.equals(browser.findElement(By.id("date-label")).getText()));
+        waitUpTo(5)
+                .until(d ->
+                        !paused.equals(browser.findElement(By.id("date-label")).getText()));
     }
 
     private static void sleep(long ms) {
@@ -331,14 +385,17 @@ class MapPageBrowserTest extends BrowserSupport {
         openMap("?at=2019-08-23&win=all&layers=control,events&c=33.5,36.3&z=8");
         WebElement search = browser.findElement(By.id("search"));
         search.sendKeys("saraq");
-        WebElement first = waitUpTo(5).until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#search-results li .result-label")));
+        WebElement first = waitUpTo(5)
+                .until(ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector("#search-results li .result-label")));
         assertThat(first.getText()).isEqualTo("Saraqib");
         search.sendKeys(org.openqa.selenium.Keys.ENTER);
         waitUpTo(10).until(d -> {
             @SuppressWarnings("unchecked")
-            List<Number> c = (List<Number>) ((Map<String, Object>) js("return window.__frontline.view()")).get("center");
-            return Math.abs(c.get(0).doubleValue() - 35.86) < 0.05 && Math.abs(c.get(1).doubleValue() - 36.80) < 0.05;
+            List<Number> c =
+                    (List<Number>) ((Map<String, Object>) js("return window.__frontline.view()")).get("center");
+            return Math.abs(c.get(0).doubleValue() - 35.86) < 0.05
+                    && Math.abs(c.get(1).doubleValue() - 36.80) < 0.05;
         });
         // an event title is found too
         search.clear();
@@ -351,13 +408,16 @@ class MapPageBrowserTest extends BrowserSupport {
         openMap("?at=2019-08-23&win=all&layers=control&c=33.5,36.3&z=8");
         WebElement search = browser.findElement(By.id("search"));
         search.sendKeys("Saraqeb");
-        waitUpTo(10).until(d -> d.findElements(By.cssSelector("#search-results li .result-label")).stream()
-                .anyMatch(e -> e.getText().equals("Saraqib")));
+        waitUpTo(10)
+                .until(d -> d.findElements(By.cssSelector("#search-results li .result-label")).stream()
+                        .anyMatch(e -> e.getText().equals("Saraqib")));
         search.sendKeys(org.openqa.selenium.Keys.ENTER);
         waitUpTo(10).until(d -> {
             @SuppressWarnings("unchecked")
-            List<Number> c = (List<Number>) ((Map<String, Object>) js("return window.__frontline.view()")).get("center");
-            return Math.abs(c.get(0).doubleValue() - 35.86) < 0.05 && Math.abs(c.get(1).doubleValue() - 36.80) < 0.05;
+            List<Number> c =
+                    (List<Number>) ((Map<String, Object>) js("return window.__frontline.view()")).get("center");
+            return Math.abs(c.get(0).doubleValue() - 35.86) < 0.05
+                    && Math.abs(c.get(1).doubleValue() - 36.80) < 0.05;
         });
     }
 

@@ -10,10 +10,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** The page's HTML, the tile-server switch and the shipped basemap files, over real HTTP. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:sqlite:target/test-db/mappage-${random.uuid}.db", "frontline.demo.load=false",
-        "frontline.map.tiles.url=https://tiles.example.org/{z}/{x}/{y}.png?a=1&b=\"2\"",
-        "frontline.map.tiles.attribution=© Example <contributors>"})
+@SpringBootTest(
+        webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:sqlite:target/test-db/mappage-${random.uuid}.db",
+            "frontline.demo.load=false",
+            "frontline.map.tiles.url=https://tiles.example.org/{z}/{x}/{y}.png?a=1&b=\"2\"",
+            "frontline.map.tiles.attribution=© Example <contributors>"
+        })
 class MapPageTest {
 
     @LocalServerPort
@@ -27,16 +31,21 @@ class MapPageTest {
         assertThat(page.body())
                 .containsPattern("src=\"/webjars/leaflet/(1\\.9\\.4/)?dist/leaflet\\.js\"")
                 .contains("type=\"module\" src=\"/js/map.js\"")
-                .doesNotContain("onclick=").doesNotContain("<script>");
+                .doesNotContain("onclick=")
+                .doesNotContain("<script>");
         assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'");
         assertThat(new Api(port, null, null).get("/js/map.js").status()).isEqualTo(200);
-        assertThat(new Api(port, null, null).get("/webjars/leaflet/dist/leaflet.js").status()).isEqualTo(200);
+        assertThat(new Api(port, null, null)
+                        .get("/webjars/leaflet/dist/leaflet.js")
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
     void aConfiguredTileServerReachesThePageEscaped() {
         String body = new Api(port, null, null).get("/").body();
-        assertThat(body).contains("data-tiles-url=\"https://tiles.example.org/{z}/{x}/{y}.png?a=1&amp;b=&quot;2&quot;\"")
+        assertThat(body)
+                .contains("data-tiles-url=\"https://tiles.example.org/{z}/{x}/{y}.png?a=1&amp;b=&quot;2&quot;\"")
                 .contains("data-tiles-attribution=\"© Example &lt;contributors&gt;\"");
     }
 
@@ -57,8 +66,10 @@ class MapPageTest {
             if ("Idlib".equals(p.get("properties").get("name").asString())) {
                 idlib = true;
                 // lon, lat order (RFC 7946), near 36.63 E 35.93 N
-                assertThat(p.get("geometry").get("coordinates").get(0).asDouble()).isBetween(36.5, 36.8);
-                assertThat(p.get("geometry").get("coordinates").get(1).asDouble()).isBetween(35.8, 36.0);
+                assertThat(p.get("geometry").get("coordinates").get(0).asDouble())
+                        .isBetween(36.5, 36.8);
+                assertThat(p.get("geometry").get("coordinates").get(1).asDouble())
+                        .isBetween(35.8, 36.0);
             }
         }
         assertThat(idlib).isTrue();

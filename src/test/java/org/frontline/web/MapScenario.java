@@ -25,11 +25,10 @@ import org.locationtech.jts.geom.PrecisionModel;
 public final class MapScenario {
 
     static final GeometryFactory GEO = new GeometryFactory(new PrecisionModel(), 4326);
-    static final Provenance SOURCE = new Provenance("Test Wire", "https://example.org/report", LocalDate.parse("2019-09-01"),
-            "medium", "near", "day");
+    static final Provenance SOURCE = new Provenance(
+            "Test Wire", "https://example.org/report", LocalDate.parse("2019-09-01"), "medium", "near", "day");
 
-    private MapScenario() {
-    }
+    private MapScenario() {}
 
     /** Loads the stand-in unless the demo scenario (its control layer) is already there. */
     public static void ensure(LayerService layers) {
@@ -37,10 +36,13 @@ public final class MapScenario {
             return;
         }
         layers.ensureLayer("governorates", "Governorates", LayerKind.AREA, "{}");
-        layers.add("governorates", List.of(
-                feature("gov-idlib", box(36.0, 35.3, 37.0, 36.3), Map.of("name", "Idlib"), "2010-01-01", null),
-                feature("gov-hama", box(36.0, 34.8, 37.5, 35.3), Map.of("name", "Hama"), "2010-01-01", null)),
-                "test", "stand-in scenario");
+        layers.add(
+                "governorates",
+                List.of(
+                        feature("gov-idlib", box(36.0, 35.3, 37.0, 36.3), Map.of("name", "Idlib"), "2010-01-01", null),
+                        feature("gov-hama", box(36.0, 34.8, 37.5, 35.3), Map.of("name", "Hama"), "2010-01-01", null)),
+                "test",
+                "stand-in scenario");
 
         layers.ensureLayer("control", "Control", LayerKind.AREA, "{}");
         String[] dates = {"2018-09-17", "2019-04-30", "2019-08-23", "2020-03-05"};
@@ -48,17 +50,32 @@ public final class MapScenario {
         List<NewFeature> control = new ArrayList<>();
         for (int i = 0; i < dates.length; i++) {
             String to = i + 1 < dates.length ? dates[i + 1] : null;
-            control.add(feature("control-opposition", box(36.1, frontLat[i], 36.95, 36.25),
-                    Map.of("party", "opposition"), dates[i], to));
-            control.add(feature("control-government", box(36.1, 34.9, 36.95, frontLat[i]),
-                    Map.of("party", "government"), dates[i], to));
+            control.add(feature(
+                    "control-opposition",
+                    box(36.1, frontLat[i], 36.95, 36.25),
+                    Map.of("party", "opposition"),
+                    dates[i],
+                    to));
+            control.add(feature(
+                    "control-government",
+                    box(36.1, 34.9, 36.95, frontLat[i]),
+                    Map.of("party", "government"),
+                    dates[i],
+                    to));
         }
         layers.add("control", control, "test", "stand-in scenario");
 
         layers.ensureLayer("zones", "Zones", LayerKind.AREA, "{}");
-        layers.add("zones", List.of(feature("zone-dmz", box(36.2, 35.25, 36.9, 35.4),
-                Map.of("zoneType", "dmz", "name", "Demilitarised zone"), "2018-09-17", "2020-03-05")),
-                "test", "stand-in scenario");
+        layers.add(
+                "zones",
+                List.of(feature(
+                        "zone-dmz",
+                        box(36.2, 35.25, 36.9, 35.4),
+                        Map.of("zoneType", "dmz", "name", "Demilitarised zone"),
+                        "2018-09-17",
+                        "2020-03-05")),
+                "test",
+                "stand-in scenario");
 
         layers.ensureLayer("posts", "Observation posts", LayerKind.POINT, "{}");
         List<NewFeature> posts = new ArrayList<>();
@@ -76,13 +93,23 @@ public final class MapScenario {
         layers.add("posts", posts, "test", "stand-in scenario");
 
         layers.ensureLayer("events", "Events", LayerKind.EVENT, "{}");
-        layers.add("events", events(600, 7, "2018-09-17", "2020-03-16", 36.2, 35.3, 37.0, 36.1),
-                "test", "stand-in scenario");
+        layers.add(
+                "events",
+                events(600, 7, "2018-09-17", "2020-03-16", 36.2, 35.3, 37.0, 36.1),
+                "test",
+                "stand-in scenario");
     }
 
     /** {@code n} one-day events spread over [firstDay, lastDay] inside a box, with a fixed seed. */
-    public static List<NewFeature> events(int n, long seed, String firstDay, String lastDay,
-            double minLon, double minLat, double maxLon, double maxLat) {
+    public static List<NewFeature> events(
+            int n,
+            long seed,
+            String firstDay,
+            String lastDay,
+            double minLon,
+            double minLat,
+            double maxLon,
+            double maxLat) {
         Random rnd = new Random(seed);
         String[] types = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Protests"};
         LocalDate first = LocalDate.parse(firstDay);
@@ -111,8 +138,13 @@ public final class MapScenario {
     }
 
     static Geometry box(double minLon, double minLat, double maxLon, double maxLat) {
-        return GEO.createPolygon(new Coordinate[] {new Coordinate(minLon, minLat), new Coordinate(maxLon, minLat),
-            new Coordinate(maxLon, maxLat), new Coordinate(minLon, maxLat), new Coordinate(minLon, minLat)});
+        return GEO.createPolygon(new Coordinate[] {
+            new Coordinate(minLon, minLat),
+            new Coordinate(maxLon, minLat),
+            new Coordinate(maxLon, maxLat),
+            new Coordinate(minLon, maxLat),
+            new Coordinate(minLon, minLat)
+        });
     }
 
     static Instant instant(String day) {

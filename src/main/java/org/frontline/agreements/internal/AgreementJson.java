@@ -25,8 +25,7 @@ final class AgreementJson {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
     private static final Set<String> CONFIDENCES = Set.of("high", "medium", "low");
 
-    private AgreementJson() {
-    }
+    private AgreementJson() {}
 
     static Agreement read(JsonNode body, Instant recordedAt, String recordedBy) {
         if (body == null || !body.isObject()) {
@@ -71,8 +70,19 @@ final class AgreementJson {
             }
             clauses.add(c);
         }
-        return new Agreement(id, name, parties, signed, effective, ends, sources, confidence, notes,
-                List.copyOf(clauses), recordedAt, recordedBy);
+        return new Agreement(
+                id,
+                name,
+                parties,
+                signed,
+                effective,
+                ends,
+                sources,
+                confidence,
+                notes,
+                List.copyOf(clauses),
+                recordedAt,
+                recordedBy);
     }
 
     private static Clause clause(JsonNode n, String at, LocalDate signed, LocalDate effective, LocalDate ends) {
@@ -84,15 +94,17 @@ final class AgreementJson {
             throw new BadInputException(at + ".id must be 1-100 letters, digits or . _ : -");
         }
         String code = text(n, "type", 40, true, at);
-        ClauseType type = ClauseType.of(code).orElseThrow(() -> new BadInputException(
-                at + ".type '" + code + "' is not a clause type; one of: " + ClauseType.codes()));
+        ClauseType type = ClauseType.of(code)
+                .orElseThrow(() -> new BadInputException(
+                        at + ".type '" + code + "' is not a clause type; one of: " + ClauseType.codes()));
         Clause.AreaRef area = null;
         JsonNode a = n.get("area");
         if (a != null && !a.isNull()) {
             if (!a.isObject()) {
                 throw new BadInputException(at + ".area must be an object {layer, feature}");
             }
-            area = new Clause.AreaRef(text(a, "layer", 64, true, at + ".area"), text(a, "feature", 100, false, at + ".area"));
+            area = new Clause.AreaRef(
+                    text(a, "layer", 64, true, at + ".area"), text(a, "feature", 100, false, at + ".area"));
         }
         LocalDate from = date(n, "from", false, at);
         LocalDate to = date(n, "to", false, at);
@@ -152,7 +164,8 @@ final class AgreementJson {
     private static boolean isHttp(String url) {
         try {
             URI u = new URI(url);
-            return ("http".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme())) && u.getHost() != null;
+            return ("http".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme()))
+                    && u.getHost() != null;
         } catch (Exception e) {
             return false;
         }
@@ -184,8 +197,15 @@ final class AgreementJson {
             m.put("id", c.id());
             m.put("type", c.type().code());
             m.put("text", c.text());
-            m.put("area", c.area() == null ? null : Map.of("layer", c.area().layer(),
-                    "feature", c.area().feature() == null ? "" : c.area().feature()));
+            m.put(
+                    "area",
+                    c.area() == null
+                            ? null
+                            : Map.of(
+                                    "layer",
+                                    c.area().layer(),
+                                    "feature",
+                                    c.area().feature() == null ? "" : c.area().feature()));
             m.put("from", iso(c.from()));
             m.put("to", iso(c.to()));
             m.put("deadline", iso(c.deadline()));
@@ -249,7 +269,8 @@ final class AgreementJson {
             }
             return d;
         } catch (DateTimeParseException e) {
-            throw new BadInputException((at == null ? field : at + "." + field) + " must be a date YYYY-MM-DD, got '" + s + "'");
+            throw new BadInputException(
+                    (at == null ? field : at + "." + field) + " must be a date YYYY-MM-DD, got '" + s + "'");
         }
     }
 

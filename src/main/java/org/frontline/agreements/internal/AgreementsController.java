@@ -2,8 +2,8 @@ package org.frontline.agreements.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.Writer;
 import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Instant;
@@ -15,9 +15,9 @@ import org.frontline.agreements.Agreement;
 import org.frontline.agreements.AgreementService;
 import org.frontline.agreements.Breach;
 import org.frontline.geo.GeoJsonGeometryWriter;
-import org.frontline.web.TimeParam;
 import org.frontline.web.BadInputException;
 import org.frontline.web.NotFoundException;
+import org.frontline.web.TimeParam;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -69,43 +69,62 @@ class AgreementsController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Agreement> create(@RequestBody String body, Principal user) {
         Agreement a = agreements.create(body, user.getName());
-        return ResponseEntity.status(HttpStatus.CREATED).header(HttpHeaders.LOCATION, "/api/agreements/" + a.id()).body(a);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .header(HttpHeaders.LOCATION, "/api/agreements/" + a.id())
+                .body(a);
     }
 
     @PutMapping("/{id}")
-    Agreement correct(@PathVariable String id, @RequestParam(required = false) String reason,
-            @RequestBody String body, Principal user) {
+    Agreement correct(
+            @PathVariable String id,
+            @RequestParam(required = false) String reason,
+            @RequestBody String body,
+            Principal user) {
         return agreements.correct(id, body, user.getName(), reason);
     }
 
     @GetMapping("/{id}/breaches")
-    ResponseEntity<StreamingResponseBody> breaches(@PathVariable String id, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(required = false) String asOf,
+    ResponseEntity<StreamingResponseBody> breaches(
+            @PathVariable String id,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String asOf,
             @RequestParam(name = "f", required = false) String format) {
         Instant known = asOf(asOf);
         Agreement a = find(id, known);
         List<Breach> list = collect(a, from, to, known);
         if ("csv".equalsIgnoreCase(format)) {
-            return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+            return ResponseEntity.ok()
+                    .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"breaches-" + a.id() + ".csv\"")
                     .body(out -> BreachCsv.write(list, out));
         }
-        if (format != null && !format.isBlank() && !"geojson".equalsIgnoreCase(format) && !"json".equalsIgnoreCase(format)) {
+        if (format != null
+                && !format.isBlank()
+                && !"geojson".equalsIgnoreCase(format)
+                && !"json".equalsIgnoreCase(format)) {
             throw new BadInputException("f must be geojson or csv, got '" + format + "'");
         }
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/geo+json"))
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/geo+json"))
                 .body(out -> geojson(a, list, out));
     }
 
     @GetMapping("/{id}/breaches/counts")
-    BreachCounts.Counts counts(@PathVariable String id, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(required = false) String asOf,
+    BreachCounts.Counts counts(
+            @PathVariable String id,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String asOf,
             @RequestParam(defaultValue = "week") String by) {
         Instant known = asOf(asOf);
         Agreement a = find(id, known);
         BreachCounts.bucketOf(a.effectiveFrom(), by);
         LocalDate lo = from == null || from.isBlank() ? a.effectiveFrom() : day(from, "from");
-        LocalDate hi = to == null || to.isBlank() ? (a.endsOn() != null ? a.endsOn() : LocalDate.now(ZoneOffset.UTC).plusDays(1))
+        LocalDate hi = to == null || to.isBlank()
+                ? (a.endsOn() != null
+                        ? a.endsOn()
+                        : LocalDate.now(ZoneOffset.UTC).plusDays(1))
                 : day(to, "to").plusDays(1);
         return BreachCounts.of(collect(a, from, to, known), by, lo, hi);
     }
@@ -119,7 +138,8 @@ class AgreementsController {
         }
         List<Breach> list = new ArrayList<>();
         agreements.breaches(a, lo, hi, asOf, list::add);
-        list.sort((x, y) -> x.date().compareTo(y.date()) != 0 ? x.date().compareTo(y.date())
+        list.sort((x, y) -> x.date().compareTo(y.date()) != 0
+                ? x.date().compareTo(y.date())
                 : x.eventId().compareTo(y.eventId()));
         return list;
     }
@@ -184,11 +204,21 @@ class AgreementsController {
 
     /** Breaches as RFC 4180 CSV for spreadsheets; user-written text cannot start a formula. */
     static final class BreachCsv {
-        private static final List<String> COLUMNS = List.of("event_id", "date", "event_type", "sub_event_type", "actor",
-                "actor_class", "clause", "clause_type", "fatalities", "title", "longitude", "latitude");
+        private static final List<String> COLUMNS = List.of(
+                "event_id",
+                "date",
+                "event_type",
+                "sub_event_type",
+                "actor",
+                "actor_class",
+                "clause",
+                "clause_type",
+                "fatalities",
+                "title",
+                "longitude",
+                "latitude");
 
-        private BreachCsv() {
-        }
+        private BreachCsv() {}
 
         static void write(List<Breach> list, OutputStream out) throws IOException {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -196,9 +226,19 @@ class AgreementsController {
             w.write("\r\n");
             for (Breach b : list) {
                 var c = b.geometry().getCentroid();
-                List<Object> cells = List.of(b.eventId(), b.date(), nz(b.eventType()), nz(b.subEventType()), nz(b.actor()),
-                        b.actorClass(), b.clauseId(), b.clauseType(), b.fatalities() == null ? "" : b.fatalities(),
-                        nz(b.title()), c.getX(), c.getY());
+                List<Object> cells = List.of(
+                        b.eventId(),
+                        b.date(),
+                        nz(b.eventType()),
+                        nz(b.subEventType()),
+                        nz(b.actor()),
+                        b.actorClass(),
+                        b.clauseId(),
+                        b.clauseType(),
+                        b.fatalities() == null ? "" : b.fatalities(),
+                        nz(b.title()),
+                        c.getX(),
+                        c.getY());
                 StringBuilder row = new StringBuilder();
                 for (Object cell : cells) {
                     if (row.length() > 0) {

@@ -15,16 +15,23 @@ final class BreachCounts {
     /** At most this many buckets in one answer (ten years of days). */
     static final int MAX_BUCKETS = 3700;
 
-    record Bucket(LocalDate start, int total, double fatalities, Map<String, Integer> byClause,
-            Map<String, Integer> byActor) {
-    }
+    record Bucket(
+            LocalDate start,
+            int total,
+            double fatalities,
+            Map<String, Integer> byClause,
+            Map<String, Integer> byActor) {}
 
-    record Counts(String by, LocalDate from, LocalDate to, int total, Map<String, Integer> byClause,
-            Map<String, Integer> byActor, List<Bucket> buckets) {
-    }
+    record Counts(
+            String by,
+            LocalDate from,
+            LocalDate to,
+            int total,
+            Map<String, Integer> byClause,
+            Map<String, Integer> byActor,
+            List<Bucket> buckets) {}
 
-    private BreachCounts() {
-    }
+    private BreachCounts() {}
 
     static LocalDate bucketOf(LocalDate d, String by) {
         return switch (by) {

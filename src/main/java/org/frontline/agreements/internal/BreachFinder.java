@@ -42,7 +42,11 @@ class BreachFinder {
             return;
         }
         LocalDate lo = from != null ? from : a.effectiveFrom();
-        LocalDate hi = to != null ? to : a.endsOn() != null ? a.endsOn() : LocalDate.now(ZoneOffset.UTC).plusDays(1);
+        LocalDate hi = to != null
+                ? to
+                : a.endsOn() != null
+                        ? a.endsOn()
+                        : LocalDate.now(ZoneOffset.UTC).plusDays(1);
         for (Clause c : a.clauses()) {
             if (c.forbids().isEmpty()) {
                 continue;
@@ -54,9 +58,15 @@ class BreachFinder {
             }
             Instant s = StoredAgreements.day(start);
             Instant e = StoredAgreements.day(end);
-            Rule rule = new Rule(c, Set.copyOf(c.forbids()), c.boundParties().stream()
-                    .map(p -> p.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()));
-            if (c.area() == null || c.area().feature() == null || c.area().feature().isEmpty()) {
+            Rule rule = new Rule(
+                    c,
+                    Set.copyOf(c.forbids()),
+                    c.boundParties().stream()
+                            .map(p -> p.toLowerCase(Locale.ROOT))
+                            .collect(Collectors.toSet()));
+            if (c.area() == null
+                    || c.area().feature() == null
+                    || c.area().feature().isEmpty()) {
                 scan(rule, s, e, null, asOf, sink);
                 continue;
             }
@@ -91,9 +101,18 @@ class BreachFinder {
             } else {
                 return; // a known actor the clause does not bind
             }
-            sink.accept(new Breach(ev.featureId(), ev.validFrom().atOffset(ZoneOffset.UTC).toLocalDate(), ev.geometry(),
-                    type, sub, actor, actorClass, rule.clause.id(), rule.clause.type().code(),
-                    p.get("fatalities") instanceof Number n ? n : null, text(p.get("title"))));
+            sink.accept(new Breach(
+                    ev.featureId(),
+                    ev.validFrom().atOffset(ZoneOffset.UTC).toLocalDate(),
+                    ev.geometry(),
+                    type,
+                    sub,
+                    actor,
+                    actorClass,
+                    rule.clause.id(),
+                    rule.clause.type().code(),
+                    p.get("fatalities") instanceof Number n ? n : null,
+                    text(p.get("title"))));
         };
         if (area == null) {
             layers.stream(q, check);
@@ -114,6 +133,5 @@ class BreachFinder {
         return a.isBefore(b) ? a : b;
     }
 
-    private record Rule(Clause clause, Set<String> forbids, Set<String> bound) {
-    }
+    private record Rule(Clause clause, Set<String> forbids, Set<String> bound) {}
 }

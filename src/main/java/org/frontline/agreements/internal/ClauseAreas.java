@@ -39,10 +39,12 @@ class ClauseAreas {
                 if (c.type().shape() == ClauseType.Shape.AREA_OR_NONE) {
                     continue;
                 }
-                throw new BadInputException(at + " is required for a " + c.type().code() + " clause");
+                throw new BadInputException(
+                        at + " is required for a " + c.type().code() + " clause");
             }
-            Layer layer = layers.layer(c.area().layer()).orElseThrow(() ->
-                    new BadInputException(at + ".layer '" + c.area().layer() + "' is not a layer"));
+            Layer layer = layers.layer(c.area().layer())
+                    .orElseThrow(() ->
+                            new BadInputException(at + ".layer '" + c.area().layer() + "' is not a layer"));
             switch (c.type().shape()) {
                 case POINTS -> {
                     if (layer.kind() != LayerKind.POINT) {
@@ -50,11 +52,11 @@ class ClauseAreas {
                     }
                     continue;
                 }
-                default -> {
-                }
+                default -> {}
             }
             if (c.area().feature() == null || c.area().feature().isEmpty()) {
-                throw new BadInputException(at + ".feature is required for a " + c.type().code() + " clause");
+                throw new BadInputException(
+                        at + ".feature is required for a " + c.type().code() + " clause");
             }
             List<StoredFeature> versions = versions(c, at);
             for (StoredFeature v : versions) {
@@ -86,7 +88,9 @@ class ClauseAreas {
             all = List.of();
         }
         List<StoredFeature> current = all.stream()
-                .filter(v -> v.supersededAt() == null && v.layerId().equals(c.area().layer())).toList();
+                .filter(v ->
+                        v.supersededAt() == null && v.layerId().equals(c.area().layer()))
+                .toList();
         if (current.isEmpty()) {
             throw new BadInputException(at + ".feature '" + c.area().feature() + "' is not a feature of layer '"
                     + c.area().layer() + "'");
@@ -97,6 +101,7 @@ class ClauseAreas {
     /** The versions of a clause's area valid during [from, to), as known at {@code asOf}. */
     List<StoredFeature> during(Clause c, Instant from, Instant to, Instant asOf) {
         return layers.list(FeatureQuery.between(c.area().layer(), from, to).asOf(asOf)).stream()
-                .filter(v -> v.featureId().equals(c.area().feature())).toList();
+                .filter(v -> v.featureId().equals(c.area().feature()))
+                .toList();
     }
 }

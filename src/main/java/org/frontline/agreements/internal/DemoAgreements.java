@@ -40,7 +40,10 @@ class DemoAgreements {
                 if (agreements.find(id, null).isEmpty()) {
                     // like every demo fact: learned the day after it was signed
                     String signed = a.path("signedOn").asString();
-                    agreements.create(a.toString(), "demo", StoredAgreements.day(LocalDate.parse(signed).plusDays(1)));
+                    agreements.create(
+                            a.toString(),
+                            "demo",
+                            StoredAgreements.day(LocalDate.parse(signed).plusDays(1)));
                     added++;
                 }
             }

@@ -18,10 +18,10 @@ import org.frontline.layers.LayerService;
 import org.frontline.layers.NewFeature;
 import org.frontline.layers.Provenance;
 import org.frontline.layers.StoredFeature;
-import org.frontline.web.TimeParam;
 import org.frontline.web.BadInputException;
 import org.frontline.web.ConflictException;
 import org.frontline.web.NotFoundException;
+import org.frontline.web.TimeParam;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -57,9 +57,12 @@ class StoredAgreements implements AgreementService {
         }
         Map<String, StoredFeature> latest = new LinkedHashMap<>();
         layers.list(new FeatureQuery(LAYER, TimeParam.EARLIEST, TimeParam.LATEST, false, null, asOf))
-                .forEach(v -> latest.merge(v.featureId(), v, (a, b) -> b.validFrom().isAfter(a.validFrom()) ? b : a));
-        return latest.values().stream().map(this::toAgreement)
-                .sorted(Comparator.comparing(Agreement::effectiveFrom).thenComparing(Agreement::id)).toList();
+                .forEach(v ->
+                        latest.merge(v.featureId(), v, (a, b) -> b.validFrom().isAfter(a.validFrom()) ? b : a));
+        return latest.values().stream()
+                .map(this::toAgreement)
+                .sorted(Comparator.comparing(Agreement::effectiveFrom).thenComparing(Agreement::id))
+                .toList();
     }
 
     @Override
@@ -80,8 +83,8 @@ class StoredAgreements implements AgreementService {
         }
         Geometry marker = areas.check(a);
         if (find(a.id(), null).isPresent()) {
-            throw new ConflictException("agreement '" + a.id() + "' exists: PUT /api/agreements/" + a.id()
-                    + " to correct it");
+            throw new ConflictException(
+                    "agreement '" + a.id() + "' exists: PUT /api/agreements/" + a.id() + " to correct it");
         }
         layers.ensureLayer(LAYER, "Agreements", LayerKind.POINT, STYLE);
         if (recordedAt == null) {
@@ -131,8 +134,13 @@ class StoredAgreements implements AgreementService {
     private NewFeature feature(Agreement a, Geometry marker) {
         Agreement.Source first = a.sources().get(0);
         Provenance p = new Provenance(first.publisher(), first.url(), first.date(), a.confidence(), "admin", "day");
-        return new NewFeature(PREFIX + a.id(), marker, AgreementJson.properties(a), day(a.effectiveFrom()),
-                a.endsOn() == null ? null : day(a.endsOn()), p);
+        return new NewFeature(
+                PREFIX + a.id(),
+                marker,
+                AgreementJson.properties(a),
+                day(a.effectiveFrom()),
+                a.endsOn() == null ? null : day(a.endsOn()),
+                p);
     }
 
     private Agreement toAgreement(StoredFeature f) {

@@ -17,8 +17,7 @@ final class AnalysisParams {
     /** Ids of layers an analysis creates: short, lower-case, safe in a URL path and in feature ids. */
     private static final Pattern NEW_LAYER_ID = Pattern.compile("[a-z][a-z0-9_-]{0,40}");
 
-    private AnalysisParams() {
-    }
+    private AnalysisParams() {}
 
     /** A distance in km in (0, 1000] (or [0, 1000] when zero is allowed). */
     static double distanceKm(Double value, String name, boolean zeroAllowed) {
@@ -39,8 +38,9 @@ final class AnalysisParams {
         if (id == null || id.isBlank()) {
             throw new BadInputException(name + " is missing (a layer id)");
         }
-        return layers.layer(id).orElseThrow(() -> new NotFoundException(
-                LayerService.unknownLayer(id).getMessage() + " (parameter " + name + ")"));
+        return layers.layer(id)
+                .orElseThrow(() -> new NotFoundException(
+                        LayerService.unknownLayer(id).getMessage() + " (parameter " + name + ")"));
     }
 
     /** A layer id an analysis may write to (and create): a lower-case letter, then up to 40 of [a-z0-9_-]. */
@@ -66,8 +66,9 @@ final class AnalysisParams {
     private static Layer layerOfKind(LayerService layers, String id, String name, LayerKind kind) {
         Layer l = layer(layers, id, name);
         if (l.kind() != kind) {
-            throw new BadInputException(name + ": layer '" + id + "' holds " + l.kind().code()
-                    + " features, this analysis needs " + (kind == LayerKind.AREA ? "an area" : "a point") + " layer");
+            throw new BadInputException(
+                    name + ": layer '" + id + "' holds " + l.kind().code() + " features, this analysis needs "
+                            + (kind == LayerKind.AREA ? "an area" : "a point") + " layer");
         }
         return l;
     }
@@ -78,8 +79,12 @@ final class AnalysisParams {
         if (layer.extentFrom() == null) {
             throw new BadInputException(name + ": layer '" + layer.id() + "' has no data yet");
         }
-        Instant last = layer.extentTo() != null ? layer.extentTo()
-                : LocalDate.now(ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant last = layer.extentTo() != null
+                ? layer.extentTo()
+                : LocalDate.now(ZoneOffset.UTC)
+                        .plusDays(1)
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant();
         if (t.isBefore(layer.extentFrom()) || t.isAfter(last)) {
             throw new BadInputException(name + " " + value + " is outside the data of layer '" + layer.id() + "' ("
                     + TimeParam.format(layer.extentFrom()) + " to "
@@ -87,7 +92,6 @@ final class AnalysisParams {
         }
         return t;
     }
-
 
     static double[] lonLat(String text, String name) {
         String[] parts = text.split(",");

@@ -32,17 +32,16 @@ public final class AreaChange {
     }
 
     /** A place whose holder differs between the two dates (null holder: nobody's ground). */
-    public record PlaceChange(NamedPlace place, String before, String after) {
-    }
+    public record PlaceChange(NamedPlace place, String before, String after) {}
 
-    private AreaChange() {
-    }
+    private AreaChange() {}
 
     /**
      * Per party (in order of first appearance), the change from {@code before} to {@code after}.
      * Pieces smaller than {@code minPartKm2} are dropped — the jitter of redrawn boundaries.
      */
-    public static List<PartyChange> between(Map<String, Geometry> before, Map<String, Geometry> after, double minPartKm2) {
+    public static List<PartyChange> between(
+            Map<String, Geometry> before, Map<String, Geometry> after, double minPartKm2) {
         Set<String> parties = new LinkedHashSet<>(before.keySet());
         parties.addAll(after.keySet());
         List<PartyChange> out = new ArrayList<>();
@@ -51,13 +50,15 @@ public final class AreaChange {
             Geometry a = clean(after.get(party));
             Geometry gained = dropSmall(OverlayNGRobust.overlay(a, b, OverlayNG.DIFFERENCE), minPartKm2);
             Geometry lost = dropSmall(OverlayNGRobust.overlay(b, a, OverlayNG.DIFFERENCE), minPartKm2);
-            out.add(new PartyChange(party, gained, lost, GeodesicMeasure.areaKm2(gained), GeodesicMeasure.areaKm2(lost)));
+            out.add(new PartyChange(
+                    party, gained, lost, GeodesicMeasure.areaKm2(gained), GeodesicMeasure.areaKm2(lost)));
         }
         return out;
     }
 
     /** The places whose holder differs between the two sets of areas. */
-    public static List<PlaceChange> placesChangedHands(ControlAreas before, ControlAreas after, List<NamedPlace> places) {
+    public static List<PlaceChange> placesChangedHands(
+            ControlAreas before, ControlAreas after, List<NamedPlace> places) {
         List<PlaceChange> out = new ArrayList<>();
         for (NamedPlace p : places) {
             Coordinate c = new Coordinate(p.lon(), p.lat());
@@ -80,7 +81,8 @@ public final class AreaChange {
     private static Geometry dropSmall(Geometry g, double minPartKm2) {
         List<Polygon> kept = new ArrayList<>();
         for (int i = 0; i < g.getNumGeometries(); i++) {
-            if (g.getGeometryN(i) instanceof Polygon p && (minPartKm2 <= 0 || GeodesicMeasure.areaKm2(p) >= minPartKm2)) {
+            if (g.getGeometryN(i) instanceof Polygon p
+                    && (minPartKm2 <= 0 || GeodesicMeasure.areaKm2(p) >= minPartKm2)) {
                 kept.add(p);
             }
         }

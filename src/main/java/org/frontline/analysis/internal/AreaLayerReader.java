@@ -39,7 +39,9 @@ class AreaLayerReader {
     /** The same, as the store knew it at record time {@code asOf} (null: now). */
     Map<String, Geometry> partiesAt(String layerId, Instant at, Instant asOf) {
         Map<String, List<Geometry>> parts = new TreeMap<>();
-        FeatureQuery query = asOf == null ? FeatureQuery.at(layerId, at) : FeatureQuery.at(layerId, at).asOf(asOf);
+        FeatureQuery query = asOf == null
+                ? FeatureQuery.at(layerId, at)
+                : FeatureQuery.at(layerId, at).asOf(asOf);
         for (StoredFeature f : layers.list(query)) {
             parts.computeIfAbsent(partyOf(f), k -> new ArrayList<>()).add(f.geometry());
         }
@@ -86,7 +88,9 @@ class AreaLayerReader {
         }
         List<StoredFeature> current;
         try {
-            current = layers.history(featureId).stream().filter(v -> v.supersededAt() == null).toList();
+            current = layers.history(featureId).stream()
+                    .filter(v -> v.supersededAt() == null)
+                    .toList();
         } catch (NotFoundException e) {
             throw new NotFoundException("there is no feature '" + featureId + "' (parameter " + param + ")");
         }
@@ -94,9 +98,14 @@ class AreaLayerReader {
             throw new BadInputException(param + ": feature '" + featureId + "' has been retracted");
         }
         if (at == null) {
-            return current.stream().max(Comparator.comparing(StoredFeature::validFrom)).orElseThrow();
+            return current.stream()
+                    .max(Comparator.comparing(StoredFeature::validFrom))
+                    .orElseThrow();
         }
-        return current.stream().filter(v -> v.validAt(at)).findFirst().orElseThrow(() -> new BadInputException(
-                "at: feature '" + featureId + "' has no version valid at " + TimeParam.format(at)));
+        return current.stream()
+                .filter(v -> v.validAt(at))
+                .findFirst()
+                .orElseThrow(() -> new BadInputException(
+                        "at: feature '" + featureId + "' has no version valid at " + TimeParam.format(at)));
     }
 }

@@ -31,29 +31,44 @@ class BufferController {
     }
 
     @GetMapping
-    ResponseEntity<byte[]> ofFeature(@RequestParam(required = false) String feature,
-            @RequestParam(required = false) Double distanceKm, @RequestParam(required = false) Double innerKm,
-            @RequestParam(required = false) String side, @RequestParam(required = false) String at) {
-        BufferService.Request r = buffers.requestFor(feature, TimeParam.optional(at, "at", "buffer"), distanceKm, innerKm, side);
+    ResponseEntity<byte[]> ofFeature(
+            @RequestParam(required = false) String feature,
+            @RequestParam(required = false) Double distanceKm,
+            @RequestParam(required = false) Double innerKm,
+            @RequestParam(required = false) String side,
+            @RequestParam(required = false) String at) {
+        BufferService.Request r =
+                buffers.requestFor(feature, TimeParam.optional(at, "at", "buffer"), distanceKm, innerKm, side);
         return geojson.collection(List.of(buffers.buffer(r)), Map.of());
     }
 
     @PostMapping
-    ResponseEntity<byte[]> ofGeometry(@RequestParam(required = false) Double distanceKm,
-            @RequestParam(required = false) Double innerKm, @RequestParam(required = false) String side,
-            HttpServletRequest request) throws IOException {
+    ResponseEntity<byte[]> ofGeometry(
+            @RequestParam(required = false) Double distanceKm,
+            @RequestParam(required = false) Double innerKm,
+            @RequestParam(required = false) String side,
+            HttpServletRequest request)
+            throws IOException {
         BufferService.Request r = BufferService.request(body.read(request), null, distanceKm, innerKm, side);
         return geojson.collection(List.of(buffers.buffer(r)), Map.of());
     }
 
     /** Saves a buffer of {@code feature} or, without it, of the posted geometry. */
     @PostMapping("/save")
-    ResponseEntity<byte[]> save(@RequestParam(required = false) String feature,
-            @RequestParam(required = false) Double distanceKm, @RequestParam(required = false) Double innerKm,
-            @RequestParam(required = false) String side, @RequestParam(required = false) String at,
-            @RequestParam(defaultValue = "zones") String target, @RequestParam(required = false) String zoneType,
-            @RequestParam(required = false) String name, @RequestParam(required = false) String validFrom,
-            @RequestParam(required = false) String validTo, HttpServletRequest request, Principal user) throws IOException {
+    ResponseEntity<byte[]> save(
+            @RequestParam(required = false) String feature,
+            @RequestParam(required = false) Double distanceKm,
+            @RequestParam(required = false) Double innerKm,
+            @RequestParam(required = false) String side,
+            @RequestParam(required = false) String at,
+            @RequestParam(defaultValue = "zones") String target,
+            @RequestParam(required = false) String zoneType,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String validFrom,
+            @RequestParam(required = false) String validTo,
+            HttpServletRequest request,
+            Principal user)
+            throws IOException {
         BufferService.Request r = feature != null
                 ? buffers.requestFor(feature, TimeParam.optional(at, "at", "buffer"), distanceKm, innerKm, side)
                 : BufferService.request(body.read(request), null, distanceKm, innerKm, side);
@@ -61,6 +76,8 @@ class BufferController {
         Instant to = TimeParam.optional(validTo, "validTo", "buffer");
         ResultFeature saved = buffers.save(r, target, zoneType, name, from, to, user.getName());
         ResponseEntity<byte[]> answer = geojson.collection(List.of(saved), Map.of("layer", target));
-        return ResponseEntity.status(HttpStatus.CREATED).headers(answer.getHeaders()).body(answer.getBody());
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .headers(answer.getHeaders())
+                .body(answer.getBody());
     }
 }

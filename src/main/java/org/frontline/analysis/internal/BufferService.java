@@ -37,8 +37,7 @@ public class BufferService {
     }
 
     /** What a buffer is made from and how: the inputs recorded with a saved zone. */
-    public record Request(Geometry geometry, String sourceFeature, double distanceKm, double innerKm, Side side) {
-    }
+    public record Request(Geometry geometry, String sourceFeature, double distanceKm, double innerKm, Side side) {}
 
     public static Request request(Geometry g, String sourceFeature, Double distanceKm, Double innerKm, String side) {
         double outer = AnalysisParams.distanceKm(distanceKm, "distanceKm", false);
@@ -64,7 +63,8 @@ public class BufferService {
             throw new BadInputException("geometry is not valid");
         }
         if (s != Side.BOTH && !(g instanceof Lineal)) {
-            throw new BadInputException("side=" + s.name().toLowerCase() + " needs a line, got a " + g.getGeometryType());
+            throw new BadInputException(
+                    "side=" + s.name().toLowerCase() + " needs a line, got a " + g.getGeometryType());
         }
         return new Request(g, sourceFeature, outer, inner, s);
     }
@@ -89,16 +89,24 @@ public class BufferService {
      * Saves the buffer as a feature of an area layer (created if missing), its inputs recorded in its
      * properties; valid from {@code validFrom} (default: today) to {@code validTo} (null: still true).
      */
-    public ResultFeature save(Request r, String targetLayer, String zoneType, String name,
-            Instant validFrom, Instant validTo, String user) {
+    public ResultFeature save(
+            Request r,
+            String targetLayer,
+            String zoneType,
+            String name,
+            Instant validFrom,
+            Instant validTo,
+            String user) {
         AnalysisParams.targetLayerId(targetLayer, "target");
-        Layer target = layers.layer(targetLayer).orElseGet(() ->
-                layers.ensureLayer(targetLayer, "Zones", LayerKind.AREA, ZONE_STYLE));
+        Layer target = layers.layer(targetLayer)
+                .orElseGet(() -> layers.ensureLayer(targetLayer, "Zones", LayerKind.AREA, ZONE_STYLE));
         if (target.kind() != LayerKind.AREA) {
-            throw new BadInputException("target: layer '" + targetLayer + "' holds " + target.kind().code()
-                    + " features, a zone needs an area layer");
+            throw new BadInputException("target: layer '" + targetLayer + "' holds "
+                    + target.kind().code() + " features, a zone needs an area layer");
         }
-        Instant from = validFrom != null ? validFrom : LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant from = validFrom != null
+                ? validFrom
+                : LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
         if (validTo != null && !validTo.isAfter(from)) {
             throw new BadInputException("validTo (" + TimeParam.format(validTo) + ") must be after validFrom ("
                     + TimeParam.format(from) + ")");
@@ -110,9 +118,14 @@ public class BufferService {
             props.put("name", name);
         }
         props.putAll(computed.properties());
-        Provenance p = new Provenance("Frontline analysis", null, LocalDate.now(ZoneOffset.UTC), "medium", "exact", "day");
-        String id = layers.add(target.id(), List.of(new NewFeature(null, computed.geometry(), props, from, validTo, p)),
-                user, "buffer zone derived by analysis").get(0);
+        Provenance p =
+                new Provenance("Frontline analysis", null, LocalDate.now(ZoneOffset.UTC), "medium", "exact", "day");
+        String id = layers.add(
+                        target.id(),
+                        List.of(new NewFeature(null, computed.geometry(), props, from, validTo, p)),
+                        user,
+                        "buffer zone derived by analysis")
+                .get(0);
         return new ResultFeature(id, computed.geometry(), props);
     }
 

@@ -30,9 +30,12 @@ class ChangeController {
     }
 
     @GetMapping
-    ResponseEntity<byte[]> between(@RequestParam(defaultValue = "control") String layer,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) Double minKm2, @RequestParam(required = false) String format) {
+    ResponseEntity<byte[]> between(
+            @RequestParam(defaultValue = "control") String layer,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) Double minKm2,
+            @RequestParam(required = false) String format) {
         Layer areas = AnalysisParams.areaLayer(layers, layer, "layer");
         Instant f = AnalysisParams.dateIn(areas, from, "from");
         Instant t = AnalysisParams.dateIn(areas, to, "to");
@@ -46,8 +49,10 @@ class ChangeController {
         boolean csv = Csv.wanted(format);
         ChangeAnalysis.Answer a = change.between(areas, f, t, min, null);
         if (csv) {
-            return Csv.of("change-" + layer + "-" + from + "-" + to + ".csv",
-                    List.of("party", "gainedKm2", "lostKm2", "netKm2"), a.table());
+            return Csv.of(
+                    "change-" + layer + "-" + from + "-" + to + ".csv",
+                    List.of("party", "gainedKm2", "lostKm2", "netKm2"),
+                    a.table());
         }
         Map<String, Object> extras = new LinkedHashMap<>();
         extras.put("layer", areas.id());

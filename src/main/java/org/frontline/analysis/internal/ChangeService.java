@@ -48,8 +48,8 @@ public class ChangeService implements ChangeAnalysis {
         }
         List<Map<String, Object>> handed = new ArrayList<>();
         if (!changed.isNull()) {
-            for (PlaceChange pc : AreaChange.placesChangedHands(new ControlAreas(before), new ControlAreas(after),
-                    places.placesIn(changed))) {
+            for (PlaceChange pc : AreaChange.placesChangedHands(
+                    new ControlAreas(before), new ControlAreas(after), places.placesIn(changed))) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("name", pc.place().name());
                 row.put("lon", pc.place().lon());

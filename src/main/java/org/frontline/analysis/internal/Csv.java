@@ -9,14 +9,15 @@ import org.springframework.http.ResponseEntity;
 
 /** Tables as RFC 4180 CSV (header row from the first row's keys). */
 final class Csv {
-    private Csv() {
-    }
+    private Csv() {}
 
     static ResponseEntity<byte[]> of(String filename, List<String> columns, List<Map<String, Object>> rows) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.join(",", columns.stream().map(Csv::cell).toList())).append("\r\n");
         for (Map<String, Object> row : rows) {
-            sb.append(String.join(",", columns.stream().map(c -> cell(row.get(c))).toList())).append("\r\n");
+            sb.append(String.join(
+                            ",", columns.stream().map(c -> cell(row.get(c))).toList()))
+                    .append("\r\n");
         }
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))

@@ -34,7 +34,9 @@ public final class Encirclement {
     private static final GeometryFactory GF = new GeometryFactory();
 
     public enum Status {
-        OPEN, THREATENED, SURROUNDED;
+        OPEN,
+        THREATENED,
+        SURROUNDED;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT);
@@ -46,9 +48,13 @@ public final class Encirclement {
      * narrowest width of the friendly corridor to the main territory when threatened (else null);
      * frontDistanceKm: distance to the nearest ground of another side (null if there is none).
      */
-    public record Result(String heldBy, String friendly, Status status, Double corridorKm, Double frontDistanceKm,
-            double thresholdKm) {
-    }
+    public record Result(
+            String heldBy,
+            String friendly,
+            Status status,
+            Double corridorKm,
+            Double frontDistanceKm,
+            double thresholdKm) {}
 
     private final ControlAreas areas;
     private final double thresholdKm;
@@ -62,7 +68,8 @@ public final class Encirclement {
         }
         this.areas = areas;
         this.thresholdKm = corridorKm;
-        Geometry all = GF.buildGeometry(areas.parties().values().stream().map(ControlAreas.Party::area).toList());
+        Geometry all = GF.buildGeometry(
+                areas.parties().values().stream().map(ControlAreas.Party::area).toList());
         this.proj = all.isEmpty() ? new GeodesicProjection(0, 0) : GeodesicProjection.centredOn(all);
     }
 
@@ -110,8 +117,13 @@ public final class Encirclement {
         double best = Double.POSITIVE_INFINITY;
         for (Map.Entry<String, ControlAreas.Party> e : areas.parties().entrySet()) {
             if (!e.getKey().equals(side)) {
-                best = Math.min(best, sides.computeIfAbsent("\u0000other:" + e.getKey(),
-                        k -> new Side(proj.toMetres(e.getValue().area()), false)).ground.distance(p));
+                best = Math.min(
+                        best,
+                        sides.computeIfAbsent(
+                                        "\u0000other:" + e.getKey(),
+                                        k -> new Side(proj.toMetres(e.getValue().area()), false))
+                                .ground
+                                .distance(p));
             }
         }
         return Double.isInfinite(best) ? null : BufferService.round(best / 1000, 1);
@@ -145,8 +157,8 @@ public final class Encirclement {
 
         /** Whether p reaches the core of the main piece through ground at least {@code width} metres wide. */
         boolean connected(Point p, double width) {
-            List<Polygon> parts = opened.computeIfAbsent(Math.round(width), w -> polygons(main.buffer(-width / 2)
-                    .buffer(width / 2)));
+            List<Polygon> parts = opened.computeIfAbsent(
+                    Math.round(width), w -> polygons(main.buffer(-width / 2).buffer(width / 2)));
             if (parts.isEmpty()) {
                 return false;
             }

@@ -32,9 +32,12 @@ class EncirclementController {
     }
 
     @GetMapping
-    ResponseEntity<byte[]> at(@RequestParam(defaultValue = "control") String layer,
-            @RequestParam(required = false) String points, @RequestParam(required = false) String point,
-            @RequestParam(required = false) String at, @RequestParam(required = false) Double corridorKm,
+    ResponseEntity<byte[]> at(
+            @RequestParam(defaultValue = "control") String layer,
+            @RequestParam(required = false) String points,
+            @RequestParam(required = false) String point,
+            @RequestParam(required = false) String at,
+            @RequestParam(required = false) Double corridorKm,
             @RequestParam(required = false) String friendly) {
         Layer areas = AnalysisParams.areaLayer(layers, layer, "layer");
         Instant t = AnalysisParams.dateIn(areas, at, "at");
@@ -52,15 +55,19 @@ class EncirclementController {
     }
 
     @GetMapping("/timeline")
-    ResponseEntity<?> timeline(@RequestParam(defaultValue = "control") String layer,
-            @RequestParam(defaultValue = "posts") String points, @RequestParam(required = false) Double corridorKm,
-            @RequestParam(required = false) String friendly, @RequestParam(required = false) String format) {
+    ResponseEntity<?> timeline(
+            @RequestParam(defaultValue = "control") String layer,
+            @RequestParam(defaultValue = "posts") String points,
+            @RequestParam(required = false) Double corridorKm,
+            @RequestParam(required = false) String friendly,
+            @RequestParam(required = false) String format) {
         Layer areas = AnalysisParams.areaLayer(layers, layer, "layer");
         Settings s = settings(corridorKm, friendly);
         boolean csv = Csv.wanted(format);
         List<Map<String, Object>> rows = encirclement.timeline(areas, points, s);
         if (csv) {
-            return Csv.of("encirclement-" + points + ".csv",
+            return Csv.of(
+                    "encirclement-" + points + ".csv",
                     List.of("date", "feature", "name", "heldBy", "friendly", "status", "corridorKm", "frontDistanceKm"),
                     rows);
         }
@@ -81,7 +88,8 @@ class EncirclementController {
     }
 
     private static Settings settings(Double corridorKm, String friendly) {
-        double w = corridorKm == null ? Encirclement.DEFAULT_CORRIDOR_KM
+        double w = corridorKm == null
+                ? Encirclement.DEFAULT_CORRIDOR_KM
                 : AnalysisParams.distanceKm(corridorKm, "corridorKm", false);
         if (w > 50) {
             throw new BadInputException("corridorKm must be at most 50 km, got " + w);

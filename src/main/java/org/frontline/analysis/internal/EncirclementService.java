@@ -37,8 +37,7 @@ public class EncirclementService {
     }
 
     /** How to judge: the corridor width below which a post is threatened, and (optionally) its side. */
-    public record Settings(double corridorKm, String friendly) {
-    }
+    public record Settings(double corridorKm, String friendly) {}
 
     /** Every point of {@code pointsLayerId} valid at {@code at}, judged against the areas at {@code at}. */
     public List<ResultFeature> assessLayer(Layer areas, String pointsLayerId, Instant at, Settings s) {

@@ -28,18 +28,23 @@ class FrontLineController {
     }
 
     @GetMapping
-    ResponseEntity<byte[]> at(@RequestParam(defaultValue = "control") String layer,
-            @RequestParam(required = false) String at, @RequestParam(required = false) Double toleranceKm) {
+    ResponseEntity<byte[]> at(
+            @RequestParam(defaultValue = "control") String layer,
+            @RequestParam(required = false) String at,
+            @RequestParam(required = false) Double toleranceKm) {
         Layer areas = AnalysisParams.areaLayer(layers, layer, "layer");
         Instant t = AnalysisParams.dateIn(areas, at, "at");
         double tol = tolerance(toleranceKm);
-        return geojson.collection(fronts.frontsAt(areas.id(), t, tol),
+        return geojson.collection(
+                fronts.frontsAt(areas.id(), t, tol),
                 Map.of("layer", areas.id(), "at", TimeParam.format(t), "toleranceKm", tol));
     }
 
     @PostMapping("/derive")
-    FrontLineService.Derivation derive(@RequestParam(defaultValue = "control") String layer,
-            @RequestParam(defaultValue = "frontlines") String target, @RequestParam(required = false) Double toleranceKm) {
+    FrontLineService.Derivation derive(
+            @RequestParam(defaultValue = "control") String layer,
+            @RequestParam(defaultValue = "frontlines") String target,
+            @RequestParam(required = false) Double toleranceKm) {
         AnalysisParams.areaLayer(layers, layer, "layer");
         if (target.equals(layer)) {
             throw new BadInputException("target must be another layer than the areas ('" + layer + "')");

@@ -22,8 +22,7 @@ public final class FrontLineDeriver {
 
     private static final GeometryFactory GF = new GeometryFactory();
 
-    private FrontLineDeriver() {
-    }
+    private FrontLineDeriver() {}
 
     /**
      * The front line between areas {@code a} and {@code b} (lon/lat polygons), as a MultiLineString in lon/lat,

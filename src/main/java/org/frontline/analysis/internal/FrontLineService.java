@@ -56,9 +56,8 @@ public class FrontLineService {
     }
 
     /** What a derivation did. */
-    public record Derivation(String layer, String fromLayer, double toleranceKm, int periods,
-            int added, int corrected, int unchanged) {
-    }
+    public record Derivation(
+            String layer, String fromLayer, double toleranceKm, int periods, int added, int corrected, int unchanged) {}
 
     public double defaultToleranceKm() {
         return defaultToleranceKm;
@@ -95,8 +94,12 @@ public class FrontLineService {
     public void demoLoaded(DemoLoaded loaded) {
         if (layers.layer(demoAreas).isPresent()) {
             Derivation d = deriveAll(demoAreas, demoTarget);
-            log.info("Derived front lines from '{}' into '{}': {} periods, {} versions added", demoAreas, demoTarget,
-                    d.periods(), d.added());
+            log.info(
+                    "Derived front lines from '{}' into '{}': {} periods, {} versions added",
+                    demoAreas,
+                    demoTarget,
+                    d.periods(),
+                    d.added());
         }
     }
 
@@ -114,12 +117,12 @@ public class FrontLineService {
     public synchronized Derivation deriveAll(String areaLayerId, String targetLayerId, double toleranceKm) {
         AnalysisParams.targetLayerId(targetLayerId, "target");
         Layer areas = AnalysisParams.areaLayer(layers, areaLayerId, "layer");
-        Layer target = layers.layer(targetLayerId).orElseGet(() ->
-                layers.ensureLayer(targetLayerId, "Front lines (derived from " + areas.title() + ")", LayerKind.LINE,
-                        LINE_STYLE));
+        Layer target = layers.layer(targetLayerId)
+                .orElseGet(() -> layers.ensureLayer(
+                        targetLayerId, "Front lines (derived from " + areas.title() + ")", LayerKind.LINE, LINE_STYLE));
         if (target.kind() != LayerKind.LINE) {
-            throw new BadInputException("target: layer '" + targetLayerId + "' holds " + target.kind().code()
-                    + " features, front lines need a line layer");
+            throw new BadInputException("target: layer '" + targetLayerId + "' holds "
+                    + target.kind().code() + " features, front lines need a line layer");
         }
         List<Instant> dates = reader.changeDates(areaLayerId);
         boolean openEnded = reader.openEnded(areaLayerId);
@@ -145,27 +148,43 @@ public class FrontLineService {
         return new Derivation(targetLayerId, areaLayerId, toleranceKm, periods, added, corrected, unchanged);
     }
 
-    private enum Outcome { ADDED, CORRECTED, UNCHANGED }
+    private enum Outcome {
+        ADDED,
+        CORRECTED,
+        UNCHANGED
+    }
 
     private Outcome store(String targetLayerId, ResultFeature front, Instant from, Instant to, Layer areas) {
-        String id = featureId(
-                targetLayerId, (String) front.properties().get("partyA"), (String) front.properties().get("partyB"));
+        String id = featureId(targetLayerId, (String) front.properties().get("partyA"), (String)
+                front.properties().get("partyB"));
         if (id.length() > MAX_FEATURE_ID) {
             throw new BadInputException("target: the front line's feature id '" + id + "' would be longer than "
                     + MAX_FEATURE_ID + " characters; choose a shorter target layer id");
         }
-        NewFeature version = new NewFeature(id, front.geometry(), front.properties(), from, to,
-                new Provenance("Frontline analysis (derived from layer " + areas.id() + ")", null,
-                        LocalDate.now(ZoneOffset.UTC), "medium", "near", "day"));
+        NewFeature version = new NewFeature(
+                id,
+                front.geometry(),
+                front.properties(),
+                from,
+                to,
+                new Provenance(
+                        "Frontline analysis (derived from layer " + areas.id() + ")",
+                        null,
+                        LocalDate.now(ZoneOffset.UTC),
+                        "medium",
+                        "near",
+                        "day"));
         List<StoredFeature> current = currentVersions(id);
         for (StoredFeature v : current) {
-            if (v.validFrom().equals(from) && Objects.equals(v.validTo(), to)
+            if (v.validFrom().equals(from)
+                    && Objects.equals(v.validTo(), to)
                     && v.geometry().equalsExact(front.geometry(), 1e-9)) {
                 return Outcome.UNCHANGED;
             }
         }
-        boolean overlaps = current.stream().anyMatch(v -> (to == null || to.isAfter(v.validFrom()))
-                && (v.validTo() == null || v.validTo().isAfter(from)));
+        boolean overlaps = current.stream()
+                .anyMatch(v -> (to == null || to.isAfter(v.validFrom()))
+                        && (v.validTo() == null || v.validTo().isAfter(from)));
         String reason = "front line derived from " + areas.id() + " at " + TimeParam.format(from);
         if (overlaps) {
             layers.correct(id, version, USER, reason);
@@ -177,7 +196,9 @@ public class FrontLineService {
 
     private List<StoredFeature> currentVersions(String featureId) {
         try {
-            return layers.history(featureId).stream().filter(v -> v.supersededAt() == null).toList();
+            return layers.history(featureId).stream()
+                    .filter(v -> v.supersededAt() == null)
+                    .toList();
         } catch (NotFoundException e) {
             return List.of();
         }

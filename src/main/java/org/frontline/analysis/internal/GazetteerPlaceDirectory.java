@@ -39,8 +39,8 @@ class GazetteerPlaceDirectory implements PlaceDirectory {
         }
         if (layers.layer(postsLayer).isPresent()) {
             Set<String> seen = new HashSet<>();
-            for (StoredFeature f : layers.list(FeatureQuery.between(postsLayer,
-                    TimeParam.EARLIEST, TimeParam.LATEST).inside(box))) {
+            for (StoredFeature f : layers.list(FeatureQuery.between(postsLayer, TimeParam.EARLIEST, TimeParam.LATEST)
+                    .inside(box))) {
                 if (f.geometry() instanceof Point p && seen.add(f.featureId())) {
                     Object name = f.properties().get("name");
                     out.add(new NamedPlace(name == null ? f.featureId() : name.toString(), p.getX(), p.getY(), 0));

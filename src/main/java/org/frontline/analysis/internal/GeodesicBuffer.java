@@ -20,7 +20,9 @@ public final class GeodesicBuffer {
 
     /** Which side of a line a buffer lies on, looking along the line's direction. */
     public enum Side {
-        LEFT, RIGHT, BOTH;
+        LEFT,
+        RIGHT,
+        BOTH;
 
         public static Side parse(String s) {
             return s == null || s.isBlank() ? BOTH : valueOf(s.trim().toUpperCase(Locale.ROOT));
@@ -35,8 +37,7 @@ public final class GeodesicBuffer {
      */
     public static final double MAX_REACH_KM = 3000;
 
-    private GeodesicBuffer() {
-    }
+    private GeodesicBuffer() {}
 
     /** Everything within {@code distanceKm} of the geometry (points, lines or polygons). */
     public static Geometry buffer(Geometry lonLat, double distanceKm) {
@@ -61,9 +62,12 @@ public final class GeodesicBuffer {
         Geometry m = proj.toMetres(lonLat);
         double reachKm = maxRadiusMetres(m) / 1000 + outerKm;
         if (reachKm > MAX_REACH_KM) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "the buffer would reach %.0f km from the"
-                    + " geometry's centre; buffers are computed for regional geometries (at most %.0f km)",
-                    reachKm, MAX_REACH_KM));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "the buffer would reach %.0f km from the"
+                            + " geometry's centre; buffers are computed for regional geometries (at most %.0f km)",
+                    reachKm,
+                    MAX_REACH_KM));
         }
         Geometry outer = bufferMetres(m, outerKm * 1000, side);
         Geometry result = innerKm > 0 ? outer.difference(bufferMetres(m, innerKm * 1000, side)) : outer;

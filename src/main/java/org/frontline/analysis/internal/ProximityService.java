@@ -42,7 +42,8 @@ public class ProximityService {
         Geometry targetM = target instanceof Point ? null : proj.toMetres(target);
         Coordinate tmp = new Coordinate();
         List<ResultFeature> out = new ArrayList<>();
-        for (StoredFeature f : layers.list(FeatureQuery.between(layerId, from, to).inside(box))) {
+        for (StoredFeature f :
+                layers.list(FeatureQuery.between(layerId, from, to).inside(box))) {
             double km;
             if (target instanceof Point p) {
                 Coordinate c = f.geometry().getInteriorPoint().getCoordinate();
@@ -65,8 +66,8 @@ public class ProximityService {
      * Counts of {@code layerId}'s features in [from, to), optionally only those inside {@code within}, grouped
      * {@code by} "month" (of their start, UTC) or by the area of {@code areasLayer} (its {@code name}) that holds them.
      */
-    public List<Map<String, Object>> counts(String layerId, String by, Instant from, Instant to, Geometry within,
-            String areasLayer) {
+    public List<Map<String, Object>> counts(
+            String layerId, String by, Instant from, Instant to, Geometry within, String areasLayer) {
         PreparedGeometry inside = within == null ? null : PreparedGeometryFactory.prepare(within);
         List<Named> areas = "month".equals(by) ? List.of() : areas(areasLayer);
         Map<String, long[]> groups = new TreeMap<>();
@@ -94,8 +95,7 @@ public class ProximityService {
         return rows;
     }
 
-    private record Named(String name, IndexedPointInAreaLocator locator) {
-    }
+    private record Named(String name, IndexedPointInAreaLocator locator) {}
 
     private List<Named> areas(String areasLayer) {
         AnalysisParams.areaLayer(layers, areasLayer, "areas");

@@ -38,10 +38,14 @@ class StatsController {
     }
 
     @GetMapping("/proximity")
-    ResponseEntity<?> near(@RequestParam(defaultValue = "events") String layer,
-            @RequestParam(required = false) String feature, @RequestParam(required = false) String point,
-            @RequestParam(required = false) String at, @RequestParam(required = false) Double distanceKm,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+    ResponseEntity<?> near(
+            @RequestParam(defaultValue = "events") String layer,
+            @RequestParam(required = false) String feature,
+            @RequestParam(required = false) String point,
+            @RequestParam(required = false) String at,
+            @RequestParam(required = false) Double distanceKm,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
             @RequestParam(required = false) String format) {
         Layer l = AnalysisParams.layer(layers, layer, "layer");
         double km = AnalysisParams.distanceKm(distanceKm, "distanceKm", false);
@@ -50,18 +54,22 @@ class StatsController {
         boolean csv = Csv.wanted(format);
         List<ResultFeature> found = proximity.near(target, l.id(), window[0], window[1], km);
         if (csv) {
-            List<Map<String, Object>> rows = found.stream().map(f -> {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("id", f.id());
-                row.put("validFrom", f.properties().get("validFrom"));
-                row.put("title", f.properties().get("title"));
-                row.put("eventType", f.properties().get("eventType"));
-                row.put("fatalities", f.properties().get("fatalities"));
-                row.put("distanceKm", f.properties().get("distanceKm"));
-                return row;
-            }).toList();
-            return Csv.of("proximity-" + layer + ".csv",
-                    List.of("id", "validFrom", "title", "eventType", "fatalities", "distanceKm"), rows);
+            List<Map<String, Object>> rows = found.stream()
+                    .map(f -> {
+                        Map<String, Object> row = new LinkedHashMap<>();
+                        row.put("id", f.id());
+                        row.put("validFrom", f.properties().get("validFrom"));
+                        row.put("title", f.properties().get("title"));
+                        row.put("eventType", f.properties().get("eventType"));
+                        row.put("fatalities", f.properties().get("fatalities"));
+                        row.put("distanceKm", f.properties().get("distanceKm"));
+                        return row;
+                    })
+                    .toList();
+            return Csv.of(
+                    "proximity-" + layer + ".csv",
+                    List.of("id", "validFrom", "title", "eventType", "fatalities", "distanceKm"),
+                    rows);
         }
         Map<String, Object> extras = new LinkedHashMap<>();
         extras.put("layer", l.id());
@@ -71,10 +79,14 @@ class StatsController {
     }
 
     @GetMapping("/stats")
-    ResponseEntity<?> stats(@RequestParam(defaultValue = "events") String layer,
-            @RequestParam(defaultValue = "governorate") String by, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(required = false) String within,
-            @RequestParam(required = false) String at, @RequestParam(defaultValue = "governorates") String areas,
+    ResponseEntity<?> stats(
+            @RequestParam(defaultValue = "events") String layer,
+            @RequestParam(defaultValue = "governorate") String by,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String within,
+            @RequestParam(required = false) String at,
+            @RequestParam(defaultValue = "governorates") String areas,
             @RequestParam(required = false) String format) {
         Layer l = AnalysisParams.layer(layers, layer, "layer");
         if (!by.equals("governorate") && !by.equals("area") && !by.equals("month")) {
@@ -82,7 +94,8 @@ class StatsController {
         }
         Geometry zone = null;
         if (within != null) {
-            zone = reader.feature(within, TimeParam.optional(at, "at", "stats"), "within").geometry();
+            zone = reader.feature(within, TimeParam.optional(at, "at", "stats"), "within")
+                    .geometry();
             if (zone.getDimension() < 2) {
                 throw new BadInputException("within: feature '" + within + "' is not an area (zone)");
             }
@@ -100,8 +113,13 @@ class StatsController {
         answer.put("to", to);
         answer.put("within", within);
         answer.put("rows", rows);
-        answer.put("total", Map.of("events", rows.stream().mapToLong(r -> (long) r.get("events")).sum(),
-                "fatalities", rows.stream().mapToLong(r -> (long) r.get("fatalities")).sum()));
+        answer.put(
+                "total",
+                Map.of(
+                        "events",
+                        rows.stream().mapToLong(r -> (long) r.get("events")).sum(),
+                        "fatalities",
+                        rows.stream().mapToLong(r -> (long) r.get("fatalities")).sum()));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer);
     }
 
@@ -113,7 +131,8 @@ class StatsController {
             double[] ll = AnalysisParams.lonLat(point, "point");
             return GF.createPoint(new Coordinate(ll[0], ll[1]));
         }
-        return reader.feature(feature, TimeParam.optional(at, "at", "proximity"), "feature").geometry();
+        return reader.feature(feature, TimeParam.optional(at, "at", "proximity"), "feature")
+                .geometry();
     }
 
     /**

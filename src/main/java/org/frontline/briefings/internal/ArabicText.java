@@ -30,11 +30,12 @@ final class ArabicText {
         }
     }
 
-    private ArabicText() {
-    }
+    private ArabicText() {}
 
     static boolean isArabic(int cp) {
-        return (cp >= 0x0600 && cp <= 0x06FF) || (cp >= 0x0750 && cp <= 0x077F) || (cp >= 0xFB50 && cp <= 0xFDFF)
+        return (cp >= 0x0600 && cp <= 0x06FF)
+                || (cp >= 0x0750 && cp <= 0x077F)
+                || (cp >= 0xFB50 && cp <= 0xFDFF)
                 || (cp >= 0xFE70 && cp <= 0xFEFF);
     }
 
@@ -117,7 +118,8 @@ final class ArabicText {
         for (int r = 0; r < runs; r++) {
             levels[r] = (byte) bidi.getRunLevel(r);
             String t = shaped.substring(bidi.getRunStart(r), bidi.getRunLimit(r));
-            texts[r] = (levels[r] & 1) == 1 ? mirror(new StringBuilder(t).reverse().toString()) : t;
+            texts[r] =
+                    (levels[r] & 1) == 1 ? mirror(new StringBuilder(t).reverse().toString()) : t;
         }
         Bidi.reorderVisually(levels, 0, texts, 0, runs);
         return String.join("", texts);
@@ -126,15 +128,16 @@ final class ArabicText {
     private static String mirror(String s) {
         StringBuilder b = new StringBuilder(s.length());
         for (char c : s.toCharArray()) {
-            b.append(switch (c) {
-                case '(' -> ')';
-                case ')' -> '(';
-                case '[' -> ']';
-                case ']' -> '[';
-                case '«' -> '»';
-                case '»' -> '«';
-                default -> c;
-            });
+            b.append(
+                    switch (c) {
+                        case '(' -> ')';
+                        case ')' -> '(';
+                        case '[' -> ']';
+                        case ']' -> '[';
+                        case '«' -> '»';
+                        case '»' -> '«';
+                        default -> c;
+                    });
         }
         return b.toString();
     }

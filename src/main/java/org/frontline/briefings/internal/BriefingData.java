@@ -101,7 +101,8 @@ public class BriefingData {
     JsonNode overlay(Briefing b, int index) {
         Frame f = b.frames().get(index);
         return "change-since-previous".equals(f.overlay()) && index > 0
-                ? overlay.change(b.frames().get(index - 1), f, asOf(b)) : null;
+                ? overlay.change(b.frames().get(index - 1), f, asOf(b))
+                : null;
     }
 
     /** The pinned features of each visible layer of a frame, in the frame's layer order. */
@@ -119,7 +120,8 @@ public class BriefingData {
 
     static FeatureQuery query(Layer layer, Frame f) {
         if (layer.kind() == LayerKind.EVENT) {
-            return FeatureQuery.between(layer.id(), start(windowFrom(f)), start(f.day().plusDays(1)));
+            return FeatureQuery.between(
+                    layer.id(), start(windowFrom(f)), start(f.day().plusDays(1)));
         }
         return FeatureQuery.at(layer.id(), start(f.day()));
     }

@@ -28,8 +28,13 @@ class BriefingPagesController {
     private final PdfExport pdfExport;
     private final PdfCache pdfCache;
 
-    BriefingPagesController(BriefingService service, BriefingData data, Narratives md, HtmlExport htmlExport,
-            PdfExport pdfExport, PdfCache pdfCache) {
+    BriefingPagesController(
+            BriefingService service,
+            BriefingData data,
+            Narratives md,
+            HtmlExport htmlExport,
+            PdfExport pdfExport,
+            PdfCache pdfCache) {
         this.pdfCache = pdfCache;
         this.service = service;
         this.data = data;
@@ -39,12 +44,10 @@ class BriefingPagesController {
     }
 
     /** A frame as the page shows it; narrativeHtml is the sanitised Markdown rendering (see Narratives). */
-    record PageFrame(int n, String title, String day, String narrativeHtml) {
-    }
+    record PageFrame(int n, String title, String day, String narrativeHtml) {}
 
     /** A link to an edition, titled with its record time in words. */
-    record EditionLink(int edition, String knownAt) {
-    }
+    record EditionLink(int edition, String knownAt) {}
 
     static List<PageFrame> pageFrames(Briefing b, Narratives md) {
         List<PageFrame> out = new ArrayList<>();
@@ -131,16 +134,25 @@ class BriefingPagesController {
         model.addAttribute("knownAt", knownAt(b));
         model.addAttribute("dataUrl", dataUrl);
         model.addAttribute("shared", shared);
-        model.addAttribute("editions", shared ? List.of() : service.editions(b).stream()
-                .map(e -> new EditionLink(e.edition(), "data as known at " + DateWords.instant(e.recordTime())))
-                .toList());
+        model.addAttribute(
+                "editions",
+                shared
+                        ? List.of()
+                        : service.editions(b).stream()
+                                .map(e -> new EditionLink(
+                                        e.edition(), "data as known at " + DateWords.instant(e.recordTime())))
+                                .toList());
     }
 
     private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String filename) {
         return ResponseEntity.ok()
                 .contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(filename, StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .body(body);
     }
 }

@@ -70,10 +70,12 @@ public class BriefingService {
     /** The briefing as published in edition {@code n}: that edition's frames, data read as of its record time. */
     public Briefing edition(String slug, int n) {
         Briefing b = get(slug);
-        return repo.editions(b.id()).stream().filter(e -> e.edition() == n).findFirst()
+        return repo.editions(b.id()).stream()
+                .filter(e -> e.edition() == n)
+                .findFirst()
                 .map(e -> shown(b.atEdition(e)))
-                .orElseThrow(() -> new NotFoundException("Briefing '" + slug + "' has no edition " + n
-                        + " (latest: " + b.edition() + ")"));
+                .orElseThrow(() -> new NotFoundException(
+                        "Briefing '" + slug + "' has no edition " + n + " (latest: " + b.edition() + ")"));
     }
 
     private Briefing asPublished(Briefing b) {
@@ -97,7 +99,10 @@ public class BriefingService {
     public Briefing update(String slug, BriefingInput in) {
         Briefing b = get(slug);
         String newSlug = in.slug() == null || in.slug().equals(b.slug()) ? b.slug() : checkedSlug(in.slug(), b);
-        repo.update(b.id(), newSlug, in.title() == null ? b.title() : title(in.title()),
+        repo.update(
+                b.id(),
+                newSlug,
+                in.title() == null ? b.title() : title(in.title()),
                 in.summary() == null ? b.summary() : summary(in.summary()));
         return repo.byId(b.id()).orElseThrow();
     }
@@ -111,8 +116,9 @@ public class BriefingService {
     public Frame addFrame(String slug, FrameInput in) {
         Briefing b = get(slug);
         if (b.frames().size() >= MAX_FRAMES) {
-            throw new BadInputException("Briefing '" + slug + "' has " + b.frames().size() + " frames, the most a"
-                    + " briefing may have (" + MAX_FRAMES + "); split it into several briefings");
+            throw new BadInputException(
+                    "Briefing '" + slug + "' has " + b.frames().size() + " frames, the most a" + " briefing may have ("
+                            + MAX_FRAMES + "); split it into several briefings");
         }
         Frame f = rules.check(in, null);
         int position = b.frames().stream().mapToInt(Frame::position).max().orElse(0) + 1;
@@ -154,7 +160,8 @@ public class BriefingService {
         Set<Long> seen = new HashSet<>();
         for (Long id : frameIds) {
             if (id == null || !existing.contains(id)) {
-                throw new BadInputException("'frameIds' names frame " + id + ", which is not a frame of '" + slug + "'");
+                throw new BadInputException(
+                        "'frameIds' names frame " + id + ", which is not a frame of '" + slug + "'");
             }
             if (!seen.add(id)) {
                 throw new BadInputException("'frameIds' names frame " + id + " twice");
@@ -184,7 +191,12 @@ public class BriefingService {
         if (note != null && note.length() > 1000) {
             throw new BadInputException("Publication 'note' is longer than 1000 characters");
         }
-        repo.publish(b.id(), b.edition() + 1, Instant.now(), user, note,
+        repo.publish(
+                b.id(),
+                b.edition() + 1,
+                Instant.now(),
+                user,
+                note,
                 new EditionSnapshot(b.title(), b.summary(), b.frames()));
         return repo.byId(b.id()).orElseThrow();
     }
@@ -216,23 +228,31 @@ public class BriefingService {
 
     /** The published briefing behind a share token; unknown → 404, revoked → 410. */
     public Briefing shared(String token) {
-        ShareLink link = token == null || token.length() > 64 ? null : repo.share(token).orElse(null);
+        ShareLink link =
+                token == null || token.length() > 64 ? null : repo.share(token).orElse(null);
         if (link == null) {
             throw new NotFoundException("This share link does not exist");
         }
         if (link.revokedAt() != null) {
             throw new ResponseStatusException(HttpStatus.GONE, "This share link was revoked on " + link.revokedAt());
         }
-        return repo.byId(link.briefingId()).filter(Briefing::published).map(this::asPublished)
+        return repo.byId(link.briefingId())
+                .filter(Briefing::published)
+                .map(this::asPublished)
                 .orElseThrow(() -> new NotFoundException("This share link does not lead to a published briefing"));
     }
 
     private Frame frame(long briefingId, long frameId) {
-        return repo.frames(briefingId).stream().filter(f -> f.id() == frameId).findFirst().orElseThrow();
+        return repo.frames(briefingId).stream()
+                .filter(f -> f.id() == frameId)
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Frame frameOf(Briefing b, long frameId) {
-        return b.frames().stream().filter(f -> f.id() == frameId).findFirst()
+        return b.frames().stream()
+                .filter(f -> f.id() == frameId)
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("Briefing '" + b.slug() + "' has no frame " + frameId));
     }
 

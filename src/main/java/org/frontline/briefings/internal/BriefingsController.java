@@ -77,8 +77,8 @@ class BriefingsController {
     }
 
     @PutMapping("/{slug}/frames/{frameId}")
-    FrameView updateFrame(@PathVariable String slug, @PathVariable long frameId, @RequestBody FrameInput in,
-            Authentication auth) {
+    FrameView updateFrame(
+            @PathVariable String slug, @PathVariable long frameId, @RequestBody FrameInput in, Authentication auth) {
         editor(slug, auth);
         Frame f = service.updateFrame(slug, frameId, in);
         return FrameView.of(f, service.get(slug).frames().indexOf(f) + 1, md);
@@ -98,7 +98,10 @@ class BriefingsController {
     }
 
     @PostMapping("/{slug}/publish")
-    Full publish(@PathVariable String slug, @RequestBody(required = false) PublishInput in, Principal user,
+    Full publish(
+            @PathVariable String slug,
+            @RequestBody(required = false) PublishInput in,
+            Principal user,
             Authentication auth) {
         editor(slug, auth);
         return full(service.publish(slug, user.getName(), in == null ? null : in.note()));
@@ -107,8 +110,10 @@ class BriefingsController {
     @GetMapping("/{slug}/shares")
     List<ShareView> shares(@PathVariable String slug, Authentication auth) {
         // tokens open the briefing to anyone: only those who may create them may list them
-        boolean analyst = auth != null && auth.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals("ROLE_ANALYST") || a.getAuthority().equals("ROLE_ADMIN"));
+        boolean analyst = auth != null
+                && auth.getAuthorities().stream()
+                        .anyMatch(a -> a.getAuthority().equals("ROLE_ANALYST")
+                                || a.getAuthority().equals("ROLE_ADMIN"));
         if (!analyst) {
             throw new AccessDeniedException("Listing share links needs the ANALYST role");
         }
@@ -171,7 +176,8 @@ class BriefingsController {
     }
 
     private void editor(String slug, Authentication auth) {
-        boolean admin = auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
+        boolean admin = auth != null
+                && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
         service.requireEditor(slug, auth == null ? null : auth.getName(), admin);
     }
 

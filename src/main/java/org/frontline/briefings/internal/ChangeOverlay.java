@@ -46,8 +46,10 @@ class ChangeOverlay {
                 if (layer == null || layer.kind() != LayerKind.AREA || !from.isBefore(to)) {
                     continue;
                 }
-                for (ResultFeature piece : changes.between(layer, from, to, 0.01, asOf).features()) {
-                    if (!"gained".equals(piece.properties().get("change")) || piece.geometry().isEmpty()) {
+                for (ResultFeature piece :
+                        changes.between(layer, from, to, 0.01, asOf).features()) {
+                    if (!"gained".equals(piece.properties().get("change"))
+                            || piece.geometry().isEmpty()) {
                         continue;
                     }
                     g.writeStartObject();

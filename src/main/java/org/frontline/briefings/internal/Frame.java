@@ -8,7 +8,17 @@ import java.util.List;
  * centred on lat/lon at {@code zoom} (or fitted to {@code bbox} = minLon,minLat,maxLon,maxLat when given),
  * showing {@code layers}, with a Markdown narrative, highlighted feature ids and an optional analysis overlay.
  */
-public record Frame(long id, int position, String title, LocalDate day, LocalDate windowFrom,
-        double centerLat, double centerLon, int zoom, List<Double> bbox, List<String> layers,
-        String narrative, List<String> highlights, String overlay) {
-}
+public record Frame(
+        long id,
+        int position,
+        String title,
+        LocalDate day,
+        LocalDate windowFrom,
+        double centerLat,
+        double centerLon,
+        int zoom,
+        List<Double> bbox,
+        List<String> layers,
+        String narrative,
+        List<String> highlights,
+        String overlay) {}

@@ -39,8 +39,8 @@ class FrameRules {
             throw new BadInputException("There is no data yet, so no frame date can be checked; load layers first");
         }
         if (day.isBefore(extent[0]) || day.isAfter(extent[1])) {
-            throw new BadInputException("Frame 'day' " + day + " is outside the data (" + extent[0] + " to "
-                    + extent[1] + ")");
+            throw new BadInputException(
+                    "Frame 'day' " + day + " is outside the data (" + extent[0] + " to " + extent[1] + ")");
         }
         LocalDate windowFrom = in.windowFrom() != null ? in.windowFrom() : base == null ? null : base.windowFrom();
         if (windowFrom != null && windowFrom.isAfter(day)) {
@@ -60,15 +60,20 @@ class FrameRules {
             throw new BadInputException("Frame 'center' is required ([latitude, longitude])");
         }
         if (Math.abs(lat) > 85 || Math.abs(lon) > 180) {
-            throw new BadInputException("Frame 'center' [" + lat + ", " + lon + "] is not a latitude,longitude on the map");
+            throw new BadInputException(
+                    "Frame 'center' [" + lat + ", " + lon + "] is not a latitude,longitude on the map");
         }
         int zoom = in.zoom() != null ? in.zoom() : base == null ? 9 : base.zoom();
         if (zoom < 2 || zoom > 18) {
             throw new BadInputException("Frame 'zoom' " + zoom + " is not a whole number from 2 to 18");
         }
-        List<Double> bbox = in.bbox() != null ? (in.bbox().isEmpty() ? null : in.bbox()) : base == null ? null : base.bbox();
-        if (bbox != null && (bbox.size() != 4 || bbox.stream().anyMatch(v -> v == null || !Double.isFinite(v))
-                || bbox.get(0) >= bbox.get(2) || bbox.get(1) >= bbox.get(3))) {
+        List<Double> bbox =
+                in.bbox() != null ? (in.bbox().isEmpty() ? null : in.bbox()) : base == null ? null : base.bbox();
+        if (bbox != null
+                && (bbox.size() != 4
+                        || bbox.stream().anyMatch(v -> v == null || !Double.isFinite(v))
+                        || bbox.get(0) >= bbox.get(2)
+                        || bbox.get(1) >= bbox.get(3))) {
             throw new BadInputException("Frame 'bbox' must be [minLon, minLat, maxLon, maxLat] with min < max");
         }
         List<String> visible = in.layers() != null ? in.layers() : base == null ? null : base.layers();
@@ -91,7 +96,8 @@ class FrameRules {
         if (title.length() > MAX_TITLE) {
             throw new BadInputException("Frame 'title' is longer than " + MAX_TITLE + " characters");
         }
-        List<String> highlights = in.highlights() != null ? in.highlights() : base == null ? List.of() : base.highlights();
+        List<String> highlights =
+                in.highlights() != null ? in.highlights() : base == null ? List.of() : base.highlights();
         if (highlights.size() > 200) {
             throw new BadInputException("Frame 'highlights' names more than 200 features");
         }
@@ -100,13 +106,26 @@ class FrameRules {
                 throw new BadInputException("Frame 'highlights' has an invalid feature id '" + id + "'");
             }
         }
-        String overlay = in.overlay() != null ? (in.overlay().isBlank() ? null : in.overlay())
+        String overlay = in.overlay() != null
+                ? (in.overlay().isBlank() ? null : in.overlay())
                 : base == null ? null : base.overlay();
         if (overlay != null && !OVERLAYS.contains(overlay)) {
             throw new BadInputException("Frame 'overlay' '" + overlay + "' is not one of " + OVERLAYS);
         }
-        return new Frame(base == null ? 0 : base.id(), base == null ? 0 : base.position(), title, day, windowFrom,
-                lat, lon, zoom, bbox, List.copyOf(visible), narrative, List.copyOf(highlights), overlay);
+        return new Frame(
+                base == null ? 0 : base.id(),
+                base == null ? 0 : base.position(),
+                title,
+                day,
+                windowFrom,
+                lat,
+                lon,
+                zoom,
+                bbox,
+                List.copyOf(visible),
+                narrative,
+                List.copyOf(highlights),
+                overlay);
     }
 
     /**
@@ -114,16 +133,22 @@ class FrameRules {
      * longer than one state) count; a layer drawn once (e.g. governorates since 2011) only when none changes.
      */
     LocalDate[] extent() {
-        List<Layer> dated = layers.layers().stream().filter(l -> l.extentFrom() != null).toList();
-        List<Layer> changing = dated.stream().filter(l -> l.kind() == LayerKind.EVENT
-                || (l.extentTo() != null && l.extentTo().isAfter(l.extentFrom()))).toList();
+        List<Layer> dated =
+                layers.layers().stream().filter(l -> l.extentFrom() != null).toList();
+        List<Layer> changing = dated.stream()
+                .filter(l -> l.kind() == LayerKind.EVENT
+                        || (l.extentTo() != null && l.extentTo().isAfter(l.extentFrom())))
+                .toList();
         List<Layer> basis = changing.isEmpty() ? dated : changing;
         if (basis.isEmpty()) {
             return null;
         }
-        Instant from = basis.stream().map(Layer::extentFrom).min(Instant::compareTo).orElseThrow();
-        Instant to = basis.stream().map(l -> l.extentTo() == null ? l.extentFrom() : l.extentTo())
-                .max(Instant::compareTo).orElseThrow();
+        Instant from =
+                basis.stream().map(Layer::extentFrom).min(Instant::compareTo).orElseThrow();
+        Instant to = basis.stream()
+                .map(l -> l.extentTo() == null ? l.extentFrom() : l.extentTo())
+                .max(Instant::compareTo)
+                .orElseThrow();
         return new LocalDate[] {day(from), day(to.isBefore(from) ? from : to)};
     }
 

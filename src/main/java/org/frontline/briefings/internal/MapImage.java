@@ -50,8 +50,7 @@ final class MapImage {
     private final double scale; // pixels per mercator unit (world = 256 * 2^zoom pixels)
 
     /** A layer to draw: its kind and style, and its features. */
-    record LayerToDraw(String id, LayerKind kind, LayerStyle style, List<StoredFeature> features) {
-    }
+    record LayerToDraw(String id, LayerKind kind, LayerStyle style, List<StoredFeature> features) {}
 
     MapImage(Frame f, int width, int height) {
         this.width = width;
@@ -140,8 +139,14 @@ final class MapImage {
             JsonNode c = f.path("geometry").path("coordinates");
             if ("Point".equals(f.path("geometry").path("type").asString(""))) {
                 int rank = f.path("properties").path("rank").asInt(3);
-                label(g, f.path("properties").path("name").asString(""), px(c.get(0).asDouble()),
-                        py(c.get(1).asDouble()), rank <= 1 ? 19f : rank == 2 ? 17f : 15f, rank <= 1, false);
+                label(
+                        g,
+                        f.path("properties").path("name").asString(""),
+                        px(c.get(0).asDouble()),
+                        py(c.get(1).asDouble()),
+                        rank <= 1 ? 19f : rank == 2 ? 17f : 15f,
+                        rank <= 1,
+                        false);
             }
         }
         for (String[] l : labels) {
@@ -225,8 +230,10 @@ final class MapImage {
         }
         float w = (float) look.weight() * 1.5f + (hi ? 4 : 0);
         float[] dash = dash(look.dashArray());
-        g.setStroke(dash == null ? new BasicStroke(w, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND)
-                : new BasicStroke(w, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10, dash, 0));
+        g.setStroke(
+                dash == null
+                        ? new BasicStroke(w, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND)
+                        : new BasicStroke(w, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10, dash, 0));
         g.setColor(hi ? HIGHLIGHT : alpha(Color.decode(look.color()), look.opacity()));
         g.draw(path);
     }

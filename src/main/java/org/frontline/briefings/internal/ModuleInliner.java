@@ -51,8 +51,8 @@ final class ModuleInliner {
         StringBuilder body = new StringBuilder();
         while (m.find()) {
             add(m.group(2), done, path);
-            m.appendReplacement(body, Matcher.quoteReplacement(
-                    "const {" + m.group(1) + "} = modules['" + m.group(2) + "'];"));
+            m.appendReplacement(
+                    body, Matcher.quoteReplacement("const {" + m.group(1) + "} = modules['" + m.group(2) + "'];"));
         }
         m.appendTail(body);
         List<String> names = new ArrayList<>();
@@ -66,8 +66,10 @@ final class ModuleInliner {
             throw new IllegalStateException(name + ": an import/export form the inliner does not handle at "
                     + code.substring(left.start(), Math.min(code.length(), left.start() + 60)));
         }
-        done.put(name, "modules['" + name + "'] = (function () {\n" + code + "\nreturn { " + String.join(", ", names)
-                + " };\n})();\n");
+        done.put(
+                name,
+                "modules['" + name + "'] = (function () {\n" + code + "\nreturn { " + String.join(", ", names)
+                        + " };\n})();\n");
         path.remove(name);
     }
 

@@ -28,10 +28,15 @@ public class Narratives {
     private static final Set<String> SCHEMES = Set.of("http", "https", "mailto");
 
     private final Parser parser = Parser.builder().build();
-    private final HtmlRenderer html = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true)
-            .urlSanitizer(new SafeUrls()).nodeRendererFactory(ImageAsLink::new).build();
+    private final HtmlRenderer html = HtmlRenderer.builder()
+            .escapeHtml(true)
+            .sanitizeUrls(true)
+            .urlSanitizer(new SafeUrls())
+            .nodeRendererFactory(ImageAsLink::new)
+            .build();
     private final TextContentRenderer text = TextContentRenderer.builder()
-            .lineBreakRendering(LineBreakRendering.SEPARATE_BLOCKS).build();
+            .lineBreakRendering(LineBreakRendering.SEPARATE_BLOCKS)
+            .build();
 
     public String html(String markdown) {
         return html.render(parse(markdown));

@@ -76,7 +76,8 @@ class PdfExport {
 
     byte[] render(Briefing b) {
         JsonNode basemap = data.basemap();
-        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (PDDocument doc = new PDDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             metadata(doc, b);
             PdfFonts fonts = new PdfFonts(doc);
             for (int i = 0; i < b.frames().size(); i++) {
@@ -126,11 +127,21 @@ class PdfExport {
         float w = box.getWidth() - 2 * MARGIN;
         try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
             float y = box.getHeight() - MARGIN;
-            String edition = b.published() ? "edition " + b.edition() + ", data as known at "
-                    + DateWords.instant(b.recordTime()) : "draft, live data";
+            String edition = b.published()
+                    ? "edition " + b.edition() + ", data as known at " + DateWords.instant(b.recordTime())
+                    : "draft, live data";
             y = text(cs, fonts, b.title() + " — " + edition, false, 8.5f, MARGIN, y, w, MUTED, MARGIN);
-            y = text(cs, fonts, "Frame " + (i + 1) + " of " + b.frames().size() + ": " + f.title(), true, 14, MARGIN,
-                    y - 2, w, Color.BLACK, MARGIN);
+            y = text(
+                    cs,
+                    fonts,
+                    "Frame " + (i + 1) + " of " + b.frames().size() + ": " + f.title(),
+                    true,
+                    14,
+                    MARGIN,
+                    y - 2,
+                    w,
+                    Color.BLACK,
+                    MARGIN);
             text(cs, fonts, when(f, toDraw), false, 10.5f, MARGIN, y, w, Color.BLACK, MARGIN);
             cs.drawImage(flate(doc, img), map[0], map[1], map[2], map[3]);
             float footerTop = footer(cs, fonts, features, i, b.frames().size(), w);
@@ -155,7 +166,13 @@ class PdfExport {
         try (DeflaterOutputStream z = new DeflaterOutputStream(packed, new Deflater(Deflater.BEST_SPEED))) {
             z.write(rgb);
         }
-        return new PDImageXObject(doc, new ByteArrayInputStream(packed.toByteArray()), COSName.FLATE_DECODE, w, h, 8,
+        return new PDImageXObject(
+                doc,
+                new ByteArrayInputStream(packed.toByteArray()),
+                COSName.FLATE_DECODE,
+                w,
+                h,
+                8,
                 PDDeviceRGB.INSTANCE);
     }
 
@@ -173,8 +190,9 @@ class PdfExport {
         return when;
     }
 
-    private float footer(PDPageContentStream cs, PdfFonts fonts, Map<String, List<StoredFeature>> features, int i,
-            int n, float w) throws IOException {
+    private float footer(
+            PDPageContentStream cs, PdfFonts fonts, Map<String, List<StoredFeature>> features, int i, int n, float w)
+            throws IOException {
         List<String> lines = new ArrayList<>();
         lines.addAll(fonts.wrap("Sources: " + sources(features), false, 7.5f, w));
         lines.addAll(fonts.wrap(CREDIT + " Page " + (i + 1) + " of " + n + ".", false, 7.5f, w));
@@ -189,8 +207,17 @@ class PdfExport {
         return top + 4;
     }
 
-    private void key(PDPageContentStream cs, PdfFonts fonts, List<MapImage.LayerToDraw> drawn, List<String> missing,
-            JsonNode overlay, boolean highlights, float x, float y, float bottom) throws IOException {
+    private void key(
+            PDPageContentStream cs,
+            PdfFonts fonts,
+            List<MapImage.LayerToDraw> drawn,
+            List<String> missing,
+            JsonNode overlay,
+            boolean highlights,
+            float x,
+            float y,
+            float bottom)
+            throws IOException {
         float size = 8.5f;
         float step = size * 1.45f;
         y -= step;
@@ -204,7 +231,8 @@ class PdfExport {
             cs.setNonStrokingColor(Color.BLACK);
             fonts.show(cs, title(l.id()), true, size, x, y);
             List<LayerStyle.LegendEntry> rows = l.style().legend(seen.get(l.id())).stream()
-                    .filter(e -> seen.get(l.id()).isEmpty() || seen.get(l.id()).contains(e.value())).toList();
+                    .filter(e -> seen.get(l.id()).isEmpty() || seen.get(l.id()).contains(e.value()))
+                    .toList();
             if (rows.isEmpty()) {
                 LayerStyle.Look look = l.style().look(Map.of());
                 String what = l.kind() == LayerKind.AREA && look.fillColor() == null ? "outline" : "feature";
@@ -239,8 +267,17 @@ class PdfExport {
             cs.addRect(x + 4, y - 1, 12, 8);
             cs.stroke();
             cs.setLineDashPattern(new float[] {}, 0);
-            y = text(cs, fonts, "Ground gained since the previous frame" + (parties.isEmpty() ? ""
-                    : " (" + String.join(", ", parties) + ")"), false, size, x + 20, y + step, KEY_W - 20, Color.BLACK,
+            y = text(
+                    cs,
+                    fonts,
+                    "Ground gained since the previous frame"
+                            + (parties.isEmpty() ? "" : " (" + String.join(", ", parties) + ")"),
+                    false,
+                    size,
+                    x + 20,
+                    y + step,
+                    KEY_W - 20,
+                    Color.BLACK,
                     bottom);
         }
         if (highlights && (y -= step) >= bottom) {
@@ -253,13 +290,25 @@ class PdfExport {
             fonts.show(cs, "Highlighted in the narrative", false, size, x + 20, y);
         }
         for (String id : missing) {
-            y = text(cs, fonts, "Layer “" + id + "” no longer exists: not drawn.", false, size, x, y, KEY_W, WARN,
+            y = text(
+                    cs,
+                    fonts,
+                    "Layer “" + id + "” no longer exists: not drawn.",
+                    false,
+                    size,
+                    x,
+                    y,
+                    KEY_W,
+                    WARN,
                     bottom);
         }
     }
 
     private String title(String layerId) {
-        return layers.layer(layerId).map(Layer::title).filter(t -> t != null && !t.isBlank()).orElse(layerId);
+        return layers.layer(layerId)
+                .map(Layer::title)
+                .filter(t -> t != null && !t.isBlank())
+                .orElse(layerId);
     }
 
     private static void swatch(PDPageContentStream cs, LayerKind kind, LayerStyle.LegendEntry e, float x, float y)
@@ -334,22 +383,33 @@ class PdfExport {
 
     private static String sources(Map<String, List<StoredFeature>> features) {
         TreeSet<String> names = new TreeSet<>();
-        features.values().forEach(list -> list.forEach(f -> {
-            if (f.provenance() != null && f.provenance().publisher() != null) {
-                // a publisher field may name several sources ("A; B")
-                for (String name : f.provenance().publisher().split(";")) {
-                    if (!name.isBlank()) {
-                        names.add(name.strip());
+        features.values()
+                .forEach(list -> list.forEach(f -> {
+                    if (f.provenance() != null && f.provenance().publisher() != null) {
+                        // a publisher field may name several sources ("A; B")
+                        for (String name : f.provenance().publisher().split(";")) {
+                            if (!name.isBlank()) {
+                                names.add(name.strip());
+                            }
+                        }
                     }
-                }
-            }
-        }));
+                }));
         return names.isEmpty() ? "none recorded" : String.join("; ", names);
     }
 
     /** Word-wrapped text from the line above baseline {@code y} down; returns the last baseline written. */
-    private static float text(PDPageContentStream cs, PdfFonts fonts, String text, boolean bold, float size, float x,
-            float y, float width, Color colour, float bottom) throws IOException {
+    private static float text(
+            PDPageContentStream cs,
+            PdfFonts fonts,
+            String text,
+            boolean bold,
+            float size,
+            float x,
+            float y,
+            float width,
+            Color colour,
+            float bottom)
+            throws IOException {
         float leading = size * 1.35f;
         cs.setNonStrokingColor(colour);
         for (String line : fonts.wrap(text, bold, size, width)) {

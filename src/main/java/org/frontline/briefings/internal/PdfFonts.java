@@ -25,6 +25,7 @@ final class PdfFonts {
     private static final byte[] ARABIC = bytes("fonts/NotoSansArabic-Regular.ttf");
     /** The same faces for Java2D (map labels). */
     static final Font AWT_REGULAR = awt(REGULAR);
+
     static final Font AWT_ARABIC = awt(ARABIC);
 
     final PDFont regular;
@@ -53,8 +54,7 @@ final class PdfFonts {
         }
     }
 
-    private record Run(PDFont font, String text) {
-    }
+    private record Run(PDFont font, String text) {}
 
     /** A line in drawing order, cut into runs by font. */
     private List<Run> runs(String logical, boolean isBold) {

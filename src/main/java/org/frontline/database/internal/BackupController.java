@@ -24,8 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class BackupController {
-    private static final DateTimeFormatter NAME =
-            DateTimeFormatter.ofPattern("'frontline-'uuuuMMdd'-'HHmmss-SSS'.db'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("'frontline-'uuuuMMdd'-'HHmmss-SSS'.db'")
+            .withZone(ZoneOffset.UTC);
 
     private final DataSource dataSource;
     private final Clock clock = Clock.systemUTC();

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 class EmbeddedDataSourceSetup implements BeanPostProcessor {
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
-        if (bean instanceof HikariDataSource pool && pool.getJdbcUrl() != null
+        if (bean instanceof HikariDataSource pool
+                && pool.getJdbcUrl() != null
                 && pool.getJdbcUrl().startsWith("jdbc:sqlite:")) {
             pool.setDataSource(new SqliteDataSource(pool.getJdbcUrl()));
         }

@@ -52,8 +52,8 @@ public final class SqliteDataSource implements DataSource {
         path = q < 0 ? path : path.substring(0, q);
         path = path.startsWith("file:") ? path.substring("file:".length()) : path;
         if (path.isBlank() || path.contains(":memory:") || jdbcUrl.contains("mode=memory")) {
-            throw new IllegalArgumentException("the embedded database must be a file (jdbc:sqlite:path/to/file.db), got "
-                    + jdbcUrl);
+            throw new IllegalArgumentException(
+                    "the embedded database must be a file (jdbc:sqlite:path/to/file.db), got " + jdbcUrl);
         }
         return Path.of(path);
     }
@@ -78,12 +78,10 @@ public final class SqliteDataSource implements DataSource {
     }
 
     @Override
-    public void setLogWriter(PrintWriter out) {
-    }
+    public void setLogWriter(PrintWriter out) {}
 
     @Override
-    public void setLoginTimeout(int seconds) {
-    }
+    public void setLoginTimeout(int seconds) {}
 
     @Override
     public int getLoginTimeout() {

@@ -27,8 +27,7 @@ import org.sqlite.SQLiteConnection;
  * SQLITE_BUSY when a deferred transaction tries to upgrade; read-only transactions stay DEFERRED and never block).
  */
 final class SqliteJdbc {
-    private SqliteJdbc() {
-    }
+    private SqliteJdbc() {}
 
     static Connection connection(SQLiteConnection target) {
         return proxy(Connection.class, new ConnectionHandler(target));
@@ -190,8 +189,13 @@ final class SqliteJdbc {
             }
         }
 
-        private static final java.util.Set<Class<?>> TIME_TYPES = java.util.Set.of(OffsetDateTime.class, Instant.class,
-                ZonedDateTime.class, LocalDateTime.class, Timestamp.class, LocalDate.class);
+        private static final java.util.Set<Class<?>> TIME_TYPES = java.util.Set.of(
+                OffsetDateTime.class,
+                Instant.class,
+                ZonedDateTime.class,
+                LocalDateTime.class,
+                Timestamp.class,
+                LocalDate.class);
 
         private Object time(String s, Class<?> type) {
             if (type == OffsetDateTime.class) {

@@ -17,8 +17,7 @@ public final class SqliteTime {
     private static final DateTimeFormatter CANONICAL =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
-    private SqliteTime() {
-    }
+    private SqliteTime() {}
 
     /** The stored text of an instant. */
     public static String text(Instant t) {

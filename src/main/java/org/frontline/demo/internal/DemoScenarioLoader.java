@@ -43,8 +43,12 @@ class DemoScenarioLoader implements ApplicationRunner {
     private final boolean enabled;
     private final ApplicationEventPublisher events;
 
-    DemoScenarioLoader(LayerService layers, GeoJsonFeatures geojson, JsonMapper json,
-            FrontlineSettings settings, ApplicationEventPublisher events) {
+    DemoScenarioLoader(
+            LayerService layers,
+            GeoJsonFeatures geojson,
+            JsonMapper json,
+            FrontlineSettings settings,
+            ApplicationEventPublisher events) {
         this.layers = layers;
         this.geojson = geojson;
         this.json = json;
@@ -73,8 +77,8 @@ class DemoScenarioLoader implements ApplicationRunner {
             for (NewFeature f : features) {
                 byStart.computeIfAbsent(f.validFrom(), k -> new ArrayList<>()).add(f);
             }
-            byStart.forEach((start, group) -> layers.addRecorded(id, group, LOADER,
-                    "demo scenario (illustrative reconstruction)", recordTime(start)));
+            byStart.forEach((start, group) -> layers.addRecorded(
+                    id, group, LOADER, "demo scenario (illustrative reconstruction)", recordTime(start)));
         }
         log.info("Loaded the demo scenario: {} features in {} ms", count, (System.nanoTime() - t0) / 1_000_000);
         events.publishEvent(new DemoLoaded(count));

@@ -29,8 +29,7 @@ import org.locationtech.jts.io.WKTWriter;
  * (starting with = + - @, tab or CR) is prefixed with an apostrophe.
  */
 final class CsvExport {
-    private CsvExport() {
-    }
+    private CsvExport() {}
 
     static void write(LayerService store, FeatureTable table, FeatureQuery query, boolean bom, OutputStream out)
             throws IOException {
@@ -73,18 +72,21 @@ final class CsvExport {
         var day = f.validFrom().atOffset(ZoneOffset.UTC).toLocalDate();
         List<Object> row = new ArrayList<>(36);
         for (String col : AcledColumns.COLUMNS) {
-            row.add(switch (col) {
-                case "event_id_cnty" -> f.featureId();
-                case "event_date" -> day.toString();
-                case "year" -> (long) day.getYear();
-                case "time_precision" -> (long) AcledColumns.timePrecisionCode(f.provenance().timePrecision());
-                case "latitude" -> coordinate(c.y);
-                case "longitude" -> coordinate(c.x);
-                case "geo_precision" -> (long) AcledColumns.geoPrecisionCode(f.provenance().geoPrecision());
-                case "source" -> f.provenance().publisher();
-                case "timestamp" -> f.recordedAt().getEpochSecond();
-                default -> p.get(AcledColumns.PROPERTIES.get(col));
-            });
+            row.add(
+                    switch (col) {
+                        case "event_id_cnty" -> f.featureId();
+                        case "event_date" -> day.toString();
+                        case "year" -> (long) day.getYear();
+                        case "time_precision" ->
+                            (long) AcledColumns.timePrecisionCode(f.provenance().timePrecision());
+                        case "latitude" -> coordinate(c.y);
+                        case "longitude" -> coordinate(c.x);
+                        case "geo_precision" ->
+                            (long) AcledColumns.geoPrecisionCode(f.provenance().geoPrecision());
+                        case "source" -> f.provenance().publisher();
+                        case "timestamp" -> f.recordedAt().getEpochSecond();
+                        default -> p.get(AcledColumns.PROPERTIES.get(col));
+                    });
         }
         row.add(f.featureId());
         row.add(TimeParam.format(f.validTo()));

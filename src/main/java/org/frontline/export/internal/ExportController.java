@@ -26,10 +26,15 @@ class ExportController {
     }
 
     @GetMapping("/api/export/{layer}.geojson")
-    void export(@PathVariable String layer, @RequestParam(required = false) String at,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) String bbox, @RequestParam(required = false) String asOf,
-            HttpServletResponse response) throws IOException {
+    void export(
+            @PathVariable String layer,
+            @RequestParam(required = false) String at,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String bbox,
+            @RequestParam(required = false) String asOf,
+            HttpServletResponse response)
+            throws IOException {
         Layer l = layers.require(layer);
         FeatureQuery q = QueryParams.parse(l, at, from, to, bbox, asOf);
         String when = at != null ? at : (from == null ? "start" : from) + "_" + (to == null ? "now" : to);
@@ -37,7 +42,8 @@ class ExportController {
         response.setContentType(FeatureCollectionWriter.GEOJSON);
         response.setCharacterEncoding("UTF-8");
         response.setHeader(
-                HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file).build().toString());
+                HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename(file).build().toString());
         writer.write(q, response.getOutputStream());
     }
 }

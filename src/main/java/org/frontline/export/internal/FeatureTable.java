@@ -26,18 +26,30 @@ record FeatureTable(List<Column> columns, boolean events) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    enum Type { TEXT, INTEGER, REAL, BOOLEAN, DATE, DATETIME }
-
-    /** A column and, for property columns, the property it reads. */
-    record Column(String name, Type type, String property) {
+    enum Type {
+        TEXT,
+        INTEGER,
+        REAL,
+        BOOLEAN,
+        DATE,
+        DATETIME
     }
 
-    static final List<Column> COMMON = List.of(new Column("feature_id", Type.TEXT, null),
-            new Column("valid_from", Type.DATETIME, null), new Column("valid_to", Type.DATETIME, null),
-            new Column("recorded_at", Type.DATETIME, null), new Column("recorded_by", Type.TEXT, null),
-            new Column("source_publisher", Type.TEXT, null), new Column("source_url", Type.TEXT, null),
-            new Column("source_date", Type.DATE, null), new Column("confidence", Type.TEXT, null),
-            new Column("geo_precision", Type.TEXT, null), new Column("time_precision", Type.TEXT, null));
+    /** A column and, for property columns, the property it reads. */
+    record Column(String name, Type type, String property) {}
+
+    static final List<Column> COMMON = List.of(
+            new Column("feature_id", Type.TEXT, null),
+            new Column("valid_from", Type.DATETIME, null),
+            new Column("valid_to", Type.DATETIME, null),
+            new Column("recorded_at", Type.DATETIME, null),
+            new Column("recorded_by", Type.TEXT, null),
+            new Column("source_publisher", Type.TEXT, null),
+            new Column("source_url", Type.TEXT, null),
+            new Column("source_date", Type.DATE, null),
+            new Column("confidence", Type.TEXT, null),
+            new Column("geo_precision", Type.TEXT, null),
+            new Column("time_precision", Type.TEXT, null));
 
     static FeatureTable of(Layer layer, LayerService store) {
         List<Column> cols = new ArrayList<>(COMMON);
@@ -51,8 +63,9 @@ record FeatureTable(List<Column> columns, boolean events) {
             return new FeatureTable(cols, true);
         }
         Map<String, Type> keys = new TreeMap<>();
-        store.stream(FeatureQuery.between(layer.id(), TimeParam.EARLIEST, TimeParam.LATEST), f ->
-                f.properties().forEach((k, v) -> keys.merge(k, typeOf(v), FeatureTable::widen)));
+        store.stream(
+                FeatureQuery.between(layer.id(), TimeParam.EARLIEST, TimeParam.LATEST),
+                f -> f.properties().forEach((k, v) -> keys.merge(k, typeOf(v), FeatureTable::widen)));
         keys.forEach((k, t) -> {
             String name = COMMON.stream().anyMatch(c -> c.name().equals(k)) ? "p_" + k : k;
             cols.add(new Column(name, t == null ? Type.TEXT : t, k));

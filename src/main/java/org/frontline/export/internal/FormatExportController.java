@@ -38,10 +38,16 @@ class FormatExportController {
     }
 
     @GetMapping("/api/export/{layer}.csv")
-    void csv(@PathVariable String layer, @RequestParam(required = false) String at,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) String bbox, @RequestParam(required = false) String asOf,
-            @RequestParam(defaultValue = "false") boolean bom, HttpServletResponse response) throws IOException {
+    void csv(
+            @PathVariable String layer,
+            @RequestParam(required = false) String at,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String bbox,
+            @RequestParam(required = false) String asOf,
+            @RequestParam(defaultValue = "false") boolean bom,
+            HttpServletResponse response)
+            throws IOException {
         Layer l = layer(layer);
         FeatureQuery q = QueryParams.parse(l, at, from, to, bbox, asOf);
         FeatureTable table = FeatureTable.of(l, layers);
@@ -50,10 +56,15 @@ class FormatExportController {
     }
 
     @GetMapping("/api/export/{layer}.kml")
-    void kml(@PathVariable String layer, @RequestParam(required = false) String at,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) String bbox, @RequestParam(required = false) String asOf,
-            HttpServletResponse response) throws IOException {
+    void kml(
+            @PathVariable String layer,
+            @RequestParam(required = false) String at,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String bbox,
+            @RequestParam(required = false) String asOf,
+            HttpServletResponse response)
+            throws IOException {
         Layer l = layer(layer);
         FeatureQuery q = QueryParams.parse(l, at, from, to, bbox, asOf);
         FeatureTable table = FeatureTable.of(l, layers);
@@ -62,10 +73,15 @@ class FormatExportController {
     }
 
     @GetMapping("/api/export/{names}.gpkg")
-    void gpkg(@PathVariable String names, @RequestParam(required = false) String at,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) String bbox, @RequestParam(required = false) String asOf,
-            HttpServletResponse response) throws IOException {
+    void gpkg(
+            @PathVariable String names,
+            @RequestParam(required = false) String at,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String bbox,
+            @RequestParam(required = false) String asOf,
+            HttpServletResponse response)
+            throws IOException {
         Set<String> ids = new LinkedHashSet<>(List.of(names.split(",")));
         if (ids.size() > 50) {
             throw new BadInputException("a GeoPackage export takes at most 50 layers, got " + ids.size());
@@ -73,7 +89,8 @@ class FormatExportController {
         List<GpkgExport.Part> parts = new ArrayList<>();
         for (String id : ids) {
             Layer l = layer(id.strip());
-            parts.add(new GpkgExport.Part(l, FeatureTable.of(l, layers), QueryParams.parse(l, at, from, to, bbox, asOf)));
+            parts.add(
+                    new GpkgExport.Part(l, FeatureTable.of(l, layers), QueryParams.parse(l, at, from, to, bbox, asOf)));
         }
         Path file = GpkgExport.write(layers, parts);
         try {
@@ -92,7 +109,8 @@ class FormatExportController {
 
     private static void start(HttpServletResponse response, String type, String file) {
         response.setContentType(type);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename(file).build().toString());
     }
 

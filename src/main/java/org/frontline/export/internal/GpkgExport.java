@@ -42,12 +42,10 @@ final class GpkgExport {
     private static final int BATCH = 5000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private GpkgExport() {
-    }
+    private GpkgExport() {}
 
     /** A layer to write and the query selecting its versions. */
-    record Part(Layer layer, FeatureTable table, FeatureQuery query) {
-    }
+    record Part(Layer layer, FeatureTable table, FeatureQuery query) {}
 
     static Path write(LayerService store, List<Part> parts) throws IOException {
         Path dir = Files.createTempDirectory("frontline-gpkg");
@@ -81,14 +79,16 @@ final class GpkgExport {
         geom.setSrsId(4326);
         List<FeatureColumn> cols = new ArrayList<>();
         for (FeatureTable.Column c : p.table().columns()) {
-            cols.add(FeatureColumn.createColumn(c.name(), switch (c.type()) {
-                case INTEGER -> GeoPackageDataType.INTEGER;
-                case REAL -> GeoPackageDataType.DOUBLE;
-                case BOOLEAN -> GeoPackageDataType.BOOLEAN;
-                case DATE -> GeoPackageDataType.DATE;
-                case DATETIME -> GeoPackageDataType.DATETIME;
-                default -> GeoPackageDataType.TEXT;
-            }));
+            cols.add(FeatureColumn.createColumn(
+                    c.name(),
+                    switch (c.type()) {
+                        case INTEGER -> GeoPackageDataType.INTEGER;
+                        case REAL -> GeoPackageDataType.DOUBLE;
+                        case BOOLEAN -> GeoPackageDataType.BOOLEAN;
+                        case DATE -> GeoPackageDataType.DATE;
+                        case DATETIME -> GeoPackageDataType.DATETIME;
+                        default -> GeoPackageDataType.TEXT;
+                    }));
         }
         gp.createFeatureTable(FeatureTableMetadata.create(geom, "fid", cols, new BoundingBox(-180, -90, 180, 90)));
         MetadataExtension ext = new MetadataExtension(gp);
@@ -112,9 +112,11 @@ final class GpkgExport {
 
     private static void insertRows(LayerService store, Connection c, Part p) throws SQLException {
         List<FeatureTable.Column> cols = p.table().columns();
-        StringBuilder sql = new StringBuilder("INSERT INTO \"").append(p.layer().id().replace("\"", "\"\""))
+        StringBuilder sql = new StringBuilder("INSERT INTO \"")
+                .append(p.layer().id().replace("\"", "\"\""))
                 .append("\" (geom");
-        cols.forEach(col -> sql.append(", \"").append(col.name().replace("\"", "\"\"")).append('"'));
+        cols.forEach(col ->
+                sql.append(", \"").append(col.name().replace("\"", "\"\"")).append('"'));
         sql.append(") VALUES (?").append(", ?".repeat(cols.size())).append(')');
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
             WKBWriter wkb = new WKBWriter(2);

@@ -30,8 +30,7 @@ final class KmlExport {
     private static final String NS = "http://www.opengis.net/kml/2.2";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private KmlExport() {
-    }
+    private KmlExport() {}
 
     static void write(LayerService store, Layer layer, FeatureTable table, FeatureQuery query, OutputStream out) {
         try {
@@ -46,7 +45,9 @@ final class KmlExport {
             Map<String, String> styles = new LinkedHashMap<>();
             styles.put("default", style.path("color").asString("#3366cc"));
             if (byProperty != null) {
-                style.path("colors").properties().forEach(e -> styles.put(e.getKey(), e.getValue().asString()));
+                style.path("colors")
+                        .properties()
+                        .forEach(e -> styles.put(e.getKey(), e.getValue().asString()));
             }
             double fill = style.path("fillOpacity").asDouble(0.35);
             double width = style.path("weight").asDouble(2);
@@ -173,7 +174,8 @@ final class KmlExport {
             if (!sb.isEmpty()) {
                 sb.append(' ');
             }
-            sb.append(CsvExport.coordinate(c.x).toPlainString()).append(',')
+            sb.append(CsvExport.coordinate(c.x).toPlainString())
+                    .append(',')
                     .append(CsvExport.coordinate(c.y).toPlainString());
         }
         return sb.toString();

@@ -25,8 +25,8 @@ class GazetteerAdminController {
         if (file.isEmpty()) throw new BadInputException("gazetteer upload: the file part 'file' is empty");
         String name = file.getOriginalFilename();
         if (name != null && name.length() > 120) { // a longer name cannot be stored on most file systems (was a 500)
-            throw new BadInputException("gazetteer upload: the file name is " + name.length()
-                    + " characters long; at most 120");
+            throw new BadInputException(
+                    "gazetteer upload: the file name is " + name.length() + " characters long; at most 120");
         }
         try {
             int n = gazetteer.importDump(file.getOriginalFilename(), file.getBytes());

@@ -81,13 +81,33 @@ class GazetteerEntriesController {
         StringBuilder b = new StringBuilder();
         for (LearnedEntry e : entries.list()) {
             String ascii = GeonamesFile.plain(e.name());
-            b.append(String.join("\t", String.valueOf(e.placeId()), clean(e.name()), clean(ascii),
-                    clean(String.join(",", e.alternateNames())), String.format(Locale.ROOT, "%.5f", e.lat()),
-                    String.format(Locale.ROOT, "%.5f", e.lon()), e.featureClass(), e.featureCode(), e.country(), "",
-                    e.admin1(), "", "", "", "0", "", "", "",
-                    e.updatedAt() == null ? "" : e.updatedAt().toLocalDate().toString())).append('\n');
+            b.append(String.join(
+                            "\t",
+                            String.valueOf(e.placeId()),
+                            clean(e.name()),
+                            clean(ascii),
+                            clean(String.join(",", e.alternateNames())),
+                            String.format(Locale.ROOT, "%.5f", e.lat()),
+                            String.format(Locale.ROOT, "%.5f", e.lon()),
+                            e.featureClass(),
+                            e.featureCode(),
+                            e.country(),
+                            "",
+                            e.admin1(),
+                            "",
+                            "",
+                            "",
+                            "0",
+                            "",
+                            "",
+                            "",
+                            e.updatedAt() == null
+                                    ? ""
+                                    : e.updatedAt().toLocalDate().toString()))
+                    .append('\n');
         }
-        return ResponseEntity.ok().contentType(new MediaType("text", "tab-separated-values", StandardCharsets.UTF_8))
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "tab-separated-values", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"gazetteer-learned.tsv\"")
                 .body(b.toString().getBytes(StandardCharsets.UTF_8));
     }
@@ -103,7 +123,9 @@ class GazetteerEntriesController {
     }
 
     private static void admin(Authentication user) {
-        if (user == null || user.getAuthorities().stream().noneMatch(a -> a.getAuthority().equals("ROLE_ADMIN"))) {
+        if (user == null
+                || user.getAuthorities().stream()
+                        .noneMatch(a -> a.getAuthority().equals("ROLE_ADMIN"))) {
             throw new AccessDeniedException("changing learned gazetteer entries needs the admin role");
         }
     }

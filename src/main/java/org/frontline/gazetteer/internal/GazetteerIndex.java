@@ -17,6 +17,7 @@ public final class GazetteerIndex {
     private final Set<String> exactPairs = new HashSet<>(1 << 17);
     /** Consonant skeleton → places: the last resort for vowel-dropped and run-together spellings. */
     private final Map<String, List<Place>> bySkeleton = new HashMap<>(1 << 16);
+
     private final Map<Long, Place> byId = new HashMap<>();
     private int maxTokens = 1;
 
@@ -32,7 +33,8 @@ public final class GazetteerIndex {
             if (!seenExact.add(exact)) continue;
             exactPairs.add(exact + '\u0000' + p.geonameId());
             StringBuilder family = new StringBuilder();
-            for (String t : tokens) family.append(family.length() > 0 ? " " : "").append(NameFolding.familyToken(t));
+            for (String t : tokens)
+                family.append(family.length() > 0 ? " " : "").append(NameFolding.familyToken(t));
             if (!family.toString().equals(exact)) exactPairs.add("\u0002" + family + '\u0000' + p.geonameId());
             String skeleton = NameFolding.skeletonKey(tokens);
             if (skeleton.length() >= SKELETON_MIN && seenKey.add("\u0001" + skeleton)) {

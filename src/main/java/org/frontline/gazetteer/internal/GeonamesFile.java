@@ -20,11 +20,9 @@ import org.frontline.gazetteer.Place;
 public final class GeonamesFile {
 
     /** A row with its names (primary, ascii and alternates). */
-    public record Row(Place place, List<String> names) {
-    }
+    public record Row(Place place, List<String> names) {}
 
-    private GeonamesFile() {
-    }
+    private GeonamesFile() {}
 
     /** Streams rows; returns how many lines were skipped as malformed. */
     public static int read(InputStream in, Map<Long, double[]> areaBoxes, Consumer<Row> sink) throws IOException {
@@ -42,8 +40,17 @@ public final class GeonamesFile {
                 try {
                     long id = Long.parseLong(f[0]);
                     long pop = f[14].isEmpty() ? 0 : Long.parseLong(f[14]);
-                    Place p = new Place(id, plain(f[1]), Double.parseDouble(f[4]), Double.parseDouble(f[5]), f[6], f[7], f[8],
-                            f[10], pop, areaBoxes.get(id));
+                    Place p = new Place(
+                            id,
+                            plain(f[1]),
+                            Double.parseDouble(f[4]),
+                            Double.parseDouble(f[5]),
+                            f[6],
+                            f[7],
+                            f[8],
+                            f[10],
+                            pop,
+                            areaBoxes.get(id));
                     List<String> names = new ArrayList<>();
                     names.add(f[1]);
                     if (!f[2].isEmpty() && !f[2].equals(f[1])) names.add(f[2]);
@@ -66,7 +73,8 @@ public final class GeonamesFile {
 
     /** The GeoNames name without diacritics (Khān Shaykhūn → Khan Shaykhun), as English reports write it. */
     static String plain(String name) {
-        return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{Mn}", "");
+        return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{Mn}", "");
     }
 
     private static boolean isCode(String s) {

@@ -2,11 +2,11 @@ package org.frontline.gazetteer.internal;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -52,28 +52,43 @@ public class LearnedEntries {
     }
 
     public Optional<LearnedEntry> find(long id) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM gazetteer_entry WHERE id = ?", LearnedEntries::row, id)
-                .stream().findFirst();
+        return jdbc.query("SELECT " + COLUMNS + " FROM gazetteer_entry WHERE id = ?", LearnedEntries::row, id).stream()
+                .findFirst();
     }
 
     /** Stores a checked draft (see {@link LearnedEntry.Draft#problem()}) and teaches the gazetteer. */
     @Transactional
     public LearnedEntry create(LearnedEntry.Draft d, String user) {
         Place near = gazetteer.nearestArea(d.lat(), d.lon());
-        String country = d.country() != null && !d.country().isEmpty() ? d.country() : near == null ? "" : near.country();
+        String country =
+                d.country() != null && !d.country().isEmpty() ? d.country() : near == null ? "" : near.country();
         String admin1 = near == null || !near.country().equals(country) ? "" : near.admin1();
         KeyHolder key = new GeneratedKeyHolder();
         Timestamp now = Timestamp.from(Instant.now());
-        Object[] args = {d.name().strip(), alternates(d), d.lat(), d.lon(), country, admin1, user, d.reportId(),
-            d.note() == null ? "" : d.note(), now, now};
-        jdbc.update(con -> {
-            PreparedStatement ps = con.prepareStatement("INSERT INTO gazetteer_entry (name, alternate_names, lat, lon, "
-                    + "country, admin1, created_by, report_id, note, created_at, updated_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    new String[] {"id"});
-            for (int k = 0; k < args.length; k++) ps.setObject(k + 1, args[k]);
-            return ps;
-        }, key);
+        Object[] args = {
+            d.name().strip(),
+            alternates(d),
+            d.lat(),
+            d.lon(),
+            country,
+            admin1,
+            user,
+            d.reportId(),
+            d.note() == null ? "" : d.note(),
+            now,
+            now
+        };
+        jdbc.update(
+                con -> {
+                    PreparedStatement ps = con.prepareStatement(
+                            "INSERT INTO gazetteer_entry (name, alternate_names, lat, lon, "
+                                    + "country, admin1, created_by, report_id, note, created_at, updated_at) "
+                                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            new String[] {"id"});
+                    for (int k = 0; k < args.length; k++) ps.setObject(k + 1, args[k]);
+                    return ps;
+                },
+                key);
         long id = key.getKey().longValue();
         refresh();
         return find(id).orElseThrow();
@@ -81,10 +96,18 @@ public class LearnedEntries {
 
     @Transactional
     public Optional<LearnedEntry> update(long id, LearnedEntry.Draft d) {
-        int n = jdbc.update("UPDATE gazetteer_entry SET name = ?, alternate_names = ?, lat = ?, lon = ?, "
-                + "country = COALESCE(NULLIF(?, ''), country), note = COALESCE(?, note), "
-                + "updated_at = ? WHERE id = ?", d.name().strip(), alternates(d), d.lat(), d.lon(),
-                d.country() == null ? "" : d.country(), d.note(), Timestamp.from(Instant.now()), id);
+        int n = jdbc.update(
+                "UPDATE gazetteer_entry SET name = ?, alternate_names = ?, lat = ?, lon = ?, "
+                        + "country = COALESCE(NULLIF(?, ''), country), note = COALESCE(?, note), "
+                        + "updated_at = ? WHERE id = ?",
+                d.name().strip(),
+                alternates(d),
+                d.lat(),
+                d.lon(),
+                d.country() == null ? "" : d.country(),
+                d.note(),
+                Timestamp.from(Instant.now()),
+                id);
         if (n == 0) return Optional.empty();
         refresh();
         return find(id);
@@ -106,8 +129,11 @@ public class LearnedEntries {
         Set<String> names = new LinkedHashSet<>(b.get().alternateNames());
         names.addAll(a.get().names());
         names.remove(b.get().name());
-        jdbc.update("UPDATE gazetteer_entry SET alternate_names = ?, updated_at = ? WHERE id = ?",
-                String.join(",", names), Timestamp.from(Instant.now()), into);
+        jdbc.update(
+                "UPDATE gazetteer_entry SET alternate_names = ?, updated_at = ? WHERE id = ?",
+                String.join(",", names),
+                Timestamp.from(Instant.now()),
+                into);
         jdbc.update("DELETE FROM gazetteer_entry WHERE id = ?", from);
         refresh();
         return find(into);
@@ -119,18 +145,32 @@ public class LearnedEntries {
 
     private static String alternates(LearnedEntry.Draft d) {
         if (d.alternateNames() == null) return "";
-        return String.join(",", d.alternateNames().stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
+        return String.join(
+                ",",
+                d.alternateNames().stream()
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList());
     }
 
     private static LearnedEntry row(ResultSet rs, int i) throws SQLException {
         String alts = rs.getString("alternate_names");
         long report = rs.getLong("report_id");
         Long reportId = rs.wasNull() ? null : report;
-        return new LearnedEntry(rs.getLong("id"), rs.getString("name"),
+        return new LearnedEntry(
+                rs.getLong("id"),
+                rs.getString("name"),
                 alts == null || alts.isEmpty() ? List.of() : new ArrayList<>(Arrays.asList(alts.split(","))),
-                rs.getDouble("lat"), rs.getDouble("lon"), rs.getString("feature_class"), rs.getString("feature_code"),
-                rs.getString("country"), rs.getString("admin1"), rs.getString("created_by"),
-                reportId, rs.getString("note"), utc(rs.getTimestamp("created_at")),
+                rs.getDouble("lat"),
+                rs.getDouble("lon"),
+                rs.getString("feature_class"),
+                rs.getString("feature_code"),
+                rs.getString("country"),
+                rs.getString("admin1"),
+                rs.getString("created_by"),
+                reportId,
+                rs.getString("note"),
+                utc(rs.getTimestamp("created_at")),
                 utc(rs.getTimestamp("updated_at")));
     }
 

@@ -22,9 +22,8 @@ class PlacesController {
         this.focusCountry = settings.reports().focusCountry();
     }
 
-    record PlaceView(String name, double lat, double lon, String kind, String country, long population,
-            Long geonamesId) {
-    }
+    record PlaceView(
+            String name, double lat, double lon, String kind, String country, long population, Long geonamesId) {}
 
     @GetMapping("/api/places")
     List<PlaceView> search(@RequestParam String q, @RequestParam(defaultValue = "10") int limit) {
@@ -37,8 +36,8 @@ class PlacesController {
         }
         return gazetteer.lookup(query, focusCountry).stream()
                 .limit(limit)
-                .map(p -> new PlaceView(p.name(), p.lat(), p.lon(), p.kind(), p.country(), p.population(),
-                        p.publicGeonameId()))
+                .map(p -> new PlaceView(
+                        p.name(), p.lat(), p.lon(), p.kind(), p.country(), p.population(), p.publicGeonameId()))
                 .toList();
     }
 }

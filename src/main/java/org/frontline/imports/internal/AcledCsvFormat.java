@@ -37,10 +37,10 @@ final class AcledCsvFormat implements ImportFormat {
     }
 
     @Override
-    public void read(Path file, Layer layer, Map<String, String> options, ImportJob job, Rows rows)
-            throws IOException {
-        try (InputStream in = new CountingInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16),
-                job.bytesRead); CsvRecords csv = new CsvRecords(in)) {
+    public void read(Path file, Layer layer, Map<String, String> options, ImportJob job, Rows rows) throws IOException {
+        try (InputStream in = new CountingInputStream(
+                        new BufferedInputStream(Files.newInputStream(file), 1 << 16), job.bytesRead);
+                CsvRecords csv = new CsvRecords(in)) {
             AcledRows acled = new AcledRows(csv.next(), focus);
             List<ImportException.RowError> problems = new ArrayList<>();
             for (List<String> row = csv.next(); row != null; row = csv.next()) {
@@ -50,8 +50,13 @@ final class AcledCsvFormat implements ImportFormat {
                 if (f != null) {
                     rows.feature(csv.line(), f);
                 } else {
-                    rows.refused(csv.line(), String.join("; ", problems.stream().map(ImportException.RowError::problem)
-                            .toList()));
+                    rows.refused(
+                            csv.line(),
+                            String.join(
+                                    "; ",
+                                    problems.stream()
+                                            .map(ImportException.RowError::problem)
+                                            .toList()));
                 }
             }
         }

@@ -25,7 +25,8 @@ import org.locationtech.jts.geom.Envelope;
  */
 final class AcledRows {
     static final List<String> REQUIRED = List.of("event_id_cnty", "event_date", "event_type", "latitude", "longitude");
-    private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
+    private static final List<DateTimeFormatter> DATES = List.of(
+            DateTimeFormatter.ISO_LOCAL_DATE,
             DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH),
             DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH),
             DateTimeFormatter.ofPattern("d-MMM-uuuu", Locale.ENGLISH));
@@ -48,10 +49,12 @@ final class AcledRows {
                 }
             }
         }
-        List<String> missing = REQUIRED.stream().filter(c -> !index.containsKey(c)).toList();
+        List<String> missing =
+                REQUIRED.stream().filter(c -> !index.containsKey(c)).toList();
         if (!missing.isEmpty()) {
-            throw new ImportException("line 1: the header lacks the required ACLED column" + (missing.size() > 1 ? "s " : " ")
-                    + String.join(", ", missing) + " (found: " + String.join(", ", header) + ")");
+            throw new ImportException(
+                    "line 1: the header lacks the required ACLED column" + (missing.size() > 1 ? "s " : " ")
+                            + String.join(", ", missing) + " (found: " + String.join(", ", header) + ")");
         }
         this.columns = header.size();
     }
@@ -66,7 +69,8 @@ final class AcledRows {
     NewFeature toFeature(List<String> row, long line, List<ImportException.RowError> problems) {
         int before = problems.size();
         if (row.size() != columns) {
-            problems.add(new ImportException.RowError(line, "has " + row.size() + " fields, the header has " + columns));
+            problems.add(
+                    new ImportException.RowError(line, "has " + row.size() + " fields, the header has " + columns));
             return null;
         }
         String id = id(row);
@@ -78,11 +82,15 @@ final class AcledRows {
         Double lon = number(get(row, "longitude"), "longitude", line, problems);
         if (lat != null && lon != null) {
             if (Math.abs(lat) > 90 || Math.abs(lon) > 180) {
-                problems.add(new ImportException.RowError(line, "latitude " + lat + " / longitude " + lon
-                        + " is out of range (latitude −90…90, longitude −180…180)"));
+                problems.add(new ImportException.RowError(
+                        line,
+                        "latitude " + lat + " / longitude " + lon
+                                + " is out of range (latitude −90…90, longitude −180…180)"));
             } else if (!focus.contains(lon, lat) && focus.contains(lat, lon)) {
-                problems.add(new ImportException.RowError(line, "latitude " + lat + " and longitude " + lon
-                        + " look swapped (swapped, the place falls inside the focus region)"));
+                problems.add(new ImportException.RowError(
+                        line,
+                        "latitude " + lat + " and longitude " + lon
+                                + " look swapped (swapped, the place falls inside the focus region)"));
             }
         }
         String timePrecision = code(get(row, "time_precision"), "time_precision", true, line, problems);
@@ -101,7 +109,8 @@ final class AcledRows {
                     }
                     props.put(e.getValue(), n);
                 } catch (NumberFormatException ex) {
-                    problems.add(new ImportException.RowError(line, "fatalities is not a whole number ≥ 0: '" + v + "'"));
+                    problems.add(
+                            new ImportException.RowError(line, "fatalities is not a whole number ≥ 0: '" + v + "'"));
                 }
             } else {
                 props.put(e.getValue(), v);
@@ -116,9 +125,13 @@ final class AcledRows {
         if (publisher.length() > 300) {
             publisher = publisher.substring(0, 299) + "…";
         }
-        return new NewFeature(id.strip(), GeoJsonGeometryReader.WGS84.createPoint(new Coordinate(lon, lat)), props,
-                from, TimeParam.endOfPeriod(from, timePrecision), new Provenance(publisher, null, null, "medium",
-                        geoPrecision, timePrecision));
+        return new NewFeature(
+                id.strip(),
+                GeoJsonGeometryReader.WGS84.createPoint(new Coordinate(lon, lat)),
+                props,
+                from,
+                TimeParam.endOfPeriod(from, timePrecision),
+                new Provenance(publisher, null, null, "medium", geoPrecision, timePrecision));
     }
 
     private String get(List<String> row, String column) {
@@ -139,8 +152,8 @@ final class AcledRows {
                 // try the next style
             }
         }
-        problems.add(new ImportException.RowError(line, "event_date '" + s
-                + "' is not a date like 16 May 2025 or 2025-05-16"));
+        problems.add(new ImportException.RowError(
+                line, "event_date '" + s + "' is not a date like 16 May 2025 or 2025-05-16"));
         return null;
     }
 
@@ -157,8 +170,8 @@ final class AcledRows {
         return null;
     }
 
-    private static String code(String v, String name, boolean time, long line,
-            List<ImportException.RowError> problems) {
+    private static String code(
+            String v, String name, boolean time, long line, List<ImportException.RowError> problems) {
         if (v == null || v.isBlank()) {
             return time ? "day" : "exact";
         }

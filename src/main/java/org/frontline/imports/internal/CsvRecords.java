@@ -25,8 +25,12 @@ final class CsvRecords implements Closeable {
     private boolean first = true;
 
     CsvRecords(InputStream stream) {
-        this.in = new InputStreamReader(stream, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
+        this.in = new InputStreamReader(
+                stream,
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE));
     }
 
     /** The line the last record returned started on (1 = the header). */

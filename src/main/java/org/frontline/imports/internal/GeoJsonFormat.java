@@ -31,7 +31,8 @@ final class GeoJsonFormat implements ImportFormat {
 
     @Override
     public void check(Path file, Layer layer, Map<String, String> options) throws IOException {
-        try (InputStream in = Files.newInputStream(file); JsonParser p = json.createParser(in)) {
+        try (InputStream in = Files.newInputStream(file);
+                JsonParser p = json.createParser(in)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new ImportException("the file is not a GeoJSON FeatureCollection (it does not start with '{')");
             }
@@ -41,10 +42,10 @@ final class GeoJsonFormat implements ImportFormat {
     }
 
     @Override
-    public void read(Path file, Layer layer, Map<String, String> options, ImportJob job, Rows rows)
-            throws IOException {
-        try (InputStream in = new CountingInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16),
-                job.bytesRead); JsonParser p = json.createParser(in)) {
+    public void read(Path file, Layer layer, Map<String, String> options, ImportJob job, Rows rows) throws IOException {
+        try (InputStream in = new CountingInputStream(
+                        new BufferedInputStream(Files.newInputStream(file), 1 << 16), job.bytesRead);
+                JsonParser p = json.createParser(in)) {
             p.nextToken();
             boolean sawFeatures = false;
             while (p.nextToken() == JsonToken.PROPERTY_NAME) {
@@ -76,8 +77,8 @@ final class GeoJsonFormat implements ImportFormat {
                 throw new ImportException("the file has no \"features\" array");
             }
         } catch (JacksonException e) {
-            throw new ImportException("the JSON is malformed near line " + e.getLocation().getLineNr() + ": "
-                    + e.getOriginalMessage());
+            throw new ImportException(
+                    "the JSON is malformed near line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
         }
     }
 }

@@ -25,8 +25,8 @@ import org.frontline.layers.Layer;
 import org.frontline.layers.LayerKind;
 import org.frontline.layers.NewFeature;
 import org.frontline.layers.Provenance;
-import org.frontline.web.TimeParam;
 import org.frontline.web.BadInputException;
+import org.frontline.web.TimeParam;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
@@ -62,16 +62,15 @@ final class GpkgFormat implements ImportFormat {
             for (String opt : List.of("validFrom", "validTo", "id", "sourcePublisher", "confidence")) {
                 String col = options.get(opt);
                 if (col != null && !columns.contains(col)) {
-                    throw new ImportException(opt + "=" + col + ": table '" + dao.getTableName() + "' has no such column"
-                            + " (columns: " + String.join(", ", columns) + ")");
+                    throw new ImportException(opt + "=" + col + ": table '" + dao.getTableName()
+                            + "' has no such column" + " (columns: " + String.join(", ", columns) + ")");
                 }
             }
         }
     }
 
     @Override
-    public void read(Path file, Layer layer, Map<String, String> options, ImportJob job, Rows rows)
-            throws IOException {
+    public void read(Path file, Layer layer, Map<String, String> options, ImportJob job, Rows rows) throws IOException {
         try (GeoPackage gp = open(file)) {
             FeatureDao dao = dao(gp, options);
             String geomCol = dao.getGeometryColumnName();
@@ -106,8 +105,9 @@ final class GpkgFormat implements ImportFormat {
         }
     }
 
-    private static NewFeature feature(FeatureRow row, Layer layer, Map<String, String> options, Set<String> mapped,
-            WKBReader wkb, String table) throws ParseException, IOException {
+    private static NewFeature feature(
+            FeatureRow row, Layer layer, Map<String, String> options, Set<String> mapped, WKBReader wkb, String table)
+            throws ParseException, IOException {
         GeoPackageGeometryData g = row.getGeometry();
         if (g == null || g.isEmpty()) {
             throw new BadInputException("has no geometry");
@@ -133,13 +133,25 @@ final class GpkgFormat implements ImportFormat {
         }
         String id = options.containsKey("id") ? text(row.getValue(options.get("id"))) : null;
         String publisher = options.containsKey("sourcePublisher")
-                ? text(row.getValue(options.get("sourcePublisher"))) : options.getOrDefault("publisher", table);
+                ? text(row.getValue(options.get("sourcePublisher")))
+                : options.getOrDefault("publisher", table);
         String confidence = options.containsKey("confidence") ? text(row.getValue(options.get("confidence"))) : null;
         if (confidence != null && !Provenance.CONFIDENCES.contains(confidence)) {
             throw new BadInputException("confidence '" + confidence + "' is not high, medium or low");
         }
-        return new NewFeature(id, geometry, props, from, to, new Provenance(publisher == null ? table : publisher,
-                null, null, confidence == null ? "medium" : confidence, "exact", "day"));
+        return new NewFeature(
+                id,
+                geometry,
+                props,
+                from,
+                to,
+                new Provenance(
+                        publisher == null ? table : publisher,
+                        null,
+                        null,
+                        confidence == null ? "medium" : confidence,
+                        "exact",
+                        "day"));
     }
 
     private static Instant time(Object v, String name) {

@@ -26,8 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/imports")
 class ImportController {
-    private static final List<String> MAPPING = List.of("table", "validFrom", "validTo", "id", "sourcePublisher",
-            "publisher", "confidence");
+    private static final List<String> MAPPING =
+            List.of("table", "validFrom", "validTo", "id", "sourcePublisher", "publisher", "confidence");
 
     private final ImportService imports;
 
@@ -35,26 +35,56 @@ class ImportController {
         this.imports = imports;
     }
 
-    record Problem(String type, String title, int status, String detail, List<ImportException.RowError> errors) {
-    }
+    record Problem(String type, String title, int status, String detail, List<ImportException.RowError> errors) {}
 
-    record JobView(String id, String layer, String format, String state, int percent, long rowsRead,
-            long rowsAccepted, long rowsRefused, long created, long corrected, long unchanged, String detail,
-            Problem problem, String startedAt, String finishedAt) {
+    record JobView(
+            String id,
+            String layer,
+            String format,
+            String state,
+            int percent,
+            long rowsRead,
+            long rowsAccepted,
+            long rowsRefused,
+            long created,
+            long corrected,
+            long unchanged,
+            String detail,
+            Problem problem,
+            String startedAt,
+            String finishedAt) {
         static JobView of(ImportJob j) {
             Problem p = j.state == ImportJob.State.FAILED || j.state == ImportJob.State.CANCELLED
-                    ? new Problem("about:blank", j.state == ImportJob.State.FAILED ? "Import refused" : "Import cancelled",
-                            j.state == ImportJob.State.FAILED ? 400 : 409, j.detail, j.errors)
+                    ? new Problem(
+                            "about:blank",
+                            j.state == ImportJob.State.FAILED ? "Import refused" : "Import cancelled",
+                            j.state == ImportJob.State.FAILED ? 400 : 409,
+                            j.detail,
+                            j.errors)
                     : null;
-            return new JobView(j.id, j.layer, j.format, j.state.name().toLowerCase(), j.percent(), j.read.get(),
-                    j.accepted.get(), j.refused.get(), j.created.get(), j.corrected.get(), j.unchanged.get(), j.detail,
-                    p, j.started.toString(), j.finished == null ? null : j.finished.toString());
+            return new JobView(
+                    j.id,
+                    j.layer,
+                    j.format,
+                    j.state.name().toLowerCase(),
+                    j.percent(),
+                    j.read.get(),
+                    j.accepted.get(),
+                    j.refused.get(),
+                    j.created.get(),
+                    j.corrected.get(),
+                    j.unchanged.get(),
+                    j.detail,
+                    p,
+                    j.started.toString(),
+                    j.finished == null ? null : j.finished.toString());
         }
     }
 
     @PostMapping
-    ResponseEntity<JobView> start(@RequestParam String layer, @RequestParam String format,
-            HttpServletRequest request, Principal user) throws IOException {
+    ResponseEntity<JobView> start(
+            @RequestParam String layer, @RequestParam String format, HttpServletRequest request, Principal user)
+            throws IOException {
         Map<String, String> options = new HashMap<>();
         for (String k : MAPPING) {
             String v = request.getParameter(k);
@@ -62,9 +92,10 @@ class ImportController {
                 options.put(k, v.strip());
             }
         }
-        ImportJob job = imports.start(layer, format, options, request.getInputStream(), request.getContentLengthLong(),
-                user.getName());
-        return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/imports/" + job.id))
+        ImportJob job = imports.start(
+                layer, format, options, request.getInputStream(), request.getContentLengthLong(), user.getName());
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .location(URI.create("/api/imports/" + job.id))
                 .body(JobView.of(job));
     }
 

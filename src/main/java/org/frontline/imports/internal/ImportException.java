@@ -20,6 +20,5 @@ class ImportException extends RuntimeException {
     }
 
     /** What is wrong with one row: its line (CSV), row number (GeoPackage) or feature number (GeoJSON). */
-    record RowError(long line, String problem) {
-    }
+    record RowError(long line, String problem) {}
 }

@@ -6,7 +6,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** One import's progress, as {@code GET /api/imports/{id}} reports it. */
 final class ImportJob {
-    enum State { QUEUED, VALIDATING, STORING, DONE, FAILED, CANCELLED }
+    enum State {
+        QUEUED,
+        VALIDATING,
+        STORING,
+        DONE,
+        FAILED,
+        CANCELLED
+    }
 
     final String id;
     final String layer;

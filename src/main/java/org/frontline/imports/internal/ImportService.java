@@ -28,10 +28,10 @@ import org.frontline.layers.LayerService;
 import org.frontline.layers.NewFeature;
 import org.frontline.layers.QueryParams;
 import org.frontline.layers.StoredFeature;
-import org.frontline.web.TimeParam;
 import org.frontline.web.BadInputException;
 import org.frontline.web.NotFoundException;
 import org.frontline.web.PayloadTooLargeException;
+import org.frontline.web.TimeParam;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -60,7 +60,11 @@ class ImportService {
         return t;
     });
 
-    ImportService(LayerService layers, PlatformTransactionManager txManager, JsonMapper json, GeoJsonFeatures geojson,
+    ImportService(
+            LayerService layers,
+            PlatformTransactionManager txManager,
+            JsonMapper json,
+            GeoJsonFeatures geojson,
             @Value("${frontline.focus-region}") String focusRegion,
             @Value("${frontline.imports.max-bytes}") long maxBytes) {
         this.layers = layers;
@@ -72,13 +76,15 @@ class ImportService {
     }
 
     /** Saves the upload (capped), checks the file as a whole and queues the job; the file's problems are 400s. */
-    ImportJob start(String layerId, String format, Map<String, String> options, InputStream body, long declared,
-            String user) throws IOException {
+    ImportJob start(
+            String layerId, String format, Map<String, String> options, InputStream body, long declared, String user)
+            throws IOException {
         ImportFormat f = formats.get(format);
         if (f == null) {
             throw new BadInputException("format must be one of acled, gpkg, geojson; got '" + format + "'");
         }
-        Layer layer = layers.layer(layerId).orElseThrow(() -> new NotFoundException("there is no layer '" + layerId + "'"));
+        Layer layer =
+                layers.layer(layerId).orElseThrow(() -> new NotFoundException("there is no layer '" + layerId + "'"));
         if (declared > maxBytes) {
             throw tooLarge();
         }
@@ -138,8 +144,9 @@ class ImportService {
         }
     }
 
-    private List<RowError> validate(ImportJob job, ImportFormat format, Layer layer, Map<String, String> options,
-            Path file) throws IOException {
+    private List<RowError> validate(
+            ImportJob job, ImportFormat format, Layer layer, Map<String, String> options, Path file)
+            throws IOException {
         List<RowError> errors = new ArrayList<>();
         Map<String, Long> seen = new HashMap<>();
         format.read(file, layer, options, job, new ImportFormat.Rows() {
@@ -168,8 +175,8 @@ class ImportService {
 
     private void store(ImportJob job, ImportFormat format, Layer layer, Map<String, String> options, Path file) {
         Set<String> stored = new HashSet<>();
-        layers.stream(FeatureQuery.between(layer.id(), TimeParam.EARLIEST, TimeParam.LATEST),
-                f -> stored.add(f.featureId()));
+        layers.stream(
+                FeatureQuery.between(layer.id(), TimeParam.EARLIEST, TimeParam.LATEST), f -> stored.add(f.featureId()));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String reason = "import of a " + job.format + " file (job " + job.id + ")";
         List<NewFeature> batch = new ArrayList<>(BATCH);
@@ -209,7 +216,9 @@ class ImportService {
     }
 
     private void correctIfChanged(ImportJob job, NewFeature f, String reason) {
-        List<StoredFeature> current = layers.history(f.id()).stream().filter(v -> v.supersededAt() == null).toList();
+        List<StoredFeature> current = layers.history(f.id()).stream()
+                .filter(v -> v.supersededAt() == null)
+                .toList();
         if (current.size() == 1 && same(current.get(0), f)) {
             job.unchanged.incrementAndGet();
             return;
@@ -219,8 +228,10 @@ class ImportService {
     }
 
     private static boolean same(StoredFeature s, NewFeature f) {
-        return s.geometry().equalsExact(f.geometry()) && s.properties().equals(f.properties())
-                && s.validFrom().equals(f.validFrom()) && Objects.equals(s.validTo(), f.validTo())
+        return s.geometry().equalsExact(f.geometry())
+                && s.properties().equals(f.properties())
+                && s.validFrom().equals(f.validFrom())
+                && Objects.equals(s.validTo(), f.validTo())
                 && s.provenance().equals(f.provenance());
     }
 

@@ -35,7 +35,11 @@ class DensityController {
     private final JsonMapper json;
     private final int maxEvents;
 
-    DensityController(StoreService store, DensityRepository density, FeatureCollectionWriter writer, JsonMapper json,
+    DensityController(
+            StoreService store,
+            DensityRepository density,
+            FeatureCollectionWriter writer,
+            JsonMapper json,
             @Value("${frontline.map.max-events:2000}") int maxEvents) {
         this.store = store;
         this.density = density;
@@ -46,14 +50,20 @@ class DensityController {
 
     @GetMapping("/api/layers/{layer}/density")
     @Transactional(readOnly = true)
-    public void density(@PathVariable String layer, @RequestParam(required = false) String at,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) String bbox, @RequestParam(required = false) String zoom,
-            @RequestParam(required = false) String asOf, HttpServletResponse response) throws IOException {
+    public void density(
+            @PathVariable String layer,
+            @RequestParam(required = false) String at,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String bbox,
+            @RequestParam(required = false) String zoom,
+            @RequestParam(required = false) String asOf,
+            HttpServletResponse response)
+            throws IOException {
         Layer l = store.definition(layer).orElseThrow(() -> LayerService.unknownLayer(layer));
         if (l.kind() != LayerKind.EVENT) {
-            throw new BadInputException("layer '" + layer + "' holds " + l.kind().code()
-                    + " features; density is counted for event layers");
+            throw new BadInputException("layer '" + layer + "' holds "
+                    + l.kind().code() + " features; density is counted for event layers");
         }
         if (bbox == null) {
             throw new BadInputException("bbox is missing (minLon,minLat,maxLon,maxLat)");
@@ -75,8 +85,9 @@ class DensityController {
         }
     }
 
-    private void writeCells(List<DensityRepository.Cell> cells, long total, DensityGrid grid,
-            HttpServletResponse response) throws IOException {
+    private void writeCells(
+            List<DensityRepository.Cell> cells, long total, DensityGrid grid, HttpServletResponse response)
+            throws IOException {
         try (JsonGenerator g = json.createGenerator(response.getOutputStream())) {
             g.writeStartObject();
             g.writeStringProperty("type", "FeatureCollection");

@@ -46,8 +46,11 @@ record DensityGrid(int zoom, double cell) {
             throw new BadInputException("bbox spans " + (c1 - c0) + " × " + (r1 - r0) + " cells at zoom " + zoom
                     + "; at most " + MAX_CELLS_ACROSS + " each way: ask a smaller box or a lower zoom");
         }
-        return new Envelope(Math.max(-180, c0 * cell - 180), Math.min(180, c1 * cell - 180),
-                Math.max(-90, r0 * cell - 90), Math.min(90, r1 * cell - 90));
+        return new Envelope(
+                Math.max(-180, c0 * cell - 180),
+                Math.min(180, c1 * cell - 180),
+                Math.max(-90, r0 * cell - 90),
+                Math.min(90, r1 * cell - 90));
     }
 
     /** Bounds of a cell as [minLon, minLat, maxLon, maxLat]. */

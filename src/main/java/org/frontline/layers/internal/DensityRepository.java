@@ -24,8 +24,7 @@ class DensityRepository {
     }
 
     /** One non-empty cell: its column and row on the grid, how many versions, their fatalities, mean position. */
-    record Cell(long column, long row, long count, long fatalities, double lon, double lat) {
-    }
+    record Cell(long column, long row, long count, long fatalities, double lon, double lat) {}
 
     List<Cell> cells(FeatureQuery q, DensityGrid grid) {
         List<Object> args = new ArrayList<>();
@@ -37,7 +36,10 @@ class DensityRepository {
                 + "COUNT(*) AS n, SUM(k) AS killed, AVG(x) AS mx, AVG(y) AS my FROM ("
                 + "SELECT " + d.centreX() + " AS x, " + d.centreY() + " AS y, " + d.fatalities() + " AS k" + from
                 + ") pts GROUP BY FLOOR((x + 180) / " + cell + "), FLOOR((y + 90) / " + cell + ")";
-        return jdbc.query(sql, (rs, i) -> new Cell(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                rs.getDouble(5), rs.getDouble(6)), args.toArray());
+        return jdbc.query(
+                sql,
+                (rs, i) -> new Cell(
+                        rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getDouble(5), rs.getDouble(6)),
+                args.toArray());
     }
 }

@@ -24,8 +24,19 @@ import tools.jackson.databind.json.JsonMapper;
  * travel as properties; every problem is reported with the feature it concerns.
  */
 public final class FeatureInput {
-    static final Set<String> RESERVED = Set.of("validFrom", "validTo", "sourcePublisher", "sourceUrl", "sourceDate",
-            "confidence", "geoPrecision", "timePrecision", "versionId", "recordedAt", "recordedBy", "layer");
+    static final Set<String> RESERVED = Set.of(
+            "validFrom",
+            "validTo",
+            "sourcePublisher",
+            "sourceUrl",
+            "sourceDate",
+            "confidence",
+            "geoPrecision",
+            "timePrecision",
+            "versionId",
+            "recordedAt",
+            "recordedBy",
+            "layer");
     static final List<String> FIGURES = List.of("fatalities", "killed", "wounded", "injured", "displaced");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
@@ -125,13 +136,16 @@ public final class FeatureInput {
         }
         String s = id.isNumber() ? id.asString() : id.isString() ? id.stringValue() : null;
         if (s == null || !ID.matcher(s).matches()) {
-            throw new BadInputException("feature " + label + ": id must be 1-100 letters, digits or . _ : -, got " + id);
+            throw new BadInputException(
+                    "feature " + label + ": id must be 1-100 letters, digits or . _ : -, got " + id);
         }
         return s;
     }
 
     private static String typeOf(JsonNode n) {
-        return n != null && n.isObject() && n.path("type").isString() ? n.path("type").stringValue() : null;
+        return n != null && n.isObject() && n.path("type").isString()
+                ? n.path("type").stringValue()
+                : null;
     }
 
     private static String text(JsonNode props, String name) {
@@ -170,7 +184,9 @@ public final class FeatureInput {
         for (String name : FIGURES) {
             JsonNode v = props.get(name);
             // canConvertToLong first: a figure above 2^63 would overflow (was a 500)
-            if (v != null && !v.isNull() && !(v.canConvertToExactIntegral() && v.canConvertToLong() && v.asLong() >= 0)) {
+            if (v != null
+                    && !v.isNull()
+                    && !(v.canConvertToExactIntegral() && v.canConvertToLong() && v.asLong() >= 0)) {
                 throw new BadInputException(name + " must be a whole number from 0 to " + Long.MAX_VALUE + ", got "
                         + (v.toString().length() > 40 ? v.toString().substring(0, 40) + "…" : v));
             }
@@ -184,7 +200,8 @@ public final class FeatureInput {
         limited(url, "sourceUrl", 2000);
         try {
             URI u = URI.create(url);
-            if (("http".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme())) && u.getHost() != null) {
+            if (("http".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme()))
+                    && u.getHost() != null) {
                 return url;
             }
         } catch (IllegalArgumentException ignored) {

@@ -41,7 +41,8 @@ class FeatureRepository {
         // Rows are streamed in pages; PostgreSQL only honours this inside a transaction.
         this.jdbc.setFetchSize(1000);
         this.dialect = SqlDialect.of(dataSource);
-        this.columns = dialect == SqlDialect.POSTGIS ? COLUMNS.formatted("ST_AsBinary(f.geom)", "f.props::text")
+        this.columns = dialect == SqlDialect.POSTGIS
+                ? COLUMNS.formatted("ST_AsBinary(f.geom)", "f.props::text")
                 : COLUMNS.formatted("f.geom", "f.props");
     }
 
@@ -71,9 +72,12 @@ class FeatureRepository {
             sql += " AND ST_Intersects(f.geom, ST_GeomFromWKB(?, 4326))";
             args.add(withinWkb);
         }
-        jdbc.query(sql, rs -> {
-            sink.accept(row(rs));
-        }, args.toArray());
+        jdbc.query(
+                sql,
+                rs -> {
+                    sink.accept(row(rs));
+                },
+                args.toArray());
     }
 
     /** The SELECT of the query's versions (columns in {@link #row} order), its arguments appended to args. */
@@ -174,30 +178,36 @@ class FeatureRepository {
     }
 
     List<FeatureRow> current(String featureId, boolean forUpdate) {
-        return jdbc.query("SELECT " + columns + " FROM feature_version f WHERE f.feature_id = ? "
-                + "AND f.superseded_at IS NULL ORDER BY f.valid_from" + (forUpdate ? dialect.forUpdate() : ""),
-                (rs, i) -> row(rs), featureId);
+        return jdbc.query(
+                "SELECT " + columns + " FROM feature_version f WHERE f.feature_id = ? "
+                        + "AND f.superseded_at IS NULL ORDER BY f.valid_from" + (forUpdate ? dialect.forUpdate() : ""),
+                (rs, i) -> row(rs),
+                featureId);
     }
 
     List<FeatureRow> history(String featureId) {
-        return jdbc.query("SELECT " + columns + " FROM feature_version f WHERE f.feature_id = ?"
-                + " ORDER BY f.recorded_at, f.version_id", (rs, i) -> row(rs), featureId);
+        return jdbc.query(
+                "SELECT " + columns + " FROM feature_version f WHERE f.feature_id = ?"
+                        + " ORDER BY f.recorded_at, f.version_id",
+                (rs, i) -> row(rs),
+                featureId);
     }
 
     String layerOf(String featureId) {
-        List<String> l = jdbc.queryForList("SELECT layer_id FROM feature_version WHERE feature_id = ? LIMIT 1",
-                String.class, featureId);
+        List<String> l = jdbc.queryForList(
+                "SELECT layer_id FROM feature_version WHERE feature_id = ? LIMIT 1", String.class, featureId);
         return l.isEmpty() ? null : l.get(0);
     }
 
     /** Inserts versions in one batch; returns nothing: ids are the callers'. */
     void insert(List<InsertVersion> versions) {
         boolean postgis = dialect == SqlDialect.POSTGIS;
-        String sql = "INSERT INTO feature_version (feature_id, layer_id, geom, props, valid_from, valid_to, recorded_at, "
-                + "recorded_by, change_reason, source_publisher, source_url, source_date, confidence, geo_precision, "
-                + "time_precision" + (postgis ? "" : ", min_x, min_y, max_x, max_y") + ") VALUES (?, ?, "
-                + (postgis ? "ST_GeomFromWKB(?, 4326), ?::jsonb" : "?, ?") + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
-                + (postgis ? "" : ", ?, ?, ?, ?") + ")";
+        String sql =
+                "INSERT INTO feature_version (feature_id, layer_id, geom, props, valid_from, valid_to, recorded_at, "
+                        + "recorded_by, change_reason, source_publisher, source_url, source_date, confidence, geo_precision, "
+                        + "time_precision" + (postgis ? "" : ", min_x, min_y, max_x, max_y") + ") VALUES (?, ?, "
+                        + (postgis ? "ST_GeomFromWKB(?, 4326), ?::jsonb" : "?, ?") + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+                        + (postgis ? "" : ", ?, ?, ?, ?") + ")";
         jdbc.batchUpdate(sql, versions, 500, (ps, v) -> {
             bind(ps, v);
             if (!postgis) {
@@ -210,17 +220,26 @@ class FeatureRepository {
     }
 
     void supersede(long versionId, Instant at, String user, String reason) {
-        jdbc.update("UPDATE feature_version SET superseded_at = ?, superseded_by = ?, superseded_reason = ? "
-                + "WHERE version_id = ? AND superseded_at IS NULL", odt(at), user, reason, versionId);
+        jdbc.update(
+                "UPDATE feature_version SET superseded_at = ?, superseded_by = ?, superseded_reason = ? "
+                        + "WHERE version_id = ? AND superseded_at IS NULL",
+                odt(at),
+                user,
+                reason,
+                versionId);
     }
 
     /** First valid-from, last valid-from and last valid-to of a layer's current versions. */
     Instant[] extent(String layerId) {
         // three sub-queries, so that each is one step along the partial indexes on (layer_id, valid_from|valid_to)
         String current = " FROM feature_version WHERE layer_id = ? AND superseded_at IS NULL)";
-        return jdbc.queryForObject("SELECT (SELECT min(valid_from)" + current + ", (SELECT max(valid_from)" + current
-                + ", (SELECT max(valid_to)" + current, (rs, i) -> new Instant[] {
-                        instant(rs, 1), instant(rs, 2), instant(rs, 3) }, layerId, layerId, layerId);
+        return jdbc.queryForObject(
+                "SELECT (SELECT min(valid_from)" + current + ", (SELECT max(valid_from)" + current
+                        + ", (SELECT max(valid_to)" + current,
+                (rs, i) -> new Instant[] {instant(rs, 1), instant(rs, 2), instant(rs, 3)},
+                layerId,
+                layerId,
+                layerId);
     }
 
     private static void bind(PreparedStatement ps, InsertVersion v) throws SQLException {
@@ -247,11 +266,27 @@ class FeatureRepository {
     }
 
     static FeatureRow row(ResultSet rs) throws SQLException {
-        return new FeatureRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getBytes(4), rs.getString(5),
-                instant(rs, 6), instant(rs, 7), instant(rs, 8), rs.getString(9), rs.getString(10),
-                instant(rs, 11), rs.getString(12), rs.getString(13),
-                new Provenance(rs.getString(14), rs.getString(15), rs.getObject(16, LocalDate.class),
-                        rs.getString(17), rs.getString(18), rs.getString(19)));
+        return new FeatureRow(
+                rs.getString(1),
+                rs.getLong(2),
+                rs.getString(3),
+                rs.getBytes(4),
+                rs.getString(5),
+                instant(rs, 6),
+                instant(rs, 7),
+                instant(rs, 8),
+                rs.getString(9),
+                rs.getString(10),
+                instant(rs, 11),
+                rs.getString(12),
+                rs.getString(13),
+                new Provenance(
+                        rs.getString(14),
+                        rs.getString(15),
+                        rs.getObject(16, LocalDate.class),
+                        rs.getString(17),
+                        rs.getString(18),
+                        rs.getString(19)));
     }
 
     private static Instant instant(ResultSet rs, int col) throws SQLException {
@@ -270,7 +305,16 @@ class FeatureRepository {
     }
 
     /** A version to insert. */
-    record InsertVersion(String featureId, String layerId, byte[] wkb, Envelope box, String propsJson, Instant validFrom,
-            Instant validTo, Instant recordedAt, String recordedBy, String changeReason, Provenance provenance) {
-    }
+    record InsertVersion(
+            String featureId,
+            String layerId,
+            byte[] wkb,
+            Envelope box,
+            String propsJson,
+            Instant validFrom,
+            Instant validTo,
+            Instant recordedAt,
+            String recordedBy,
+            String changeReason,
+            Provenance provenance) {}
 }

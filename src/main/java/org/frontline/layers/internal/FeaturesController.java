@@ -40,33 +40,47 @@ class FeaturesController {
     private final JsonMapper json;
     private final long maxBody;
 
-    FeaturesController(LayerService store, GeoJsonFeatures geojson, JsonMapper json,
-            FrontlineSettings settings) {
+    FeaturesController(LayerService store, GeoJsonFeatures geojson, JsonMapper json, FrontlineSettings settings) {
         this.store = store;
         this.geojson = geojson;
         this.json = json;
         this.maxBody = settings.upload().maxBytes();
     }
 
-    record VersionView(long versionId, String validFrom, String validTo, String recordedAt, String recordedBy,
-            String changeReason, String supersededAt, String supersededBy, String supersededReason, boolean current,
-            JsonNode geometry, Map<String, Object> properties, Provenance provenance) {
-    }
+    record VersionView(
+            long versionId,
+            String validFrom,
+            String validTo,
+            String recordedAt,
+            String recordedBy,
+            String changeReason,
+            String supersededAt,
+            String supersededBy,
+            String supersededReason,
+            boolean current,
+            JsonNode geometry,
+            Map<String, Object> properties,
+            Provenance provenance) {}
 
-    record History(String id, String layer, List<VersionView> versions) {
-    }
+    record History(String id, String layer, List<VersionView> versions) {}
 
     @GetMapping("/history")
     History history(@PathVariable String id) {
         List<StoredFeature> versions = store.history(id);
-        return new History(id, versions.get(0).layerId(), versions.stream().map(this::view).toList());
+        return new History(
+                id, versions.get(0).layerId(), versions.stream().map(this::view).toList());
     }
 
     @PutMapping
-    VersionView correct(@PathVariable String id, @RequestParam(required = false) String reason,
-            HttpServletRequest request, Principal user) throws IOException {
+    VersionView correct(
+            @PathVariable String id,
+            @RequestParam(required = false) String reason,
+            HttpServletRequest request,
+            Principal user)
+            throws IOException {
         JsonNode body = RequestBodies.readJson(request, maxBody, json);
-        List<StoredFeature> current = store.history(id).stream().filter(v -> v.supersededAt() == null).toList();
+        List<StoredFeature> current =
+                store.history(id).stream().filter(v -> v.supersededAt() == null).toList();
         String layer = store.history(id).get(0).layerId();
         Layer l = store.layer(layer).orElseThrow();
         if (body.isObject() && body.get("properties") instanceof ObjectNode props && !props.has("validFrom")) {
@@ -99,9 +113,19 @@ class FeaturesController {
         try (JsonGenerator g = json.createGenerator(w)) {
             GeoJsonGeometryWriter.write(g, f.geometry());
         }
-        return new VersionView(f.versionId(), TimeParam.format(f.validFrom()), TimeParam.format(f.validTo()),
-                f.recordedAt().toString(), f.recordedBy(), f.changeReason(),
-                f.supersededAt() == null ? null : f.supersededAt().toString(), f.supersededBy(), f.supersededReason(),
-                f.supersededAt() == null, json.readTree(w.toString()), f.properties(), f.provenance());
+        return new VersionView(
+                f.versionId(),
+                TimeParam.format(f.validFrom()),
+                TimeParam.format(f.validTo()),
+                f.recordedAt().toString(),
+                f.recordedBy(),
+                f.changeReason(),
+                f.supersededAt() == null ? null : f.supersededAt().toString(),
+                f.supersededBy(),
+                f.supersededReason(),
+                f.supersededAt() == null,
+                json.readTree(w.toString()),
+                f.properties(),
+                f.provenance());
     }
 }

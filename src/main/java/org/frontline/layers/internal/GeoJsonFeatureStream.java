@@ -60,8 +60,15 @@ public final class GeoJsonFeatureStream implements AutoCloseable {
         }
         g.writeName("properties");
         g.writeStartObject();
-        writeMeta(r.featureId(), r.versionId(), r.layerId(), r.validFrom(), r.validTo(), r.recordedAt(),
-                r.recordedBy(), r.provenance());
+        writeMeta(
+                r.featureId(),
+                r.versionId(),
+                r.layerId(),
+                r.validFrom(),
+                r.validTo(),
+                r.recordedAt(),
+                r.recordedBy(),
+                r.provenance());
         String props = r.propsJson().strip();
         if (props.length() > 2) {
             // The stored object holds no reserved keys, so its members can follow ours as they are.
@@ -87,8 +94,15 @@ public final class GeoJsonFeatureStream implements AutoCloseable {
         GeoJsonGeometryWriter.write(g, f.geometry());
         g.writeName("properties");
         g.writeStartObject();
-        writeMeta(f.featureId(), f.versionId(), f.layerId(), f.validFrom(), f.validTo(), f.recordedAt(),
-                f.recordedBy(), f.provenance());
+        writeMeta(
+                f.featureId(),
+                f.versionId(),
+                f.layerId(),
+                f.validFrom(),
+                f.validTo(),
+                f.recordedAt(),
+                f.recordedBy(),
+                f.provenance());
         for (Map.Entry<String, Object> e : f.properties().entrySet()) {
             g.writeName(e.getKey());
             json.writeValue(g, e.getValue());
@@ -98,8 +112,15 @@ public final class GeoJsonFeatureStream implements AutoCloseable {
         count++;
     }
 
-    private void writeMeta(String id, long versionId, String layerId, java.time.Instant validFrom,
-            java.time.Instant validTo, java.time.Instant recordedAt, String recordedBy, Provenance p) {
+    private void writeMeta(
+            String id,
+            long versionId,
+            String layerId,
+            java.time.Instant validFrom,
+            java.time.Instant validTo,
+            java.time.Instant recordedAt,
+            String recordedBy,
+            Provenance p) {
         g.writeStringProperty("layer", layerId);
         g.writeStringProperty("validFrom", TimeParam.format(validFrom));
         g.writeStringProperty("validTo", TimeParam.format(validTo));

@@ -6,8 +6,7 @@ import org.locationtech.jts.geom.Geometry;
 
 /** Which geometry types each kind of layer accepts. */
 final class GeometryKinds {
-    private GeometryKinds() {
-    }
+    private GeometryKinds() {}
 
     static Set<String> accepted(LayerKind kind) {
         return switch (kind) {

@@ -20,20 +20,43 @@ class LayerRepository {
     }
 
     List<Layer> all() {
-        return jdbc.query("SELECT id, title, kind, style, sort_order FROM layer ORDER BY sort_order, id",
-                (rs, i) -> new Layer(rs.getString(1), rs.getString(2), LayerKind.fromCode(rs.getString(3)),
-                        rs.getString(4), rs.getInt(5), null, null));
+        return jdbc.query(
+                "SELECT id, title, kind, style, sort_order FROM layer ORDER BY sort_order, id",
+                (rs, i) -> new Layer(
+                        rs.getString(1),
+                        rs.getString(2),
+                        LayerKind.fromCode(rs.getString(3)),
+                        rs.getString(4),
+                        rs.getInt(5),
+                        null,
+                        null));
     }
 
     Optional<Layer> find(String id) {
-        return jdbc.query("SELECT id, title, kind, style, sort_order FROM layer WHERE id = ?",
-                (rs, i) -> new Layer(rs.getString(1), rs.getString(2), LayerKind.fromCode(rs.getString(3)),
-                        rs.getString(4), rs.getInt(5), null, null), id).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT id, title, kind, style, sort_order FROM layer WHERE id = ?",
+                        (rs, i) -> new Layer(
+                                rs.getString(1),
+                                rs.getString(2),
+                                LayerKind.fromCode(rs.getString(3)),
+                                rs.getString(4),
+                                rs.getInt(5),
+                                null,
+                                null),
+                        id)
+                .stream()
+                .findFirst();
     }
 
     void insert(String id, String title, LayerKind kind, String style, int sortOrder) {
-        jdbc.update("INSERT INTO layer (id, title, kind, style, sort_order) VALUES (?, ?, ?, ?, ?)",
-                id, title, kind.code(), style, sortOrder);
+        jdbc.update(
+                "INSERT INTO layer (id, title, kind, style, sort_order) VALUES (?, ?, ?, ?, ?)",
+                id,
+                title,
+                kind.code(),
+                style,
+                sortOrder);
     }
 
     /**

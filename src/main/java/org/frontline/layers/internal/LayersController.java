@@ -37,7 +37,11 @@ class LayersController {
     private final JsonMapper json;
     private final long maxBody;
 
-    LayersController(LayerService store, GeoJsonFeatures geojson, FeatureCollectionWriter writer, JsonMapper json,
+    LayersController(
+            LayerService store,
+            GeoJsonFeatures geojson,
+            FeatureCollectionWriter writer,
+            JsonMapper json,
             FrontlineSettings settings) {
         this.store = store;
         this.geojson = geojson;
@@ -46,24 +50,32 @@ class LayersController {
         this.maxBody = settings.upload().maxBytes();
     }
 
-    record Extent(String from, String to) {
-    }
+    record Extent(String from, String to) {}
 
-    record LayerView(String id, String title, String kind, JsonNode style, Extent extent) {
-    }
+    record LayerView(String id, String title, String kind, JsonNode style, Extent extent) {}
 
     @GetMapping
     List<LayerView> layers() {
-        return store.layers().stream().map(l -> new LayerView(l.id(), l.title(), l.kind().code(),
-                json.readTree(l.style()), new Extent(TimeParam.format(l.extentFrom()), TimeParam.format(l.extentTo()))))
+        return store.layers().stream()
+                .map(l -> new LayerView(
+                        l.id(),
+                        l.title(),
+                        l.kind().code(),
+                        json.readTree(l.style()),
+                        new Extent(TimeParam.format(l.extentFrom()), TimeParam.format(l.extentTo()))))
                 .toList();
     }
 
     @GetMapping("/{layer}/features")
-    void features(@PathVariable String layer, @RequestParam(required = false) String at,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) String bbox, @RequestParam(required = false) String asOf,
-            HttpServletResponse response) throws IOException {
+    void features(
+            @PathVariable String layer,
+            @RequestParam(required = false) String at,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String bbox,
+            @RequestParam(required = false) String asOf,
+            HttpServletResponse response)
+            throws IOException {
         Layer l = store.definition(layer).orElseThrow(() -> LayerService.unknownLayer(layer));
         FeatureQuery q = QueryParams.parse(l, at, from, to, bbox, asOf);
         response.setContentType(FeatureCollectionWriter.GEOJSON);
@@ -73,8 +85,12 @@ class LayersController {
 
     @PostMapping("/{layer}/features")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> add(@PathVariable String layer, @RequestParam(required = false) String reason,
-            HttpServletRequest request, Principal user) throws IOException {
+    Map<String, Object> add(
+            @PathVariable String layer,
+            @RequestParam(required = false) String reason,
+            HttpServletRequest request,
+            Principal user)
+            throws IOException {
         Layer l = store.require(layer);
         JsonNode body = RequestBodies.readJson(request, maxBody, json);
         List<NewFeature> features = geojson.parse(body, l.kind(), user.getName());

@@ -57,8 +57,11 @@ class PagedFeatureQueries implements FeaturePages {
     public long count(FeatureQuery query, Map<String, String> propertyEquals) {
         if (propertyEquals.isEmpty()) {
             List<Object> args = new ArrayList<>();
-            Long n = features.jdbc().queryForObject("SELECT count(*) FROM (" + features.select(query, args) + ") q",
-                    Long.class, args.toArray());
+            Long n = features.jdbc()
+                    .queryForObject(
+                            "SELECT count(*) FROM (" + features.select(query, args) + ") q",
+                            Long.class,
+                            args.toArray());
             return n == null ? 0 : n;
         }
         long[] n = {0};
@@ -90,10 +93,13 @@ class PagedFeatureQueries implements FeaturePages {
         String sql = features.dialect() == SqlDialect.POSTGIS
                 ? "SELECT min(ST_XMin(geom)), min(ST_YMin(geom)), max(ST_XMax(geom)), max(ST_YMax(geom))"
                 : "SELECT min(min_x), min(min_y), max(max_x), max(max_y)";
-        return features.jdbc().queryForObject(sql + " FROM feature_version WHERE layer_id = ? AND superseded_at IS NULL",
-                (rs, i) -> rs.getObject(1) == null ? null
-                        : new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)},
-                layerId);
+        return features.jdbc()
+                .queryForObject(
+                        sql + " FROM feature_version WHERE layer_id = ? AND superseded_at IS NULL",
+                        (rs, i) -> rs.getObject(1) == null
+                                ? null
+                                : new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)},
+                        layerId);
     }
 
     private Optional<FeatureRow> latest(FeatureQuery query, String featureId) {
@@ -101,25 +107,35 @@ class PagedFeatureQueries implements FeaturePages {
         String sql = "SELECT * FROM (" + features.select(query, args) + ") q WHERE q.feature_id = ?"
                 + " ORDER BY q.valid_from DESC, q.version_id DESC LIMIT 1";
         args.add(featureId);
-        return features.jdbc().query(sql, (rs, i) -> FeatureRepository.row(rs), args.toArray()).stream().findFirst();
+        return features.jdbc().query(sql, (rs, i) -> FeatureRepository.row(rs), args.toArray()).stream()
+                .findFirst();
     }
 
     private PageInfo scan(PageRequest req, Consumer<FeatureRow> sink) {
         List<Object> args = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT * FROM (").append(features.select(req.query(), args))
+        StringBuilder sql = new StringBuilder("SELECT * FROM (")
+                .append(features.select(req.query(), args))
                 .append(") q WHERE 1 = 1");
         Cursor at = req.backward() ? req.before() : req.after();
         String cmp = req.backward() ? "<" : ">";
         if (at != null) {
             // Written so that an index on (layer_id, feature_id, version_id) can serve it as a range.
-            sql.append(" AND q.feature_id ").append(cmp).append("= ? AND (q.feature_id ").append(cmp)
-                    .append(" ? OR q.version_id ").append(cmp).append(" ?)");
+            sql.append(" AND q.feature_id ")
+                    .append(cmp)
+                    .append("= ? AND (q.feature_id ")
+                    .append(cmp)
+                    .append(" ? OR q.version_id ")
+                    .append(cmp)
+                    .append(" ?)");
             args.add(at.featureId());
             args.add(at.featureId());
             args.add(at.versionId());
         }
         String dir = req.backward() ? " DESC" : "";
-        sql.append(" ORDER BY q.feature_id").append(dir).append(", q.version_id").append(dir);
+        sql.append(" ORDER BY q.feature_id")
+                .append(dir)
+                .append(", q.version_id")
+                .append(dir);
         boolean filtered = !req.propertyEquals().isEmpty();
         if (!filtered) {
             sql.append(" LIMIT ?");
@@ -128,33 +144,37 @@ class PagedFeatureQueries implements FeaturePages {
         List<FeatureRow> backward = new ArrayList<>();
         Object[] state = new Object[3]; // first, last, more
         int[] n = {0};
-        features.jdbc().query(sql.toString(), (ResultSet rs) -> {
-            try {
-                while (rs.next()) {
-                    FeatureRow r = FeatureRepository.row(rs);
-                    if (filtered && !matches(r, req.propertyEquals())) {
-                        continue;
-                    }
-                    if (n[0] == req.limit()) {
-                        state[2] = Boolean.TRUE;
-                        break;
-                    }
-                    n[0]++;
-                    if (req.backward()) {
-                        backward.add(r);
-                    } else {
-                        if (state[0] == null) {
-                            state[0] = cursor(r);
-                        }
-                        state[1] = cursor(r);
-                        sink.accept(r);
-                    }
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-            return null;
-        }, args.toArray());
+        features.jdbc()
+                .query(
+                        sql.toString(),
+                        (ResultSet rs) -> {
+                            try {
+                                while (rs.next()) {
+                                    FeatureRow r = FeatureRepository.row(rs);
+                                    if (filtered && !matches(r, req.propertyEquals())) {
+                                        continue;
+                                    }
+                                    if (n[0] == req.limit()) {
+                                        state[2] = Boolean.TRUE;
+                                        break;
+                                    }
+                                    n[0]++;
+                                    if (req.backward()) {
+                                        backward.add(r);
+                                    } else {
+                                        if (state[0] == null) {
+                                            state[0] = cursor(r);
+                                        }
+                                        state[1] = cursor(r);
+                                        sink.accept(r);
+                                    }
+                                }
+                            } catch (SQLException e) {
+                                throw new IllegalStateException(e);
+                            }
+                            return null;
+                        },
+                        args.toArray());
         boolean more = state[2] != null;
         if (req.backward()) {
             Collections.reverse(backward);

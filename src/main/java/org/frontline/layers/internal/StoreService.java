@@ -38,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class StoreService implements LayerService {
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     private final LayerRepository layers;
     private final FeatureRepository features;
@@ -81,7 +81,8 @@ public class StoreService implements LayerService {
         Optional<Layer> existing = layers.find(id);
         if (existing.isPresent()) {
             if (existing.get().kind() != kind) {
-                throw new ConflictException("layer '" + id + "' exists with kind " + existing.get().kind().code());
+                throw new ConflictException("layer '" + id + "' exists with kind "
+                        + existing.get().kind().code());
             }
             return existing.get();
         }
@@ -130,8 +131,8 @@ public class StoreService implements LayerService {
 
     @Override
     @Transactional
-    public List<String> addRecorded(String layerId, List<NewFeature> news, String user, String reason,
-            Instant recordedAt) {
+    public List<String> addRecorded(
+            String layerId, List<NewFeature> news, String user, String reason, Instant recordedAt) {
         Layer layer = layers.find(layerId).orElseThrow(() -> LayerService.unknownLayer(layerId));
         checkReason(reason);
         layers.lock(layerId);
@@ -159,7 +160,8 @@ public class StoreService implements LayerService {
     private void checkNoOverlap(String layerId, String id, NewFeature f, List<NewFeature> sameBatch, int index) {
         String storedLayer = features.layerOf(id);
         if (storedLayer != null && !storedLayer.equals(layerId)) {
-            throw new ConflictException("feature " + label(index, f) + ": the id belongs to layer '" + storedLayer + "'");
+            throw new ConflictException(
+                    "feature " + label(index, f) + ": the id belongs to layer '" + storedLayer + "'");
         }
         for (FeatureRow r : features.current(id, false)) {
             if (overlaps(f.validFrom(), f.validTo(), r.validFrom(), r.validTo())) {
@@ -207,7 +209,10 @@ public class StoreService implements LayerService {
         rows.add(version(featureId, layerId, replacement, now, user, reason));
         features.insert(rows);
         return features.current(featureId, false).stream()
-                .filter(r -> r.validFrom().equals(from)).map(this::toStored).findFirst().orElseThrow();
+                .filter(r -> r.validFrom().equals(from))
+                .map(this::toStored)
+                .findFirst()
+                .orElseThrow();
     }
 
     @Override
@@ -245,24 +250,56 @@ public class StoreService implements LayerService {
         return rows.stream().map(this::toStored).toList();
     }
 
-    private InsertVersion version(String id, String layerId, NewFeature f, Instant recordedAt, String user, String reason) {
+    private InsertVersion version(
+            String id, String layerId, NewFeature f, Instant recordedAt, String user, String reason) {
         byte[] wkb = new WKBWriter(2).write(f.geometry());
         String props = json.writeValueAsString(f.properties() == null ? Map.of() : f.properties());
-        return new InsertVersion(id, layerId, wkb, f.geometry().getEnvelopeInternal(), props, f.validFrom(),
-                f.validTo(), recordedAt, user, reason, f.provenance());
+        return new InsertVersion(
+                id,
+                layerId,
+                wkb,
+                f.geometry().getEnvelopeInternal(),
+                props,
+                f.validFrom(),
+                f.validTo(),
+                recordedAt,
+                user,
+                reason,
+                f.provenance());
     }
 
     private InsertVersion copy(FeatureRow r, Instant from, Instant to, Instant now, String user, String reason) {
-        return new InsertVersion(r.featureId(), r.layerId(), r.wkb(), toStored(r).geometry().getEnvelopeInternal(),
-                r.propsJson(), from, to, now, user,
-                "kept outside the valid time of a correction: " + (reason == null ? "" : reason), r.provenance());
+        return new InsertVersion(
+                r.featureId(),
+                r.layerId(),
+                r.wkb(),
+                toStored(r).geometry().getEnvelopeInternal(),
+                r.propsJson(),
+                from,
+                to,
+                now,
+                user,
+                "kept outside the valid time of a correction: " + (reason == null ? "" : reason),
+                r.provenance());
     }
 
     StoredFeature toStored(FeatureRow r) {
         try {
-            return new StoredFeature(r.featureId(), r.versionId(), r.layerId(), new WKBReader(GEOMETRY).read(r.wkb()),
-                    json.readValue(r.propsJson(), MAP), r.validFrom(), r.validTo(), r.recordedAt(), r.recordedBy(),
-                    r.changeReason(), r.supersededAt(), r.supersededBy(), r.supersededReason(), r.provenance());
+            return new StoredFeature(
+                    r.featureId(),
+                    r.versionId(),
+                    r.layerId(),
+                    new WKBReader(GEOMETRY).read(r.wkb()),
+                    json.readValue(r.propsJson(), MAP),
+                    r.validFrom(),
+                    r.validTo(),
+                    r.recordedAt(),
+                    r.recordedBy(),
+                    r.changeReason(),
+                    r.supersededAt(),
+                    r.supersededBy(),
+                    r.supersededReason(),
+                    r.provenance());
         } catch (ParseException e) {
             throw new IllegalStateException("stored geometry of version " + r.versionId() + " is unreadable", e);
         }

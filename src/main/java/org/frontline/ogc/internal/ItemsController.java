@@ -22,8 +22,8 @@ import org.frontline.layers.FeatureQuery;
 import org.frontline.layers.Layer;
 import org.frontline.layers.LayerService;
 import org.frontline.layers.StoredFeature;
-import org.frontline.web.TimeParam;
 import org.frontline.web.NotFoundException;
+import org.frontline.web.TimeParam;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -52,8 +52,12 @@ class ItemsController {
     }
 
     @GetMapping
-    ModelAndView items(@PathVariable String id, @RequestParam(required = false) String f,
-            HttpServletRequest request, HttpServletResponse response) throws IOException {
+    ModelAndView items(
+            @PathVariable String id,
+            @RequestParam(required = false) String f,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
         boolean html = Negotiation.html(f, request);
         Layer layer = layers.layer(id).orElseThrow(() -> OgcController.unknown(id));
         PageRequest req = ItemsQuery.parse(layer, request.getParameterMap());
@@ -61,9 +65,21 @@ class ItemsController {
         String stamp = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         if (html) {
             FeaturePages.Page page = pages.page(req);
-            return new ModelAndView("ogc/items", Map.of("layer", layer, "features", rows(page.features()),
-                    "matched", matched, "returned", page.info().returned(), "links", links(page.info(), true),
-                    "timeStamp", stamp));
+            return new ModelAndView(
+                    "ogc/items",
+                    Map.of(
+                            "layer",
+                            layer,
+                            "features",
+                            rows(page.features()),
+                            "matched",
+                            matched,
+                            "returned",
+                            page.info().returned(),
+                            "links",
+                            links(page.info(), true),
+                            "timeStamp",
+                            stamp));
         }
         response.setContentType(GEOJSON);
         response.setCharacterEncoding("UTF-8");
@@ -77,9 +93,14 @@ class ItemsController {
     }
 
     @GetMapping("/{featureId}")
-    ModelAndView item(@PathVariable String id, @PathVariable String featureId,
-            @RequestParam(required = false) String f, @RequestParam(required = false) String datetime,
-            @RequestParam(required = false) String asOf, HttpServletRequest request, HttpServletResponse response)
+    ModelAndView item(
+            @PathVariable String id,
+            @PathVariable String featureId,
+            @RequestParam(required = false) String f,
+            @RequestParam(required = false) String datetime,
+            @RequestParam(required = false) String asOf,
+            HttpServletRequest request,
+            HttpServletResponse response)
             throws IOException {
         boolean html = Negotiation.html(f, request);
         Layer layer = layers.layer(id).orElseThrow(() -> OgcController.unknown(id));
@@ -92,8 +113,7 @@ class ItemsController {
                 new Link(url("/collections/" + id), "collection", JSON, "the collection"));
         if (html) {
             StoredFeature sf = pages.feature(q, featureId).orElseThrow(() -> unknownFeature(id, featureId));
-            return new ModelAndView("ogc/item", Map.of("layer", layer, "f", FeatureRowView.of(sf),
-                    "links", links));
+            return new ModelAndView("ogc/item", Map.of("layer", layer, "f", FeatureRowView.of(sf), "links", links));
         }
         // The answer is committed only once a version was found, so a miss can still be a 404.
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
@@ -110,8 +130,11 @@ class ItemsController {
         String type = html ? HTML : GEOJSON;
         List<Link> out = new ArrayList<>();
         out.add(new Link(current().toUriString(), "self", type, "this page"));
-        out.add(new Link(current().replaceQueryParam("f", html ? "json" : "html").toUriString(), "alternate",
-                html ? GEOJSON : HTML, html ? "this page as GeoJSON" : "this page as HTML"));
+        out.add(new Link(
+                current().replaceQueryParam("f", html ? "json" : "html").toUriString(),
+                "alternate",
+                html ? GEOJSON : HTML,
+                html ? "this page as GeoJSON" : "this page as HTML"));
         if (info.moreAfter() && info.last() != null) {
             out.add(new Link(page("after", info.last()), "next", type, "next page"));
         }
@@ -122,8 +145,11 @@ class ItemsController {
     }
 
     private static String page(String direction, Cursor at) {
-        return current().replaceQueryParam("after").replaceQueryParam("before")
-                .replaceQueryParam(direction, at.token()).toUriString();
+        return current()
+                .replaceQueryParam("after")
+                .replaceQueryParam("before")
+                .replaceQueryParam(direction, at.token())
+                .toUriString();
     }
 
     private static ServletUriComponentsBuilder current() {
@@ -153,15 +179,29 @@ class ItemsController {
     }
 
     /** A feature as the HTML pages show it, with a link that opens the map at its date and place. */
-    record FeatureRowView(String id, String validFrom, String validTo, String label, Map<String, Object> properties,
-            String confidence, String source, String mapLink) {
+    record FeatureRowView(
+            String id,
+            String validFrom,
+            String validTo,
+            String label,
+            Map<String, Object> properties,
+            String confidence,
+            String source,
+            String mapLink) {
         static FeatureRowView of(StoredFeature f) {
             Object label = f.properties().getOrDefault("title", f.properties().getOrDefault("name", ""));
             var c = f.geometry().getInteriorPoint().getCoordinate();
             String at = TimeParam.format(f.validFrom()).substring(0, 10);
             String map = "/?at=" + at + "&layers=" + f.layerId() + "&c=" + round(c.y) + "," + round(c.x) + "&z=11";
-            return new FeatureRowView(f.featureId(), TimeParam.format(f.validFrom()), TimeParam.format(f.validTo()),
-                    String.valueOf(label), f.properties(), f.provenance().confidence(), f.provenance().publisher(), map);
+            return new FeatureRowView(
+                    f.featureId(),
+                    TimeParam.format(f.validFrom()),
+                    TimeParam.format(f.validTo()),
+                    String.valueOf(label),
+                    f.properties(),
+                    f.provenance().confidence(),
+                    f.provenance().publisher(),
+                    map);
         }
 
         private static String round(double v) {

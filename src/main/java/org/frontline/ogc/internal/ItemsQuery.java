@@ -11,8 +11,8 @@ import org.frontline.layers.FeaturePages.PageRequest;
 import org.frontline.layers.FeatureQuery;
 import org.frontline.layers.Layer;
 import org.frontline.layers.QueryParams;
-import org.frontline.web.TimeParam;
 import org.frontline.web.BadInputException;
+import org.frontline.web.TimeParam;
 
 /**
  * The query parameters of {@code /collections/{id}/items}: {@code bbox}, {@code datetime} (an instant, a
@@ -24,16 +24,15 @@ final class ItemsQuery {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 10_000;
     static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
-    private static final Set<String> RESERVED = Set.of("f", "limit", "bbox", "bbox-crs", "datetime", "asOf", "after",
-            "before");
+    private static final Set<String> RESERVED =
+            Set.of("f", "limit", "bbox", "bbox-crs", "datetime", "asOf", "after", "before");
     private static final Pattern PROPERTY = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,99}");
 
-    private ItemsQuery() {
-    }
+    private ItemsQuery() {}
 
     static PageRequest parse(Layer layer, Map<String, String[]> params) {
-        FeatureQuery q = timeAndSpace(layer, one(params, "datetime"), one(params, "bbox"), one(params, "bbox-crs"),
-                one(params, "asOf"));
+        FeatureQuery q = timeAndSpace(
+                layer, one(params, "datetime"), one(params, "bbox"), one(params, "bbox-crs"), one(params, "asOf"));
         String after = one(params, "after");
         String before = one(params, "before");
         if (after != null && before != null) {
@@ -45,12 +44,17 @@ final class ItemsQuery {
                 continue;
             }
             if (!PROPERTY.matcher(e.getKey()).matches()) {
-                throw new BadInputException("'" + e.getKey() + "' is not a parameter of this service nor a property name");
+                throw new BadInputException(
+                        "'" + e.getKey() + "' is not a parameter of this service nor a property name");
             }
             props.put(e.getKey(), one(params, e.getKey()));
         }
-        return new PageRequest(q, props, after == null ? null : Cursor.parse(after, "after"),
-                before == null ? null : Cursor.parse(before, "before"), limit(one(params, "limit")));
+        return new PageRequest(
+                q,
+                props,
+                after == null ? null : Cursor.parse(after, "after"),
+                before == null ? null : Cursor.parse(before, "before"),
+                limit(one(params, "limit")));
     }
 
     /** Valid time from {@code datetime}, record time from {@code asOf}, space from {@code bbox}. */
@@ -115,7 +119,8 @@ final class ItemsQuery {
             if (value.strip().matches("\\d{10,}")) {
                 return MAX_LIMIT;
             }
-            throw new BadInputException("limit must be a whole number from 1 to " + MAX_LIMIT + ", got '" + value + "'");
+            throw new BadInputException(
+                    "limit must be a whole number from 1 to " + MAX_LIMIT + ", got '" + value + "'");
         }
         if (n < 1) {
             throw new BadInputException("limit must be at least 1, got " + n);

@@ -17,8 +17,7 @@ final class Negotiation {
     static final String HTML = "text/html";
     static final String OPENAPI = "application/vnd.oai.openapi+json;version=3.0";
 
-    private Negotiation() {
-    }
+    private Negotiation() {}
 
     static boolean html(String f, HttpServletRequest request) {
         if (f != null) {
@@ -34,7 +33,11 @@ final class Negotiation {
 
     /** The absolute URL of {@code /ogc} + path. */
     static String url(String path) {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().path("/ogc").path(path).build().toUriString();
+        return ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/ogc")
+                .path(path)
+                .build()
+                .toUriString();
     }
 
     static void writeJson(HttpServletResponse response, String type, Object body, JsonMapper json) throws IOException {

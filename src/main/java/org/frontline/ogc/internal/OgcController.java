@@ -45,34 +45,37 @@ class OgcController {
         this.json = json;
     }
 
-    record Landing(String title, String description, List<Link> links) {
-    }
+    record Landing(String title, String description, List<Link> links) {}
 
-    record Conformance(List<String> conformsTo) {
-    }
+    record Conformance(List<String> conformsTo) {}
 
-    record Spatial(List<double[]> bbox, String crs) {
-    }
+    record Spatial(List<double[]> bbox, String crs) {}
 
-    record Temporal(List<List<String>> interval, String trs) {
-    }
+    record Temporal(List<List<String>> interval, String trs) {}
 
-    record Extent(Spatial spatial, Temporal temporal) {
-    }
+    record Extent(Spatial spatial, Temporal temporal) {}
 
-    record CollectionView(String id, String title, String description, String itemType, List<String> crs,
-            Extent extent, List<Link> links) {
-    }
+    record CollectionView(
+            String id,
+            String title,
+            String description,
+            String itemType,
+            List<String> crs,
+            Extent extent,
+            List<Link> links) {}
 
-    record Collections(List<Link> links, List<CollectionView> collections) {
-    }
+    record Collections(List<Link> links, List<CollectionView> collections) {}
 
     @GetMapping({"", "/"})
-    ModelAndView landing(@RequestParam(required = false) String f, HttpServletRequest request,
-            HttpServletResponse response) throws IOException {
+    ModelAndView landing(
+            @RequestParam(required = false) String f, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         boolean html = Negotiation.html(f, request);
-        Landing body = new Landing(TITLE, "Conflict-mapping layers with valid time (datetime) and record time (asOf)",
-                List.of(new Link(url(""), html ? "alternate" : "self", JSON, "this document"),
+        Landing body = new Landing(
+                TITLE,
+                "Conflict-mapping layers with valid time (datetime) and record time (asOf)",
+                List.of(
+                        new Link(url(""), html ? "alternate" : "self", JSON, "this document"),
                         new Link(url("?f=html"), html ? "self" : "alternate", HTML, "this document as HTML"),
                         new Link(url("/api"), "service-desc", OPENAPI, "the API definition (OpenAPI 3.0)"),
                         new Link(url("/api.html"), "service-doc", HTML, "the API documentation"),
@@ -82,8 +85,9 @@ class OgcController {
     }
 
     @GetMapping("/conformance")
-    ModelAndView conformance(@RequestParam(required = false) String f, HttpServletRequest request,
-            HttpServletResponse response) throws IOException {
+    ModelAndView conformance(
+            @RequestParam(required = false) String f, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         return answer(Negotiation.html(f, request), "ogc/conformance", new Conformance(CONFORMANCE), response);
     }
 
@@ -98,23 +102,33 @@ class OgcController {
     }
 
     @GetMapping("/collections")
-    ModelAndView collections(@RequestParam(required = false) String f, HttpServletRequest request,
-            HttpServletResponse response) throws IOException {
+    ModelAndView collections(
+            @RequestParam(required = false) String f, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         boolean html = Negotiation.html(f, request);
         List<CollectionView> all = new ArrayList<>();
         for (Layer l : layers.layers()) {
             all.add(view(l));
         }
-        Collections body = new Collections(List.of(
-                new Link(url("/collections"), html ? "alternate" : "self", JSON, "the collections"),
-                new Link(url("/collections?f=html"), html ? "self" : "alternate", HTML, "the collections as HTML")),
+        Collections body = new Collections(
+                List.of(
+                        new Link(url("/collections"), html ? "alternate" : "self", JSON, "the collections"),
+                        new Link(
+                                url("/collections?f=html"),
+                                html ? "self" : "alternate",
+                                HTML,
+                                "the collections as HTML")),
                 all);
         return answer(html, "ogc/collections", body, response);
     }
 
     @GetMapping("/collections/{id}")
-    ModelAndView collection(@PathVariable String id, @RequestParam(required = false) String f,
-            HttpServletRequest request, HttpServletResponse response) throws IOException {
+    ModelAndView collection(
+            @PathVariable String id,
+            @RequestParam(required = false) String f,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
         boolean html = Negotiation.html(f, request);
         Layer l = layers.layer(id).orElseThrow(() -> unknown(id));
         return answer(html, "ogc/collection", view(l), response);
@@ -128,9 +142,14 @@ class OgcController {
         interval.add(l.extentFrom() == null ? null : l.extentFrom().toString());
         interval.add(l.extentTo() == null ? null : l.extentTo().toString());
         Temporal temporal = new Temporal(List.of(interval), "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian");
-        return new CollectionView(l.id(), l.title(), "Layer of kind " + l.kind().code()
-                + "; datetime filters valid time, asOf filters record time", "feature", List.of(ItemsQuery.CRS84),
-                new Extent(spatial, temporal), List.of(
+        return new CollectionView(
+                l.id(),
+                l.title(),
+                "Layer of kind " + l.kind().code() + "; datetime filters valid time, asOf filters record time",
+                "feature",
+                List.of(ItemsQuery.CRS84),
+                new Extent(spatial, temporal),
+                List.of(
                         new Link(url(base), "self", JSON, "this collection"),
                         new Link(url(base + "?f=html"), "alternate", HTML, "this collection as HTML"),
                         new Link(url(base + "/items"), "items", GEOJSON, "the features"),

@@ -32,8 +32,7 @@ final class ActorExtractor {
         ACTORS.put(label, regex);
     }
 
-    private ActorExtractor() {
-    }
+    private ActorExtractor() {}
 
     static List<ActorMention> find(String text) {
         List<ActorMention> out = new ArrayList<>();

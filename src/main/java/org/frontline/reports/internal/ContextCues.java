@@ -12,8 +12,7 @@ import java.util.regex.Pattern;
 final class ContextCues {
 
     /** Mention {@code target} constrains this one; {@code words} are the cue; {@code km} the radius, if given. */
-    record Cue(int target, String words, boolean inherited, double km) {
-    }
+    record Cue(int target, String words, boolean inherited, double km) {}
 
     private static final String DIR = "(?:northern|southern|eastern|western|central|rural|greater|"
             + "north|south|east|west|(?:north|south)[- ]?(?:east|west)(?:ern)?)";
@@ -21,23 +20,25 @@ final class ContextCues {
             + "neighbourhood|neighborhood|farms|frontlines?|countryside|region|plain|mountains?|hills?)";
     private static final String AREA = "(?:countryside|suburbs|outskirts|province|governorate|region|vicinity|"
             + "area|district|parts?|plain|mountains?|city|town|village|heart|environs)";
-    private static final Pattern CUE = Pattern.compile("^[\"”’']?(?:['’]s)?\\s*(?:" + KIND + "\\s*)?,?\\s*"
-            + "(?:(?:located|which lies|lying|situated)\\s+)?"
-            + "(?:(in|of|near|outside|around|inside|within|at)\\s+|(\\d+(?:\\.\\d+)?)\\s*(?:km|kilometres|kilometers|"
-            + "miles)\\s+(?:\\(\\d+\\s*miles?\\)\\s+)?(?:" + DIR + "\\s+)?(?:from|of)\\s+|" + DIR + "\\s+of\\s+|"
-            + "on the (?:road|highway|way|outskirts) (?:to|of)\\s+|" + DIR + "\\s+)"
-            + "(?:the\\s+)?(?:" + DIR + "\\s+)?(?:" + AREA + "\\s+of\\s+(?:the\\s+)?)?(?:" + DIR + "\\s+)?$",
+    private static final Pattern CUE = Pattern.compile(
+            "^[\"”’']?(?:['’]s)?\\s*(?:" + KIND + "\\s*)?,?\\s*"
+                    + "(?:(?:located|which lies|lying|situated)\\s+)?"
+                    + "(?:(in|of|near|outside|around|inside|within|at)\\s+|(\\d+(?:\\.\\d+)?)\\s*(?:km|kilometres|kilometers|"
+                    + "miles)\\s+(?:\\(\\d+\\s*miles?\\)\\s+)?(?:" + DIR + "\\s+)?(?:from|of)\\s+|" + DIR
+                    + "\\s+of\\s+|"
+                    + "on the (?:road|highway|way|outskirts) (?:to|of)\\s+|" + DIR + "\\s+)"
+                    + "(?:the\\s+)?(?:" + DIR + "\\s+)?(?:" + AREA + "\\s+of\\s+(?:the\\s+)?)?(?:" + DIR + "\\s+)?$",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern LIST = Pattern.compile("^[\"”’']?\\s*(?:" + KIND + "\\s*)?(?:,\\s*|\\s+and\\s+|"
-            + ",\\s*and\\s+|\\s+or\\s+|\\s*-\\s*)(?:the\\s+)?(?:(?:villages?|towns?|cities) of\\s+)?[\"“]?$",
+    private static final Pattern LIST = Pattern.compile(
+            "^[\"”’']?\\s*(?:" + KIND + "\\s*)?(?:,\\s*|\\s+and\\s+|"
+                    + ",\\s*and\\s+|\\s+or\\s+|\\s*-\\s*)(?:the\\s+)?(?:(?:villages?|towns?|cities) of\\s+)?[\"“]?$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern POSSESSIVE = Pattern.compile("^['’]s\\s+(?:" + DIR + "\\s+)?$");
     private static final int MAX_GAP = 70;
     /** "X in the countryside of Y", "X near Y": X lies within this of a town Y. */
     static final double NEAR_KM = 25;
 
-    private ContextCues() {
-    }
+    private ContextCues() {}
 
     /**
      * One cue (or null) per mention ([start, end) spans in text order). {@code areaLike[j]}: mention j resolved (first pass) to a country, province
@@ -55,7 +56,9 @@ final class ContextCues {
             if (gap.indexOf('.') >= 0 && !gap.matches("(?s).*\\d\\.\\d.*")) continue; // a sentence ends between
             Matcher c = CUE.matcher(gap);
             Matcher l = LIST.matcher(gap);
-            boolean apposition = areaLike[j] && !areaLike[i] && (gap.strip().equals(",") || gap.strip().equals("("));
+            boolean apposition = areaLike[j]
+                    && !areaLike[i]
+                    && (gap.strip().equals(",") || gap.strip().equals("("));
             if (apposition) {
                 cues[i] = new Cue(j, gap.strip(), false, NEAR_KM);
             } else if (l.find()) {

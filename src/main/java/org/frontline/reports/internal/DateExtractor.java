@@ -27,25 +27,28 @@ final class DateExtractor {
     static final String MONTHS = "(January|February|March|April|May|June|July|August|September|October|"
             + "November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)";
     private static final String DAYS = "(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
-    private static final String PART = "(?:(early|mid|late|the end of|the beginning of|the start of|the middle of)[ -])?";
+    private static final String PART =
+            "(?:(early|mid|late|the end of|the beginning of|the start of|the middle of)[ -])?";
 
     private static final Pattern ISO = Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b");
-    private static final Pattern DAY_MONTH = Pattern.compile("\\b(\\d{1,2})(?:st|nd|rd|th)? (?:of )?" + MONTHS
-            + "\\.?(?:,? (\\d{4}))?\\b");
-    private static final Pattern MONTH_DAY = Pattern.compile("\\b" + MONTHS
-            + "\\.? (\\d{1,2})(?:st|nd|rd|th)?\\b(?:,? (\\d{4})\\b)?(?!:\\d)");
+    private static final Pattern DAY_MONTH =
+            Pattern.compile("\\b(\\d{1,2})(?:st|nd|rd|th)? (?:of )?" + MONTHS + "\\.?(?:,? (\\d{4}))?\\b");
+    private static final Pattern MONTH_DAY =
+            Pattern.compile("\\b" + MONTHS + "\\.? (\\d{1,2})(?:st|nd|rd|th)?\\b(?:,? (\\d{4})\\b)?(?!:\\d)");
     private static final Pattern MONTH = Pattern.compile("\\b(?:(in|since|until|by|from|of|during|last|this|"
             + "early|mid|late|the end of|the beginning of|the start of|the middle of)[ -])?" + PART + MONTHS
             + "(?: (\\d{4}))?\\b");
     private static final Pattern WEEKDAY = Pattern.compile("\\b(?:(last|this|next|on|since|late on|early on|"
             + "earlier on|later on|late|early|overnight|on the night of) )?" + DAYS + "\\b");
-    private static final Pattern RELATIVE = Pattern.compile("\\b(today|yesterday|overnight|last night|tonight|"
-            + "this (?:morning|afternoon|evening)|earlier today|early today|since (?:early morning|dawn|midnight)|"
-            + "at dawn|after midnight|(?:in|over) the (?:last|past) 24 hours|(?:over |during |at )?the weekend|"
-            + "last weekend|this weekend|"
-            + "this week|last week|earlier this week|this month|last month|earlier this month|this year|last year|"
-            + "earlier this year|next week|next month|next year|(\\d{1,3}|two|three|four|five|six|seven|ten) "
-            + "(days|weeks|months|years) ago)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern RELATIVE = Pattern.compile(
+            "\\b(today|yesterday|overnight|last night|tonight|"
+                    + "this (?:morning|afternoon|evening)|earlier today|early today|since (?:early morning|dawn|midnight)|"
+                    + "at dawn|after midnight|(?:in|over) the (?:last|past) 24 hours|(?:over |during |at )?the weekend|"
+                    + "last weekend|this weekend|"
+                    + "this week|last week|earlier this week|this month|last month|earlier this month|this year|last year|"
+                    + "earlier this year|next week|next month|next year|(\\d{1,3}|two|three|four|five|six|seven|ten) "
+                    + "(days|weeks|months|years) ago)\\b",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern YEAR = Pattern.compile("\\b(?:in|since|of|during|until) ((?:19|20)\\d{2})\\b");
     /** The head of a wire story: "CITY[, Country], <date>[ (Agency)] -" or "<dd.mm.yyyy>, City." */
     private static final Pattern DATELINE = Pattern.compile("^\\s*(?:(?!(?:On|In|By|Since|From|At|As|After|"
@@ -54,19 +57,17 @@ final class DateExtractor {
             + ",? (?:" + MONTHS + "\\.? (\\d{1,2})|(\\d{1,2}) " + MONTHS + ")(?:,? (\\d{4}))?\\b\\.?\\s*"
             + "(?:\\([^)\\n]{1,60}\\))?\\s*(?:--|[-–—:])?|(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4}),)");
     /** "KABUL (UrduPoint News / Sputnik - 13th September, 2020)": the day inside the agency's brackets. */
-    private static final Pattern BRACKET_DATELINE = Pattern.compile("^\\s*\\p{Lu}[\\p{L}.'’ ,-]{1,40}\\s*\\(([^)\\n]{4,80})\\)"
-            + "\\s*(?:--|[-–—:])?");
+    private static final Pattern BRACKET_DATELINE =
+            Pattern.compile("^\\s*\\p{Lu}[\\p{L}.'’ ,-]{1,40}\\s*\\(([^)\\n]{4,80})\\)" + "\\s*(?:--|[-–—:])?");
     /** Words that put a day in the future: a plan, not a report. */
     private static final Pattern FUTURE = Pattern.compile("(?i)\\b(will|would|shall|must|due|deadline|set to|"
             + "scheduled|planned|plans? to|"
             + "expected to|upcoming|to (?:hold|host|start|begin|take effect|meet|resume|open|visit))\\b");
 
     /** The dateline at the head of a text: where it ends and the day it names. */
-    record Dateline(int end, LocalDate date) {
-    }
+    record Dateline(int end, LocalDate date) {}
 
-    private DateExtractor() {
-    }
+    private DateExtractor() {}
 
     /**
      * The agency dateline heading the text, if any, with its day resolved against the publication date (never
@@ -100,14 +101,19 @@ final class DateExtractor {
         try {
             if (d.find()) {
                 Month month = month(d.group(2));
-                return new Dateline(b.end(), d.group(3) != null ? LocalDate.of(num(d.group(3)), month, num(d.group(1)))
-                        : latest(published, month, num(d.group(1))));
+                return new Dateline(
+                        b.end(),
+                        d.group(3) != null
+                                ? LocalDate.of(num(d.group(3)), month, num(d.group(1)))
+                                : latest(published, month, num(d.group(1))));
             }
             if (md.find()) {
                 Month month = month(md.group(1));
-                return new Dateline(b.end(), md.group(3) != null
-                        ? LocalDate.of(num(md.group(3)), month, num(md.group(2)))
-                        : latest(published, month, num(md.group(2))));
+                return new Dateline(
+                        b.end(),
+                        md.group(3) != null
+                                ? LocalDate.of(num(md.group(3)), month, num(md.group(2)))
+                                : latest(published, month, num(md.group(2))));
             }
         } catch (DateTimeException e) {
             return null;
@@ -152,8 +158,14 @@ final class DateExtractor {
         return found;
     }
 
-    private static void addDay(TreeMap<Integer, DateMention> out, String text, Matcher m, LocalDate ref, int day,
-            String monthName, String year) {
+    private static void addDay(
+            TreeMap<Integer, DateMention> out,
+            String text,
+            Matcher m,
+            LocalDate ref,
+            int day,
+            String monthName,
+            String year) {
         Month month = month(monthName);
         try {
             LocalDate d;
@@ -194,8 +206,8 @@ final class DateExtractor {
         for (int y = ref.getYear() - 1; y <= ref.getYear() + 1; y++) {
             if (day > month.length(java.time.Year.isLeap(y))) continue;
             LocalDate d = LocalDate.of(y, month, day);
-            if (best == null || Math.abs(d.toEpochDay() - ref.toEpochDay())
-                    < Math.abs(best.toEpochDay() - ref.toEpochDay())) {
+            if (best == null
+                    || Math.abs(d.toEpochDay() - ref.toEpochDay()) < Math.abs(best.toEpochDay() - ref.toEpochDay())) {
                 best = d;
             }
         }
@@ -208,13 +220,19 @@ final class DateExtractor {
         LocalDate weekStart = d.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         if (e.endsWith("weekend")) {
             LocalDate saturday = d.with(TemporalAdjusters.previousOrSame(DayOfWeek.SATURDAY));
-            add(out, m, e.startsWith("last") && !saturday.isBefore(d.minusDays(1)) ? saturday.minusWeeks(1) : saturday,
+            add(
+                    out,
+                    m,
+                    e.startsWith("last") && !saturday.isBefore(d.minusDays(1)) ? saturday.minusWeeks(1) : saturday,
                     "week");
             return;
         }
         if (e.startsWith("this ") && !e.endsWith("week") && !e.endsWith("month") && !e.endsWith("year")
-                || e.startsWith("since ") || e.endsWith("24 hours") || e.endsWith(" today")
-                || e.equals("at dawn") || e.equals("after midnight")) {
+                || e.startsWith("since ")
+                || e.endsWith("24 hours")
+                || e.endsWith(" today")
+                || e.equals("at dawn")
+                || e.equals("after midnight")) {
             add(out, m, d, "day"); // this morning, since early morning, in the past 24 hours, earlier today
             return;
         }
@@ -245,15 +263,18 @@ final class DateExtractor {
     private static void weekday(TreeMap<Integer, DateMention> out, Matcher m, LocalDate d) {
         DayOfWeek day = DayOfWeek.valueOf(m.group(2).toUpperCase(Locale.ROOT));
         String mod = m.group(1) == null ? "" : m.group(1);
-        LocalDate date = mod.equals("next") ? d.with(TemporalAdjusters.next(day))
-                : mod.equals("last") ? d.with(TemporalAdjusters.previous(day))
-                : d.with(TemporalAdjusters.previousOrSame(day));
+        LocalDate date = mod.equals("next")
+                ? d.with(TemporalAdjusters.next(day))
+                : mod.equals("last")
+                        ? d.with(TemporalAdjusters.previous(day))
+                        : d.with(TemporalAdjusters.previousOrSame(day));
         add(out, m.start(mod.isEmpty() || mod.equals("on") ? 2 : 0), m.end(), m, date, "day");
     }
 
     private static void month(TreeMap<Integer, DateMention> out, Matcher m, LocalDate d) {
         String lead = m.group(1);
-        String part = m.group(2) != null ? m.group(2) : (lead != null && lead.matches("early|mid|late|the .*") ? lead : null);
+        String part =
+                m.group(2) != null ? m.group(2) : (lead != null && lead.matches("early|mid|late|the .*") ? lead : null);
         String name = m.group(3);
         // "May" is a verb too: take it only with a lead word, a part or a year
         if (name.equals("May") && lead == null && part == null && m.group(4) == null) return;
@@ -268,11 +289,13 @@ final class DateExtractor {
         } else {
             year = month.getValue() <= d.getMonthValue() ? d.getYear() : d.getYear() - 1;
         }
-        int day = part == null ? 1 : switch (part) {
-            case "mid", "the middle of" -> 11;
-            case "late", "the end of" -> 21;
-            default -> 1;
-        };
+        int day = part == null
+                ? 1
+                : switch (part) {
+                    case "mid", "the middle of" -> 11;
+                    case "late", "the end of" -> 21;
+                    default -> 1;
+                };
         int start = m.start(part != null && m.group(2) != null ? 2 : 3);
         if (part != null && m.group(2) == null) start = m.start(1);
         add(out, start, m.end(), m, LocalDate.of(year, month, day), "month");
@@ -281,7 +304,9 @@ final class DateExtractor {
     static Month month(String name) {
         String n = name.toLowerCase(Locale.ROOT);
         for (Month mo : Month.values()) {
-            if (mo.getDisplayName(TextStyle.FULL, Locale.ENGLISH).toLowerCase(Locale.ROOT).startsWith(n.substring(0, 3))) {
+            if (mo.getDisplayName(TextStyle.FULL, Locale.ENGLISH)
+                    .toLowerCase(Locale.ROOT)
+                    .startsWith(n.substring(0, 3))) {
                 return mo;
             }
         }
@@ -292,17 +317,20 @@ final class DateExtractor {
         add(out, m.start(), m.end(), m, date, precision);
     }
 
-    private static void add(TreeMap<Integer, DateMention> out, int start, int end, Matcher m, LocalDate date, String precision) {
+    private static void add(
+            TreeMap<Integer, DateMention> out, int start, int end, Matcher m, LocalDate date, String precision) {
         String text = m.group().substring(start - m.start(), end - m.start());
         addSpan(out, start, end, text, date, precision);
     }
 
-    private static void add(TreeMap<Integer, DateMention> out, int start, int end, String text, LocalDate date, String precision) {
+    private static void add(
+            TreeMap<Integer, DateMention> out, int start, int end, String text, LocalDate date, String precision) {
         addSpan(out, start, end, text.substring(start, end), date, precision);
     }
 
     /** Keeps the first (most specific) reading of any stretch of text; 'out' is keyed by start. */
-    private static void addSpan(TreeMap<Integer, DateMention> out, int start, int end, String text, LocalDate date, String precision) {
+    private static void addSpan(
+            TreeMap<Integer, DateMention> out, int start, int end, String text, LocalDate date, String precision) {
         // the spans kept never overlap, so only the last one starting before 'end' can overlap this one
         var before = out.lowerEntry(end);
         if (before != null && before.getValue().end() > start) return;

@@ -32,35 +32,53 @@ final class EventDetector {
 
     private static final List<Trigger> TRIGGERS = List.of(
             new Trigger("Battles", "Encirclement", "surrounded|encircled|besieged|encirclement|cut off|under siege"),
-            new Trigger("Battles", "Territory captured", "captur(?:e|ed|es|ing)|seiz(?:e|ed|es|ing)|"
-                    + "(?:re)?t(?:ake|akes|aking|aken|ook) (?:full )?control|(?:re)?(?:took|taken) over|recaptur(?:e|ed|es|ing)|"
-                    + "retak(?:e|en|es|ing)|retook|regain(?:ed|s|ing)?|overr[au]n|fell to|fallen to|fall of|entered|"
-                    + "enter(?:s|ing)? the (?:town|city|village)|storm(?:ed|ing)|advanced|advances|made advances|"
-                    + "liberat(?:e|ed|es|ing)|(?:imposed|impose|imposes|seized|established) (?:full )?control"),
-            new Trigger("Strategic developments", "Non-violent transfer of territory", "withdrew|withdrawn|"
-                    + "withdrawal|pulled out|retreated|handed over"),
-            new Trigger("Explosions/Remote violence", "Air/drone strike", "air ?strikes?|air ?raids?|raids?|strikes|"
-                    + "bombed|"
-                    + "bombing|bombardment|bombarded|warplanes struck|struck(?! an? (?:deal|agreement))|drone strikes?|"
-                    + "barrel bombs?|bombs"),
-            new Trigger("Explosions/Remote violence", "Shelling/artillery/missile attack", "shelling|shelled|"
-                    + "artillery|rockets?|missiles?|mortars?|shells"),
-            new Trigger("Explosions/Remote violence", "Remote explosive/landmine/IED", "explosions?|exploded|"
-                    + "blasts?|car bombs?|blew up|explosive device|IEDs?|landmines?|booby-trapped"),
-            new Trigger("Battles", "Armed clash", "clashes|clashed|fighting|battles?|battled|fought|attacked|"
-                    + "attacks?|offensive|assault|ambush(?:ed)?|hit|targeted"),
+            new Trigger(
+                    "Battles",
+                    "Territory captured",
+                    "captur(?:e|ed|es|ing)|seiz(?:e|ed|es|ing)|"
+                            + "(?:re)?t(?:ake|akes|aking|aken|ook) (?:full )?control|(?:re)?(?:took|taken) over|recaptur(?:e|ed|es|ing)|"
+                            + "retak(?:e|en|es|ing)|retook|regain(?:ed|s|ing)?|overr[au]n|fell to|fallen to|fall of|entered|"
+                            + "enter(?:s|ing)? the (?:town|city|village)|storm(?:ed|ing)|advanced|advances|made advances|"
+                            + "liberat(?:e|ed|es|ing)|(?:imposed|impose|imposes|seized|established) (?:full )?control"),
+            new Trigger(
+                    "Strategic developments",
+                    "Non-violent transfer of territory",
+                    "withdrew|withdrawn|" + "withdrawal|pulled out|retreated|handed over"),
+            new Trigger(
+                    "Explosions/Remote violence",
+                    "Air/drone strike",
+                    "air ?strikes?|air ?raids?|raids?|strikes|"
+                            + "bombed|"
+                            + "bombing|bombardment|bombarded|warplanes struck|struck(?! an? (?:deal|agreement))|drone strikes?|"
+                            + "barrel bombs?|bombs"),
+            new Trigger(
+                    "Explosions/Remote violence",
+                    "Shelling/artillery/missile attack",
+                    "shelling|shelled|" + "artillery|rockets?|missiles?|mortars?|shells"),
+            new Trigger(
+                    "Explosions/Remote violence",
+                    "Remote explosive/landmine/IED",
+                    "explosions?|exploded|"
+                            + "blasts?|car bombs?|blew up|explosive device|IEDs?|landmines?|booby-trapped"),
+            new Trigger(
+                    "Battles",
+                    "Armed clash",
+                    "clashes|clashed|fighting|battles?|battled|fought|attacked|"
+                            + "attacks?|offensive|assault|ambush(?:ed)?|hit|targeted"),
             new Trigger("Violence against civilians", "Attack", "killed|killing|massacre|executed|died|dead"),
-            new Trigger("Strategic developments", "Displacement", "fled|flee|fleeing|displaced|displacement|"
-                    + "exodus"),
-            new Trigger("Strategic developments", "Agreement", "agreement|agreed|deal|struck a deal|ceasefire|cease-fire|truce|"
-                    + "accord|signed|summit"));
+            new Trigger(
+                    "Strategic developments", "Displacement", "fled|flee|fleeing|displaced|displacement|" + "exodus"),
+            new Trigger(
+                    "Strategic developments",
+                    "Agreement",
+                    "agreement|agreed|deal|struck a deal|ceasefire|cease-fire|truce|" + "accord|signed|summit"));
     private static final Trigger CASUALTIES = TRIGGERS.get(7);
     private static final int DISPLACEMENT_INDEX = 8;
     private static final int AGREEMENT_INDEX = 9;
 
     /** Every trigger word in one alternation with a group per trigger, so the text is scanned once. */
-    private static final Pattern ANY_TRIGGER = Pattern.compile("(?i)\\b(?:" + String.join("|",
-            TRIGGERS.stream().map(t -> "(" + t.words() + ")").toList()) + ")\\b");
+    private static final Pattern ANY_TRIGGER = Pattern.compile("(?i)\\b(?:"
+            + String.join("|", TRIGGERS.stream().map(t -> "(" + t.words() + ")").toList()) + ")\\b");
     /** A sentence that names the event of the one before: "The overnight attacks", "Saturday's attacks". */
     private static final Pattern ANAPHORA = Pattern.compile("(?i)\\b(?:the|these|those|its|their|"
             + "\\p{L}+day(?: night| morning| evening| afternoon)?['’]s)\\s+"
@@ -68,10 +86,10 @@ final class EventDetector {
             + "explosion|blast|assault|offensive|clashes|fighting)\\b");
     /** Words that say something violent happened without saying what: they join the event told more precisely. */
     private static final Pattern GENERIC = p("hit|targeted|attacks?|attacked|killed|killing|died|dead");
+
     private static final long IMPLAUSIBLE = 1_000_000_000L;
 
-    private EventDetector() {
-    }
+    private EventDetector() {}
 
     private static Pattern p(String words) {
         return Pattern.compile("(?i)\\b(?:" + words + ")\\b");
@@ -88,6 +106,7 @@ final class EventDetector {
         int triggerAt = -1;
         /** The clause also tells of displacement or an agreement: not a mere detail of a violent event. */
         boolean alsoStrategic;
+
         PlaceMention place;
         boolean ownPlace;
         String inheritedFrom;
@@ -108,8 +127,15 @@ final class EventDetector {
         }
     }
 
-    static List<Candidate> find(String text, LocalDate published, String focusCountry, List<PlaceMention> places,
-            List<DateMention> dates, List<Figure> figures, List<ActorMention> actors, PlaceMention focusArea) {
+    static List<Candidate> find(
+            String text,
+            LocalDate published,
+            String focusCountry,
+            List<PlaceMention> places,
+            List<DateMention> dates,
+            List<Figure> figures,
+            List<ActorMention> actors,
+            PlaceMention focusArea) {
         LocalDate ref = DateExtractor.reference(text, published);
         DateExtractor.Dateline dl = DateExtractor.dateline(text, published);
         int datelineEnd = dl == null ? 0 : dl.end();
@@ -126,8 +152,8 @@ final class EventDetector {
             PlaceMention sentencePlace = mostSpecific(here, focusCountry, s.start());
             sentencePlaces.add(sentencePlace);
             // a sentence about a town abroad (talks in Geneva, a statement in Washington) locates nothing here
-            boolean abroad = sentencePlace == null && here.stream().anyMatch(p -> !focusCountry.equals(p.country())
-                    && !"country".equals(p.kind()));
+            boolean abroad = sentencePlace == null
+                    && here.stream().anyMatch(p -> !focusCountry.equals(p.country()) && !"country".equals(p.kind()));
             if (abroad || s.end() - s.start() <= 20) continue;
             List<Sentences.Span> clauses = Sentences.clauses(text, s);
             for (Sentences.Span c : clauses) {
@@ -136,12 +162,12 @@ final class EventDetector {
                 PlaceMention own = mostSpecific(placeSpans.within(c.start(), c.end()), focusCountry, d.start);
                 d.place = own != null ? own : sentencePlace;
                 d.ownPlace = d.place != null;
-                d.time = EventTime.choose(text, c.start(), wordAt(text, d), dateSpans.within(c.start(), c.end()), ref,
-                        datelineEnd);
+                d.time = EventTime.choose(
+                        text, c.start(), wordAt(text, d), dateSpans.within(c.start(), c.end()), ref, datelineEnd);
                 if (d.time.strength() == EventTime.Strength.NONE && clauses.size() > 1) {
                     // "On Tuesday, the convoy was still ..., while forces encircled ...": the sentence's day
-                    d.time = EventTime.choose(text, s.start(), wordAt(text, d), dateSpans.within(s.start(), s.end()),
-                            ref, datelineEnd);
+                    d.time = EventTime.choose(
+                            text, s.start(), wordAt(text, d), dateSpans.within(s.start(), s.end()), ref, datelineEnd);
                 }
                 count(text, d, figureSpans.within(c.start(), c.end()));
                 actorSpans.within(c.start(), c.end()).forEach(a -> d.actors.add(a.actor()));
@@ -186,7 +212,8 @@ final class EventDetector {
         }
         if (trigger == null) {
             Figure f = figures.within(c.start(), c.end()).stream()
-                    .filter(x -> x.category().equals("wounded") || x.category().equals("killed")).findFirst()
+                    .filter(x -> x.category().equals("wounded") || x.category().equals("killed"))
+                    .findFirst()
                     .orElse(null);
             if (f == null) return null;
             return new Draft(sentence, c.start(), c.end(), CASUALTIES, f.category());
@@ -220,8 +247,8 @@ final class EventDetector {
     }
 
     /** A clause without a place of its own takes the last place named before, the next one after, or the country. */
-    private static void inherit(Draft d, List<PlaceMention> sentencePlaces, List<PlaceMention> lastPlace,
-            PlaceMention focusArea) {
+    private static void inherit(
+            Draft d, List<PlaceMention> sentencePlaces, List<PlaceMention> lastPlace, PlaceMention focusArea) {
         if (d.sentence > 0 && lastPlace.get(d.sentence - 1) != null) {
             d.place = lastPlace.get(d.sentence - 1);
             d.inheritedFrom = "an earlier sentence";
@@ -245,7 +272,10 @@ final class EventDetector {
                 || (violent(d.trigger) && violent(prev.trigger) && (generic(d) || generic(prev)));
         if (!sameKind) return false;
         boolean anaphoric = ANAPHORA.matcher(text.substring(d.start, d.end)).find();
-        if (d.ownPlace && prev.ownPlace && !samePlace(prev.place, d.place) && !contains(prev.place, d.place)
+        if (d.ownPlace
+                && prev.ownPlace
+                && !samePlace(prev.place, d.place)
+                && !contains(prev.place, d.place)
                 && !anaphoric) {
             return false;
         }
@@ -311,20 +341,37 @@ final class EventDetector {
         if (inherited) d.flags.add("place taken from " + d.inheritedFrom);
         EventTime.Choice t = d.time;
         if (t.strength() == EventTime.Strength.REPORTED) {
-            d.flags.add("date is the day it was reported ('" + t.words().text()
-                    + "'): the event has no day of its own");
+            d.flags.add(
+                    "date is the day it was reported ('" + t.words().text() + "'): the event has no day of its own");
         }
-        double confidence = where.confidence() * (inherited ? 0.6 : 1)
+        double confidence = where.confidence()
+                * (inherited ? 0.6 : 1)
                 * switch (t.strength()) {
                     case NONE -> 0.8;
                     case REPORTED -> 0.9;
                     case OWN -> 1;
                 };
-        return new Candidate(d.trigger.eventType(), d.trigger.subEventType(), d.word, where.name(), where.lat(),
-                where.lon(), where.geonamesId(), geo, t.date(), t.precision(), d.killed == 0 ? null : d.killed,
-                d.displaced == 0 ? null : d.displaced, List.copyOf(d.figures), List.copyOf(d.actors), d.start, d.end,
-                text.substring(d.start, d.end).strip(), Math.round(confidence * 100) / 100.0,
-                t.words() == null ? null : t.words().text(), List.copyOf(d.flags));
+        return new Candidate(
+                d.trigger.eventType(),
+                d.trigger.subEventType(),
+                d.word,
+                where.name(),
+                where.lat(),
+                where.lon(),
+                where.geonamesId(),
+                geo,
+                t.date(),
+                t.precision(),
+                d.killed == 0 ? null : d.killed,
+                d.displaced == 0 ? null : d.displaced,
+                List.copyOf(d.figures),
+                List.copyOf(d.actors),
+                d.start,
+                d.end,
+                text.substring(d.start, d.end).strip(),
+                Math.round(confidence * 100) / 100.0,
+                t.words() == null ? null : t.words().text(),
+                List.copyOf(d.flags));
     }
 
     /**
@@ -335,7 +382,8 @@ final class EventDetector {
         PlaceMention best = null;
         for (PlaceMention p : here) {
             if (!focusCountry.equals(p.country())) continue;
-            if (best == null || rank(p) > rank(best)
+            if (best == null
+                    || rank(p) > rank(best)
                     || (rank(p) == rank(best) && Math.abs(p.start() - at) < Math.abs(best.start() - at))) {
                 best = p;
             }

@@ -17,10 +17,13 @@ import org.frontline.reports.internal.ParseResult.DateMention;
 final class EventTime {
 
     /** How sure: OWN = the event's own words; REPORTED = the day it was reported; NONE = the report's date. */
-    enum Strength { OWN, REPORTED, NONE }
-
-    record Choice(LocalDate date, String precision, DateMention words, Strength strength) {
+    enum Strength {
+        OWN,
+        REPORTED,
+        NONE
     }
+
+    record Choice(LocalDate date, String precision, DateMention words, Strength strength) {}
 
     private static final Pattern REPORTING = Pattern.compile("(?i)\\b(?:said|says|say|saying|reported|reports|"
             + "announced|told [\\p{L} .'’-]{1,40}?|stated|confirmed|claimed|added|wrote|statement|"
@@ -28,24 +31,24 @@ final class EventTime {
     private static final Pattern BACKGROUND = Pattern.compile("(?i)\\b(?:since|until|till|by|before|after|from|"
             + "through|throughout|as of|began|begun|started|launched)\\s+(?:(?:on|in)\\s+)?(?:the\\s+(?:start|end|"
             + "beginning|middle)\\s+of\\s+)?$");
-    private static final Pattern DAY_NAME = Pattern.compile("(?i)monday|tuesday|wednesday|thursday|friday|saturday|"
-            + "sunday");
+    private static final Pattern DAY_NAME =
+            Pattern.compile("(?i)monday|tuesday|wednesday|thursday|friday|saturday|" + "sunday");
     private static final int HISTORY_YEARS = 10;
 
-    private EventTime() {
-    }
+    private EventTime() {}
 
-    static Choice choose(String text, int clauseStart, int triggerAt, List<DateMention> inClause, LocalDate ref,
-            int datelineEnd) {
+    static Choice choose(
+            String text, int clauseStart, int triggerAt, List<DateMention> inClause, LocalDate ref, int datelineEnd) {
         DateMention best = null;
         double bestRank = -1;
         DateMention reported = null;
         for (DateMention d : inClause) {
             if (d.start() < datelineEnd || d.date().isAfter(ref)) continue; // the dateline; a plan
-            if (d.date().isBefore(ref.minusYears(HISTORY_YEARS)) || d.precision().equals("year")) continue;
+            if (d.date().isBefore(ref.minusYears(HISTORY_YEARS))
+                    || d.precision().equals("year")) continue;
             String before = text.substring(Math.max(clauseStart, d.start() - 90), d.start());
-            boolean possessive = d.end() + 1 < text.length() && (text.startsWith("'s", d.end())
-                    || text.startsWith("’s", d.end()));
+            boolean possessive =
+                    d.end() + 1 < text.length() && (text.startsWith("'s", d.end()) || text.startsWith("’s", d.end()));
             if (!possessive && REPORTING.matcher(before).find()) {
                 if (reported == null) reported = d;
                 continue;
@@ -67,8 +70,10 @@ final class EventTime {
     private static double rank(DateMention d, boolean background) {
         if (background) return 0.2;
         return switch (d.precision()) {
-            case "day" -> d.text().chars().anyMatch(Character::isDigit) ? 4
-                    : DAY_NAME.matcher(d.text().toLowerCase(Locale.ROOT)).find() ? 3 : 2;
+            case "day" ->
+                d.text().chars().anyMatch(Character::isDigit)
+                        ? 4
+                        : DAY_NAME.matcher(d.text().toLowerCase(Locale.ROOT)).find() ? 3 : 2;
             case "week" -> 1;
             default -> 0.5;
         };

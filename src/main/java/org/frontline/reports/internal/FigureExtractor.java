@@ -20,19 +20,22 @@ final class FigureExtractor {
             + "nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred|"
             + "a hundred|dozens|hundreds|thousands|tens of thousands|hundreds of thousands|a dozen|scores";
     private static final String SCALE = "(?: (?:million|billion|thousand))?";
-    private static final String AMOUNT = "(?:(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)" + SCALE + "|(?:" + WORD_NUMBERS + ")"
-            + SCALE + ")";
+    private static final String AMOUNT =
+            "(?:(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)" + SCALE + "|(?:" + WORD_NUMBERS + ")" + SCALE + ")";
     /** A count, with its qualifier; a range ("10 to 15", "between 10 and 15") is one figure: its lowest number. */
     private static final Pattern NUMBER = Pattern.compile("(?i)\\b(?:(more than|over|at least|nearly|almost|about|"
             + "around|some|up to|fewer than|less than|roughly|an estimated|between) )?(" + AMOUNT + ")"
             + "(?:(?: ?(?:-|–) ?| to | or | and (?=\\d))(\\d{1,3}(?:,\\d{3})+|\\d+|" + WORD_NUMBERS + ")(?= \\p{L}))?"
             + "\\b(?![:.]\\d)");
+
     private static final Map<String, Pattern> CATEGORIES = Map.of(
-            "killed", Pattern.compile("(?i)\\b(killed|killing|kills|dead|deaths|died|die|lives lost|fatalities|"
-                    + "massacred|executed|slain|death toll)\\b"),
+            "killed",
+                    Pattern.compile("(?i)\\b(killed|killing|kills|dead|deaths|died|die|lives lost|fatalities|"
+                            + "massacred|executed|slain|death toll)\\b"),
             "wounded", Pattern.compile("(?i)\\b(wounded|wounding|injured|injuring|injuries|hurt)\\b"),
-            "displaced", Pattern.compile("(?i)\\b(fled|flee|fleeing|displaced|displacing|displacement|uprooted|"
-                    + "homeless|evacuated|refugees|driven from their homes)\\b"),
+            "displaced",
+                    Pattern.compile("(?i)\\b(fled|flee|fleeing|displaced|displacing|displacement|uprooted|"
+                            + "homeless|evacuated|refugees|driven from their homes)\\b"),
             "at_risk", Pattern.compile("(?i)\\b(at risk|in danger|threatened|trapped)\\b"));
     private static final Pattern GROUP = Pattern.compile("(?i)^\\s+(?:of them )?(civilians|people|children|women|"
             + "soldiers|fighters|rebels|troops|militants|residents|members|combatants|persons|men)\\b");
@@ -46,17 +49,18 @@ final class FigureExtractor {
     private static final Pattern DAY_RANGE = Pattern.compile("(?:January|February|March|April|May|June|July|August|"
             + "September|October|November|December) \\d{1,2}(?:st|nd|rd|th)? (?:and|to|-|–|until) $|"
             + "\\b(?:from|between) \\d{1,2}(?:st|nd|rd|th)? (?:and|to|-|–|until) $");
+
     private static final String MONTH = "(?:January|February|March|April|May|June|July|August|September|October|"
             + "November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)";
     /** "3 August", "3rd of August": the number is a day of the month. */
     private static final Pattern MONTH_AFTER = Pattern.compile("^(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH + "\\b");
     /** "August 3": a day too, unless people follow ("in August 7 people were killed"). */
     private static final Pattern MONTH_BEFORE = Pattern.compile("\\b" + MONTH + "\\.?\\s+$");
+
     private static final int AFTER = 70;
     private static final int BEFORE = 45;
 
-    private FigureExtractor() {
-    }
+    private FigureExtractor() {}
 
     static List<Figure> find(String text) {
         List<Figure> out = new ArrayList<>();
@@ -140,7 +144,8 @@ final class FigureExtractor {
     static boolean isSubset(String text, Figure f) {
         String before = text.substring(Math.max(0, f.start() - 40), f.start());
         String after = text.substring(f.end(), Math.min(text.length(), f.end() + 60));
-        return SUBSET_BEFORE.matcher(before).find() || SUBSET_AFTER.matcher(after).find();
+        return SUBSET_BEFORE.matcher(before).find()
+                || SUBSET_AFTER.matcher(after).find();
     }
 
     private static boolean isDayOfMonth(String number, String after, String before) {
@@ -164,7 +169,8 @@ final class FigureExtractor {
     private static int indexOfAny(String s, String chars) {
         for (int i = 0; i < s.length(); i++) {
             // a full stop between digits is a decimal point, not a sentence end
-            if (chars.indexOf(s.charAt(i)) >= 0 && !(s.charAt(i) == '.' && i + 1 < s.length() && Character.isDigit(s.charAt(i + 1)))) {
+            if (chars.indexOf(s.charAt(i)) >= 0
+                    && !(s.charAt(i) == '.' && i + 1 < s.length() && Character.isDigit(s.charAt(i + 1)))) {
                 return i;
             }
         }
@@ -178,8 +184,8 @@ final class FigureExtractor {
         return -1;
     }
 
-    private static final List<String> TENS = List.of("twenty", "thirty", "forty", "fifty", "sixty", "seventy",
-            "eighty", "ninety");
+    private static final List<String> TENS =
+            List.of("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety");
 
     /** "twenty-five" → 25, "sixty" → 60, "12.5" → 12.5. */
     private static double tens(String t) {
@@ -204,13 +210,33 @@ final class FigureExtractor {
             t = t.substring(0, t.length() - 9);
         }
         double base = switch (t) {
-            case "one" -> 1; case "two" -> 2; case "three" -> 3; case "four" -> 4; case "five" -> 5;
-            case "six" -> 6; case "seven" -> 7; case "eight" -> 8; case "nine" -> 9; case "ten" -> 10;
-            case "eleven" -> 11; case "twelve" -> 12; case "thirteen" -> 13; case "fourteen" -> 14;
-            case "fifteen" -> 15; case "sixteen" -> 16; case "seventeen" -> 17; case "eighteen" -> 18;
-            case "nineteen" -> 19; case "hundred", "a hundred" -> 100; case "scores" -> 40;
-            case "a dozen" -> 12; case "dozens" -> 24; case "hundreds" -> 200; case "thousands" -> 2000;
-            case "tens of thousands" -> 20000; case "hundreds of thousands" -> 200000;
+            case "one" -> 1;
+            case "two" -> 2;
+            case "three" -> 3;
+            case "four" -> 4;
+            case "five" -> 5;
+            case "six" -> 6;
+            case "seven" -> 7;
+            case "eight" -> 8;
+            case "nine" -> 9;
+            case "ten" -> 10;
+            case "eleven" -> 11;
+            case "twelve" -> 12;
+            case "thirteen" -> 13;
+            case "fourteen" -> 14;
+            case "fifteen" -> 15;
+            case "sixteen" -> 16;
+            case "seventeen" -> 17;
+            case "eighteen" -> 18;
+            case "nineteen" -> 19;
+            case "hundred", "a hundred" -> 100;
+            case "scores" -> 40;
+            case "a dozen" -> 12;
+            case "dozens" -> 24;
+            case "hundreds" -> 200;
+            case "thousands" -> 2000;
+            case "tens of thousands" -> 20000;
+            case "hundreds of thousands" -> 200000;
             default -> tens(t);
         };
         return Math.round(base * scale);

@@ -15,12 +15,43 @@ final class MarkupLimits {
     /** Items read from one feed submission. */
     static final int MAX_FEED_ITEMS = 500;
     /** Elements without an end tag, and elements whose end tag is optional (HTML closes them implicitly). */
-    private static final Set<String> NOT_NESTING = Set.of("area", "base", "br", "col", "embed", "hr", "img", "input",
-            "link", "meta", "param", "source", "track", "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td",
-            "th", "thead", "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rp", "html", "head", "body");
+    private static final Set<String> NOT_NESTING = Set.of(
+            "area",
+            "base",
+            "br",
+            "col",
+            "embed",
+            "hr",
+            "img",
+            "input",
+            "link",
+            "meta",
+            "param",
+            "source",
+            "track",
+            "wbr",
+            "p",
+            "li",
+            "dt",
+            "dd",
+            "option",
+            "optgroup",
+            "tr",
+            "td",
+            "th",
+            "thead",
+            "tbody",
+            "tfoot",
+            "colgroup",
+            "caption",
+            "rb",
+            "rt",
+            "rp",
+            "html",
+            "head",
+            "body");
 
-    private MarkupLimits() {
-    }
+    private MarkupLimits() {}
 
     /** Refuses markup nested deeper than {@link #MAX_DEPTH}; {@code what} names the input in the message. */
     static void checkDepth(String s, String what) {

@@ -18,15 +18,13 @@ final class NamedEntities {
 
     static final String FILE = "geodata/gazetteer/actors.tsv";
 
-    record Entry(String kind, String label, String pattern) {
-    }
+    record Entry(String kind, String label, String pattern) {}
 
     static final List<Entry> ENTRIES = load();
     /** Every name in one case-insensitive alternation, apostrophes interchangeable. */
     private static final Pattern ANY = anyName();
 
-    private NamedEntities() {
-    }
+    private NamedEntities() {}
 
     static List<Entry> actors() {
         return ENTRIES.stream().filter(e -> e.kind().equals("actor")).toList();

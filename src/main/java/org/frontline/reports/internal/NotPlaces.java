@@ -28,25 +28,80 @@ final class NotPlaces {
         }
     }
 
-    static final Set<String> ORG_ENDINGS = Set.of("party", "front", "observatory", "agency", "news", "council",
-            "army", "forces", "brigade", "brigades", "division", "movement", "network", "association",
-            "organization", "organisation", "committee", "ministry", "directorate", "media", "tv", "channel", "times",
-            "post", "press", "radio", "foundation", "room", "group", "corps", "regiment", "battalion", "coalition",
-            "alliance", "union", "commission", "society", "institute", "court", "office", "company", "bank",
-            "department", "authority", "government", "administration", "command", "federation", "league", "shield");
-    static final Set<String> FACILITY_ENDINGS = Set.of("hospital", "school", "clinic", "mosque", "university",
-            "centre", "center", "bakery", "market", "prison", "stadium", "church");
-    private static final Set<String> LINKS = Set.of("of", "for", "al", "el", "the", "de", "an", "ad", "ash",
-            "as", "ar", "at", "az");
-    private static final Pattern SAID = Pattern.compile(
-            "^\\s*(said|says|told|added|stated|reported|explained|confirmed|noted|wrote|tweeted)\\b");
+    static final Set<String> ORG_ENDINGS = Set.of(
+            "party",
+            "front",
+            "observatory",
+            "agency",
+            "news",
+            "council",
+            "army",
+            "forces",
+            "brigade",
+            "brigades",
+            "division",
+            "movement",
+            "network",
+            "association",
+            "organization",
+            "organisation",
+            "committee",
+            "ministry",
+            "directorate",
+            "media",
+            "tv",
+            "channel",
+            "times",
+            "post",
+            "press",
+            "radio",
+            "foundation",
+            "room",
+            "group",
+            "corps",
+            "regiment",
+            "battalion",
+            "coalition",
+            "alliance",
+            "union",
+            "commission",
+            "society",
+            "institute",
+            "court",
+            "office",
+            "company",
+            "bank",
+            "department",
+            "authority",
+            "government",
+            "administration",
+            "command",
+            "federation",
+            "league",
+            "shield");
+    static final Set<String> FACILITY_ENDINGS = Set.of(
+            "hospital",
+            "school",
+            "clinic",
+            "mosque",
+            "university",
+            "centre",
+            "center",
+            "bakery",
+            "market",
+            "prison",
+            "stadium",
+            "church");
+    private static final Set<String> LINKS =
+            Set.of("of", "for", "al", "el", "the", "de", "an", "ad", "ash", "as", "ar", "at", "az");
+    private static final Pattern SAID =
+            Pattern.compile("^\\s*(said|says|told|added|stated|reported|explained|confirmed|noted|wrote|tweeted)\\b");
     private static final Pattern APPOSITION = Pattern.compile("^\\s*,\\s*(a|an|the|who)\\s+([\\p{L}-]+\\s+){0,3}?"
             + "(activist|official|spokesman|spokeswoman|spokesperson|commander|resident|journalist|correspondent|"
             + "reporter|photographer|doctor|nurse|head|chief|director|leader|member|fighter|analyst|researcher|"
             + "monitor|witness|farmer|teacher|father|mother|volunteer)\\b");
 
-    private NotPlaces() {
-    }
+    private NotPlaces() {}
 
     static Result find(String text, List<Token> tokens) {
         List<int[]> blocked = new ArrayList<>(NamedEntities.spans(text));
@@ -62,14 +117,15 @@ final class NotPlaces {
             Token last = tokens.get(end);
             String lastWord = last.text().toLowerCase(Locale.ROOT);
             int[] span = {first.start(), last.end()};
-            boolean afterTitle = i > 0 && CommonWords.PERSON_TITLES.contains(tokens.get(i - 1).text()
-                    .toLowerCase(Locale.ROOT)) && Tokens.joined(text, tokens.get(i - 1), first);
+            boolean afterTitle = i > 0
+                    && CommonWords.PERSON_TITLES.contains(
+                            tokens.get(i - 1).text().toLowerCase(Locale.ROOT))
+                    && Tokens.joined(text, tokens.get(i - 1), first);
             int names = end - i + 1;
             if (FACILITY_ENDINGS.contains(lastWord) && names > 1) {
                 blocked.add(span);
                 facilities.add(span);
-            } else if (ORG_ENDINGS.contains(lastWord) || afterTitle
-                    || (names > 1 && personBefore(text, last.end()))) {
+            } else if (ORG_ENDINGS.contains(lastWord) || afterTitle || (names > 1 && personBefore(text, last.end()))) {
                 blocked.add(span);
             }
             i = end + 1;

@@ -30,13 +30,14 @@ final class PlaceResolver {
                     + "south-eastern|southeastern|central)|\\bthe (north|south|east|west) of)\\s+$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern CITY_AFTER = Pattern.compile("^\\s+(city|town|village)\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern CITY_BEFORE = Pattern.compile("\\b(city|town|village|outskirts) of\\s+$|\\bin the heart of\\s+$",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern CITY_BEFORE = Pattern.compile(
+            "\\b(city|town|village|outskirts) of\\s+$|\\bin the heart of\\s+$", Pattern.CASE_INSENSITIVE);
     private static final double ACCEPT = 3.0;
     /** A variant spelling farther than this from every anchor of the report is not the place meant. */
     static final double VARIANT_KM = 80;
     /** An exact spelling abroad farther than this from every anchor needs support. */
     static final double EXACT_KM = 250;
+
     static final long LARGE_CITY = 100_000;
     /**
      * Nearness looks only at this many mentions either side: neighbours in the text are what the bonus is
@@ -69,8 +70,8 @@ final class PlaceResolver {
             Choice c = best(text, mentions.get(i), null, i);
             first[i] = c.place;
             firstExact[i] = c.exact;
-            areaLike[i] = c.place != null && (c.place.isCountry() || c.place.isProvince()
-                    || "region".equals(c.place.kind()));
+            areaLike[i] =
+                    c.place != null && (c.place.isCountry() || c.place.isProvince() || "region".equals(c.place.kind()));
         }
         Map<String, Integer> countriesNamed = new HashMap<>();
         List<Integer> anchors = new ArrayList<>();
@@ -88,18 +89,31 @@ final class PlaceResolver {
             Choice c = best(text, m, context, i);
             if (c.place == null) continue;
             Place p = c.place;
-            out.add(new PlaceMention(m.text(), m.start(), m.end(), p.name(), p.lat(), p.lon(), p.publicGeonameId(),
-                    p.kind(), p.country(), Math.round(c.confidence * 100) / 100.0, p.bbox(), c.reason, c.runnerUp,
+            out.add(new PlaceMention(
+                    m.text(),
+                    m.start(),
+                    m.end(),
+                    p.name(),
+                    p.lat(),
+                    p.lon(),
+                    p.publicGeonameId(),
+                    p.kind(),
+                    p.country(),
+                    Math.round(c.confidence * 100) / 100.0,
+                    p.bbox(),
+                    c.reason,
+                    c.runnerUp,
                     m.facility()));
         }
         return out;
     }
 
     /** Cues over mentions and name runs together; a cue that lands on a name run follows that run's own cue. */
-    private static ContextCues.Cue[] cues(String text, List<ToponymExtractor.Mention> mentions, List<int[]> runs,
-            boolean[] areaLike) {
+    private static ContextCues.Cue[] cues(
+            String text, List<ToponymExtractor.Mention> mentions, List<int[]> runs, boolean[] areaLike) {
         List<int[]> spans = new ArrayList<>(mentions.size() + runs.size());
-        for (int i = 0; i < mentions.size(); i++) spans.add(new int[] {mentions.get(i).start(), mentions.get(i).end(), i});
+        for (int i = 0; i < mentions.size(); i++)
+            spans.add(new int[] {mentions.get(i).start(), mentions.get(i).end(), i});
         for (int[] r : runs) spans.add(new int[] {r[0], r[1], -1});
         spans.sort(java.util.Comparator.comparingInt(s -> s[0]));
         boolean[] area = new boolean[spans.size()];
@@ -122,15 +136,16 @@ final class PlaceResolver {
     }
 
     /** The first pass's places, the countries the text names, its anchors and each mention's cue. */
-    private record Context(Place[] places, Map<String, Integer> countriesNamed, List<Integer> anchors,
-            ContextCues.Cue[] cues) {
-    }
+    private record Context(
+            Place[] places, Map<String, Integer> countriesNamed, List<Integer> anchors, ContextCues.Cue[] cues) {}
 
     private Choice best(String text, ToponymExtractor.Mention m, Context context, int self) {
         String before = text.substring(Math.max(0, m.start() - 40), m.start());
         String after = text.substring(m.end(), Math.min(text.length(), m.end() + 30));
-        boolean provinceCue = PROVINCE_AFTER.matcher(after).find() || PROVINCE_BEFORE.matcher(before).find();
-        boolean cityCue = CITY_AFTER.matcher(after).find() || CITY_BEFORE.matcher(before).find();
+        boolean provinceCue = PROVINCE_AFTER.matcher(after).find()
+                || PROVINCE_BEFORE.matcher(before).find();
+        boolean cityCue =
+                CITY_AFTER.matcher(after).find() || CITY_BEFORE.matcher(before).find();
         ContextCues.Cue cue = context == null ? null : context.cues()[self];
         Place target = cue == null ? null : context.places()[cue.target()];
         Place bestPlace = null;
@@ -147,7 +162,9 @@ final class PlaceResolver {
             boolean exact = m.exact()[j];
             double s = score(p, exact, provinceCue, cityCue, context, self);
             // "George Clooney", "Paris Hilton": a far-away town followed by another name is part of that name
-            if (m.followedByName() && !p.isCountry() && !p.country().equals(focusCountry)
+            if (m.followedByName()
+                    && !p.isCountry()
+                    && !p.country().equals(focusCountry)
                     && !neighbours.contains(p.country())) {
                 s = Double.NEGATIVE_INFINITY;
             }
@@ -183,14 +200,21 @@ final class PlaceResolver {
         if (bestScore < ACCEPT) return Choice.NONE;
         double margin = second == Double.NEGATIVE_INFINITY ? 3 : Math.min(3, bestScore - second);
         double confidence = Math.min(0.99, 0.45 + 0.1 * Math.min(bestScore, 8) / 2 + 0.1 * margin);
-        Place other = second > Double.NEGATIVE_INFINITY && secondPlace != null ? secondPlace
+        Place other = second > Double.NEGATIVE_INFINITY && secondPlace != null
+                ? secondPlace
                 : raw[0] != null && raw[0] != bestPlace ? raw[0] : raw[1];
         String runnerUp = other == null || other == bestPlace ? null : other.name() + ", " + other.country();
-        String reason = bestInContext ? "context"
-                : !bestExact ? "variant"
-                : secondPlace != null && second > Double.NEGATIVE_INFINITY && secondPlace.isSettlement()
-                        && bestPlace.isSettlement() && secondPlace.name().equals(bestPlace.name())
-                        ? "population" : "exact";
+        String reason = bestInContext
+                ? "context"
+                : !bestExact
+                        ? "variant"
+                        : secondPlace != null
+                                        && second > Double.NEGATIVE_INFINITY
+                                        && secondPlace.isSettlement()
+                                        && bestPlace.isSettlement()
+                                        && secondPlace.name().equals(bestPlace.name())
+                                ? "population"
+                                : "exact";
         return new Choice(bestPlace, confidence, bestExact, reason, runnerUp);
     }
 
@@ -199,12 +223,15 @@ final class PlaceResolver {
         if (target.isCountry()) return p.country().equals(target.country());
         if (target.isProvince()) {
             if (!p.country().equals(target.country())) return false;
-            if (!target.admin1().isEmpty() && !p.admin1().isEmpty()) return target.admin1().equals(p.admin1());
+            if (!target.admin1().isEmpty() && !p.admin1().isEmpty())
+                return target.admin1().equals(p.admin1());
             return kmToArea(p, target) <= 10;
         }
         // "the countryside of Idlib": a governorate's seat stands for its governorate
-        if ("PPLA".equals(target.featureCode()) && !target.admin1().isEmpty()
-                && target.country().equals(p.country()) && target.admin1().equals(p.admin1())) {
+        if ("PPLA".equals(target.featureCode())
+                && !target.admin1().isEmpty()
+                && target.country().equals(p.country())
+                && target.admin1().equals(p.admin1())) {
             return true;
         }
         return kmToArea(p, target) <= km;
@@ -267,7 +294,7 @@ final class PlaceResolver {
             case "PPLA" -> s += 1;
             case "PPLA2" -> s += 0.6;
             case "PPLA3" -> s += 0.3;
-            default -> { }
+            default -> {}
         }
         if (provinceCue && p.isProvince()) s += 6;
         if (cityCue && p.isSettlement()) s += 3;

@@ -31,8 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ReportController {
 
     /** JSON body of /api/reports/parse and /api/reports. */
-    record TextReport(String text, String published, String publisher, String url) {
-    }
+    record TextReport(String text, String published, String publisher, String url) {}
 
     /**
      * JSON bodies are read with this cap before parsing (a 1 MB report may grow with JSON escapes), so an
@@ -60,28 +59,50 @@ class ReportController {
     }
 
     @PostMapping(path = "/api/reports/parse", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    Map<String, Object> parseFile(@RequestParam("file") MultipartFile file,
-            @RequestParam(name = "published", required = false) String published) throws IOException {
+    Map<String, Object> parseFile(
+            @RequestParam("file") MultipartFile file,
+            @RequestParam(name = "published", required = false) String published)
+            throws IOException {
         return parsed(decodeFile(file, published));
     }
 
     /** Raw bodies (curl --data-binary @report.html): text, HTML or a feed, decoded strictly as UTF-8. */
-    @PostMapping(path = "/api/reports/parse", consumes = {MediaType.TEXT_PLAIN_VALUE, MediaType.TEXT_HTML_VALUE,
-            MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE, MediaType.APPLICATION_RSS_XML_VALUE,
-            MediaType.APPLICATION_ATOM_XML_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
-    Map<String, Object> parseRaw(HttpServletRequest request,
-            @RequestParam(name = "published", required = false) String published) throws IOException {
+    @PostMapping(
+            path = "/api/reports/parse",
+            consumes = {
+                MediaType.TEXT_PLAIN_VALUE,
+                MediaType.TEXT_HTML_VALUE,
+                MediaType.APPLICATION_XML_VALUE,
+                MediaType.TEXT_XML_VALUE,
+                MediaType.APPLICATION_RSS_XML_VALUE,
+                MediaType.APPLICATION_ATOM_XML_VALUE,
+                MediaType.APPLICATION_OCTET_STREAM_VALUE
+            })
+    Map<String, Object> parseRaw(
+            HttpServletRequest request, @RequestParam(name = "published", required = false) String published)
+            throws IOException {
         return parsed(ReportInput.decode(ReportInput.utf8(raw(request)), ReportInput.dateline(published)));
     }
 
-    @PostMapping(path = "/api/reports", consumes = {MediaType.TEXT_PLAIN_VALUE, MediaType.TEXT_HTML_VALUE,
-            MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE, MediaType.APPLICATION_RSS_XML_VALUE,
-            MediaType.APPLICATION_ATOM_XML_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    @PostMapping(
+            path = "/api/reports",
+            consumes = {
+                MediaType.TEXT_PLAIN_VALUE,
+                MediaType.TEXT_HTML_VALUE,
+                MediaType.APPLICATION_XML_VALUE,
+                MediaType.TEXT_XML_VALUE,
+                MediaType.APPLICATION_RSS_XML_VALUE,
+                MediaType.APPLICATION_ATOM_XML_VALUE,
+                MediaType.APPLICATION_OCTET_STREAM_VALUE
+            })
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> storeRaw(HttpServletRequest request,
+    Map<String, Object> storeRaw(
+            HttpServletRequest request,
             @RequestParam(name = "published", required = false) String published,
             @RequestParam(name = "publisher", required = false) String publisher,
-            @RequestParam(name = "url", required = false) String url, Principal user) throws IOException {
+            @RequestParam(name = "url", required = false) String url,
+            Principal user)
+            throws IOException {
         ReportInput.Decoded d = ReportInput.decode(ReportInput.utf8(raw(request)), ReportInput.dateline(published));
         return stored(d, reports.store(d, publisher, url, user.getName()));
     }
@@ -97,10 +118,13 @@ class ReportController {
 
     @PostMapping(path = "/api/reports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> storeFile(@RequestParam("file") MultipartFile file,
+    Map<String, Object> storeFile(
+            @RequestParam("file") MultipartFile file,
             @RequestParam(name = "published", required = false) String published,
             @RequestParam(name = "publisher", required = false) String publisher,
-            @RequestParam(name = "url", required = false) String url, Principal user) throws IOException {
+            @RequestParam(name = "url", required = false) String url,
+            Principal user)
+            throws IOException {
         ReportInput.Decoded d = decodeFile(file, published);
         return stored(d, reports.store(d, publisher, url, user.getName()));
     }
@@ -125,8 +149,8 @@ class ReportController {
     }
 
     @GetMapping("/api/reports/candidates")
-    List<QueuedCandidate> queue(@RequestParam(defaultValue = "pending") String status,
-            @RequestParam(defaultValue = "100") int limit) {
+    List<QueuedCandidate> queue(
+            @RequestParam(defaultValue = "pending") String status, @RequestParam(defaultValue = "100") int limit) {
         return review.queue(status, limit);
     }
 
@@ -138,14 +162,16 @@ class ReportController {
     @PutMapping("/api/reports/candidates/{id}")
     QueuedCandidate edit(@PathVariable long id, HttpServletRequest request) throws IOException {
         CandidateEdit edit = read(request, CandidateEdit.class, "candidate " + id);
-        if (edit == null) throw new BadInputException("candidate " + id + ": the body must be a JSON object of changes");
+        if (edit == null)
+            throw new BadInputException("candidate " + id + ": the body must be a JSON object of changes");
         return review.edit(id, edit);
     }
 
     @PostMapping("/api/reports/candidates/{id}/accept")
     QueuedCandidate accept(@PathVariable long id, HttpServletRequest request, Principal user) throws IOException {
         // the edits are optional: no body accepts the candidate as it stands
-        CandidateEdit edit = request.getContentLengthLong() == 0 ? null : read(request, CandidateEdit.class, "candidate " + id);
+        CandidateEdit edit =
+                request.getContentLengthLong() == 0 ? null : read(request, CandidateEdit.class, "candidate " + id);
         return review.accept(id, edit, user.getName());
     }
 

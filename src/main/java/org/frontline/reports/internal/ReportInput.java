@@ -31,26 +31,29 @@ final class ReportInput {
     static final int MAX_BYTES = 1_048_576;
     /** Column sizes of the report table: longer values are refused, never cut (a cut URL is another link). */
     static final int MAX_TITLE = 500;
+
     static final int MAX_URL = 2000;
     static final int MAX_PUBLISHER = 200;
-    private static final Pattern HTML = Pattern.compile("(?is)^\\s*(<!doctype html|<html|<head|<body|<p[\\s>]|<div|<article|<!--)");
+    private static final Pattern HTML =
+            Pattern.compile("(?is)^\\s*(<!doctype html|<html|<head|<body|<p[\\s>]|<div|<article|<!--)");
 
     /** One readable report. */
-    record Item(String title, String url, LocalDate published, String text) {
-    }
+    record Item(String title, String url, LocalDate published, String text) {}
 
     /** What came out of a submission: reports, the items that could not be read, and the input's format. */
-    record Decoded(String format, List<Item> items, List<String> errors) {
-    }
+    record Decoded(String format, List<Item> items, List<String> errors) {}
 
-    private ReportInput() {
-    }
+    private ReportInput() {}
 
     static String utf8(byte[] bytes) {
         if (bytes.length > MAX_BYTES) throw tooLarge(bytes.length);
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new BadInputException("report: the file is not UTF-8 text (binary or another encoding); "
                     + "save it as UTF-8 plain text, HTML or RSS/Atom");
@@ -67,7 +70,8 @@ final class ReportInput {
     static Decoded decode(String raw, LocalDate given) {
         if (raw == null || raw.isBlank()) throw new BadInputException("report: 'text' is empty");
         if (raw.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            throw new PayloadTooLargeException("report: text over 1 MB (" + MAX_BYTES + " bytes); split it into several reports");
+            throw new PayloadTooLargeException(
+                    "report: text over 1 MB (" + MAX_BYTES + " bytes); split it into several reports");
         }
         if (looksBinary(raw)) {
             throw new BadInputException("report: the text holds control characters, so it looks binary, not text");
@@ -81,8 +85,10 @@ final class ReportInput {
             Document doc = Jsoup.parse(raw);
             LocalDate published = given != null ? given : htmlDate(doc);
             String text = htmlText(doc.body());
-            if (text.isBlank()) throw new BadInputException("report: the HTML has no text once scripts and markup are removed");
-            return new Decoded("html", List.of(new Item(doc.title(), null, require(published, "HTML page"), text)), List.of());
+            if (text.isBlank())
+                throw new BadInputException("report: the HTML has no text once scripts and markup are removed");
+            return new Decoded(
+                    "html", List.of(new Item(doc.title(), null, require(published, "HTML page"), text)), List.of());
         }
         return new Decoded("text", List.of(new Item(null, null, require(given, "plain text"), raw.strip())), List.of());
     }
@@ -107,9 +113,11 @@ final class ReportInput {
     static LocalDate dateline(String published) {
         if (published == null || published.isBlank()) return null;
         try {
-            return LocalDate.parse(published.strip().length() >= 10 ? published.strip().substring(0, 10) : published.strip());
+            return LocalDate.parse(
+                    published.strip().length() >= 10 ? published.strip().substring(0, 10) : published.strip());
         } catch (DateTimeParseException e) {
-            throw new BadInputException("report: 'published' is not a date: '" + shorten(published) + "' (expected YYYY-MM-DD)");
+            throw new BadInputException(
+                    "report: 'published' is not a date: '" + shorten(published) + "' (expected YYYY-MM-DD)");
         }
     }
 
@@ -154,7 +162,8 @@ final class ReportInput {
                 errors.add(tooDeep.getMessage());
                 continue;
             }
-            String text = body.isBlank() ? "" : htmlText(Jsoup.parseBodyFragment(body).body());
+            String text =
+                    body.isBlank() ? "" : htmlText(Jsoup.parseBodyFragment(body).body());
             String linkProblem = link.isBlank() ? null : badUrl(link);
             if (linkProblem != null) {
                 // the item is still worth reading; only its link goes
@@ -210,8 +219,12 @@ final class ReportInput {
     }
 
     private static LocalDate htmlDate(Document doc) {
-        for (String q : List.of("meta[property=article:published_time]", "meta[name=date]", "meta[name=pubdate]",
-                "meta[itemprop=datePublished]", "meta[name=dc.date]")) {
+        for (String q : List.of(
+                "meta[property=article:published_time]",
+                "meta[name=date]",
+                "meta[name=pubdate]",
+                "meta[itemprop=datePublished]",
+                "meta[name=dc.date]")) {
             Element m = doc.selectFirst(q);
             if (m != null && m.hasAttr("content")) {
                 LocalDate d = feedDate(m.attr("content"));
@@ -224,7 +237,8 @@ final class ReportInput {
 
     /** Visible text with one line per block element; scripts, styles and hidden templates removed. */
     static String htmlText(Element root) {
-        root.select("script, style, noscript, template, iframe, object, embed, svg, head").remove();
+        root.select("script, style, noscript, template, iframe, object, embed, svg, head")
+                .remove();
         // a literal "\\n" marker after each block, as a text node: Elements.after(String) would run the HTML
         // parser once per element (found by the fuzzer: 17,855 divs took over 10 s)
         for (Element e : root.select("br, p, div, h1, h2, h3, h4, h5, h6, li, tr, blockquote, article, section, header,"

@@ -11,7 +11,6 @@ import org.frontline.reports.internal.ParseResult.DateMention;
 import org.frontline.reports.internal.ParseResult.Figure;
 import org.frontline.reports.internal.ParseResult.PlaceMention;
 import org.frontline.reports.internal.ParseResult.Unresolved;
-import org.springframework.beans.factory.annotation.Value;
 import org.frontline.settings.FrontlineSettings;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
@@ -28,16 +27,33 @@ public class ReportParser {
 
     @Autowired
     ReportParser(Gazetteer gazetteer, FrontlineSettings settings) {
-        this(gazetteer, settings.reports().focusCountry(), String.join(",", settings.reports().neighbours()));
+        this(
+                gazetteer,
+                settings.reports().focusCountry(),
+                String.join(",", settings.reports().neighbours()));
     }
 
     public ReportParser(Gazetteer gazetteer, String focusCountry, String neighbours) {
         this.toponyms = new ToponymExtractor(gazetteer);
         this.focusCountry = focusCountry;
         this.resolver = new PlaceResolver(focusCountry, new HashSet<>(Arrays.asList(neighbours.split(","))));
-        this.focusArea = gazetteer.byFeature(focusCountry, "PCLI").stream().findFirst()
-                .map(c -> new PlaceMention("", 0, 0, c.name(), c.lat(), c.lon(), c.publicGeonameId(), "country",
-                        c.country(), 0.5, c.bbox(), "focus-country", null, null))
+        this.focusArea = gazetteer.byFeature(focusCountry, "PCLI").stream()
+                .findFirst()
+                .map(c -> new PlaceMention(
+                        "",
+                        0,
+                        0,
+                        c.name(),
+                        c.lat(),
+                        c.lon(),
+                        c.publicGeonameId(),
+                        "country",
+                        c.country(),
+                        0.5,
+                        c.bbox(),
+                        "focus-country",
+                        null,
+                        null))
                 .orElse(null);
     }
 
@@ -50,8 +66,11 @@ public class ReportParser {
                 // "Hayat Tahrir al-Sham" names a group, not al-Sham (Damascus)
                 .filter(m -> !actorSpans.overlaps(m.start(), m.end()))
                 .toList();
-        List<int[]> nameRuns = UnresolvedPlaces.nameRuns(text, tokens,
-                mentions.stream().map(m -> new int[] {m.start(), m.end()}).toList(), notPlaces);
+        List<int[]> nameRuns = UnresolvedPlaces.nameRuns(
+                text,
+                tokens,
+                mentions.stream().map(m -> new int[] {m.start(), m.end()}).toList(),
+                notPlaces);
         List<PlaceMention> places = resolver.resolve(text, mentions, nameRuns);
         boolean[] areaLike = new boolean[places.size()];
         for (int i = 0; i < areaLike.length; i++) {
@@ -65,8 +84,8 @@ public class ReportParser {
         List<Figure> figures = FigureExtractor.find(text).stream()
                 .filter(f -> !dateSpans.overlaps(f.start(), f.end()))
                 .toList();
-        List<Candidate> candidates = EventDetector.find(text, dateline, focusCountry, places, dates, figures, actors,
-                focusArea);
+        List<Candidate> candidates =
+                EventDetector.find(text, dateline, focusCountry, places, dates, figures, actors, focusArea);
         return new ParseResult(dateline, places, dates, figures, actors, candidates, unresolved);
     }
 }

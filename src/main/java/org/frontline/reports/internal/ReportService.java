@@ -24,8 +24,7 @@ public class ReportService {
     }
 
     /** One parsed report of a submission. */
-    record Parsed(ReportInput.Item item, ParseResult result) {
-    }
+    record Parsed(ReportInput.Item item, ParseResult result) {}
 
     List<Parsed> parse(ReportInput.Decoded decoded) {
         List<Parsed> out = new ArrayList<>();
@@ -41,10 +40,12 @@ public class ReportService {
         url = url == null || url.isBlank() ? null : url.strip();
         publisher = publisher == null || publisher.isBlank() ? null : publisher.strip();
         if (url != null && ReportInput.badUrl(url) != null) {
-            throw new BadInputException("report: 'url' " + ReportInput.badUrl(url) + ": give the http(s) address of the source");
+            throw new BadInputException(
+                    "report: 'url' " + ReportInput.badUrl(url) + ": give the http(s) address of the source");
         }
         if (publisher != null && publisher.length() > ReportInput.MAX_PUBLISHER) {
-            throw new BadInputException("report: 'publisher' is longer than " + ReportInput.MAX_PUBLISHER + " characters");
+            throw new BadInputException(
+                    "report: 'publisher' is longer than " + ReportInput.MAX_PUBLISHER + " characters");
         }
         for (ReportInput.Item item : decoded.items()) {
             if (item.title() != null && item.title().length() > ReportInput.MAX_TITLE) {
@@ -55,8 +56,15 @@ public class ReportService {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Parsed p : parse(decoded)) {
             ReportInput.Item item = p.item();
-            long id = repository.insertReport(item.title(), item.url() != null ? item.url() : url, publisher,
-                    item.published(), decoded.format(), item.text(), user, clock.instant());
+            long id = repository.insertReport(
+                    item.title(),
+                    item.url() != null ? item.url() : url,
+                    publisher,
+                    item.published(),
+                    decoded.format(),
+                    item.text(),
+                    user,
+                    clock.instant());
             for (ParseResult.Candidate c : p.result().candidates()) {
                 repository.insertCandidate(id, c);
             }

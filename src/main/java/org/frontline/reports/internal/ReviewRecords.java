@@ -6,24 +6,57 @@ import java.time.LocalDate;
 /** Records of the review queue. */
 final class ReviewRecords {
 
-    private ReviewRecords() {
-    }
+    private ReviewRecords() {}
 
     /** A stored report. */
-    record StoredReport(long id, String title, String url, String publisher, LocalDate published, String format,
-            String body, String submittedBy, Instant submittedAt) {
-    }
+    record StoredReport(
+            long id,
+            String title,
+            String url,
+            String publisher,
+            LocalDate published,
+            String format,
+            String body,
+            String submittedBy,
+            Instant submittedAt) {}
 
     /** A queued candidate event with the report excerpt it came from. */
-    record QueuedCandidate(long id, long reportId, String status, String eventType, String subEventType,
-            String placeName, Long geonamesId, double lat, double lon, String geoPrecision, LocalDate date,
-            String timePrecision, Long fatalities, Long displaced, String actors, int spanStart, int spanEnd,
-            double confidence, String reviewedBy, Instant reviewedAt, String featureId, String reportTitle,
-            String reportPublisher, String reportUrl, LocalDate reportPublished) {
-    }
+    record QueuedCandidate(
+            long id,
+            long reportId,
+            String status,
+            String eventType,
+            String subEventType,
+            String placeName,
+            Long geonamesId,
+            double lat,
+            double lon,
+            String geoPrecision,
+            LocalDate date,
+            String timePrecision,
+            Long fatalities,
+            Long displaced,
+            String actors,
+            int spanStart,
+            int spanEnd,
+            double confidence,
+            String reviewedBy,
+            Instant reviewedAt,
+            String featureId,
+            String reportTitle,
+            String reportPublisher,
+            String reportUrl,
+            LocalDate reportPublished) {}
 
     /** An analyst's changes to a candidate (null = keep). */
-    record CandidateEdit(String eventType, String subEventType, String placeName, Double lat, Double lon,
-            LocalDate date, String timePrecision, Long fatalities, Long displaced) {
-    }
+    record CandidateEdit(
+            String eventType,
+            String subEventType,
+            String placeName,
+            Double lat,
+            Double lon,
+            LocalDate date,
+            String timePrecision,
+            Long fatalities,
+            Long displaced) {}
 }

@@ -34,10 +34,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReviewService {
 
-    static final Set<String> EVENT_TYPES = Set.of("Battles", "Explosions/Remote violence", "Violence against civilians",
-            "Protests", "Riots", "Strategic developments");
+    static final Set<String> EVENT_TYPES = Set.of(
+            "Battles",
+            "Explosions/Remote violence",
+            "Violence against civilians",
+            "Protests",
+            "Riots",
+            "Strategic developments");
     /** The width of report_candidate.sub_event_type. */
     static final int MAX_SUB_EVENT_TYPE = 60;
+
     static final int MIN_YEAR = 1900;
     static final int MAX_YEAR = 2999;
     private static final GeometryFactory GEOMETRY = new GeometryFactory(new PrecisionModel(), 4326);
@@ -49,8 +55,7 @@ public class ReviewService {
     private final String eventsLayer;
     private final Clock clock = Clock.systemUTC();
 
-    ReviewService(ReportRepository repository, LayerService layers, Gazetteer gazetteer,
-            FrontlineSettings settings) {
+    ReviewService(ReportRepository repository, LayerService layers, Gazetteer gazetteer, FrontlineSettings settings) {
         this.repository = repository;
         this.layers = layers;
         this.gazetteer = gazetteer;
@@ -93,11 +98,15 @@ public class ReviewService {
         double lat = e.lat() != null ? e.lat() : c.lat();
         double lon = e.lon() != null ? e.lon() : c.lon();
         String geoPrecision = c.geoPrecision();
-        boolean renamed = e.placeName() != null && !e.placeName().isBlank() && !e.placeName().strip().equals(c.placeName());
+        boolean renamed = e.placeName() != null
+                && !e.placeName().isBlank()
+                && !e.placeName().strip().equals(c.placeName());
         if (renamed && e.lat() == null && e.lon() == null) {
             // a new place without a point: put the event where the gazetteer has that place
-            var found = gazetteer.lookup(e.placeName(), focusCountry).stream().findFirst().orElseThrow(() -> new BadInputException("placeName '"
-                    + e.placeName().strip() + "' is not in the gazetteer; give lat and lon for it"));
+            var found = gazetteer.lookup(e.placeName(), focusCountry).stream()
+                    .findFirst()
+                    .orElseThrow(() -> new BadInputException("placeName '"
+                            + e.placeName().strip() + "' is not in the gazetteer; give lat and lon for it"));
             lat = found.lat();
             lon = found.lon();
             geoPrecision = found.isCountry() || found.isProvince() ? "admin" : "exact";
@@ -112,12 +121,22 @@ public class ReviewService {
         if (!Provenance.TIME_PRECISIONS.contains(precision)) {
             throw new BadInputException("timePrecision must be one of " + Provenance.TIME_PRECISIONS);
         }
-        String place = e.placeName() != null && !e.placeName().isBlank() ? e.placeName().strip() : c.placeName();
+        String place = e.placeName() != null && !e.placeName().isBlank()
+                ? e.placeName().strip()
+                : c.placeName();
         if (place.length() > 200) throw new BadInputException("placeName is longer than 200 characters");
         // a point moved by hand is where the analyst says: exact
         boolean moved = e.lat() != null || e.lon() != null;
-        repository.update(id, type, e.subEventType() != null ? e.subEventType() : c.subEventType(), place, lat, lon,
-                moved ? "exact" : geoPrecision, e.date() != null ? e.date() : c.date(), precision,
+        repository.update(
+                id,
+                type,
+                e.subEventType() != null ? e.subEventType() : c.subEventType(),
+                place,
+                lat,
+                lon,
+                moved ? "exact" : geoPrecision,
+                e.date() != null ? e.date() : c.date(),
+                precision,
                 e.fatalities() != null ? e.fatalities() : c.fatalities(),
                 e.displaced() != null ? e.displaced() : c.displaced());
         return candidate(id);
@@ -126,12 +145,13 @@ public class ReviewService {
     /** Refuses values the columns cannot hold or that make no sense, before anything is written. */
     private static void checkValues(long id, CandidateEdit e) {
         String who = "candidate " + id + ": ";
-        if (e.subEventType() != null && (e.subEventType().isBlank() || e.subEventType().length() > MAX_SUB_EVENT_TYPE)) {
+        if (e.subEventType() != null
+                && (e.subEventType().isBlank() || e.subEventType().length() > MAX_SUB_EVENT_TYPE)) {
             throw new BadInputException(who + "subEventType must be 1 to " + MAX_SUB_EVENT_TYPE + " characters");
         }
         if (e.date() != null && (e.date().getYear() < MIN_YEAR || e.date().getYear() > MAX_YEAR)) {
-            throw new BadInputException(who + "date " + e.date() + " is out of range: the year must be "
-                    + MIN_YEAR + "–" + MAX_YEAR);
+            throw new BadInputException(
+                    who + "date " + e.date() + " is out of range: the year must be " + MIN_YEAR + "–" + MAX_YEAR);
         }
         if (e.fatalities() != null && e.fatalities() < 0) {
             throw new BadInputException(who + "fatalities must be 0 or more, not " + e.fatalities());
@@ -155,7 +175,9 @@ public class ReviewService {
         StoredReport r = report(c.reportId());
         layers.ensureLayer(eventsLayer, "Events", LayerKind.EVENT, "{}");
         Map<String, Object> props = new LinkedHashMap<>();
-        String excerpt = r.body().substring(Math.max(0, c.spanStart()), Math.min(r.body().length(), c.spanEnd())).strip();
+        String excerpt = r.body()
+                .substring(Math.max(0, c.spanStart()), Math.min(r.body().length(), c.spanEnd()))
+                .strip();
         props.put("title", c.subEventType() + " — " + c.placeName());
         props.put("eventType", c.eventType());
         props.put("subEventType", c.subEventType());
@@ -172,14 +194,20 @@ public class ReviewService {
         props.put("reviewedBy", analyst);
         if (c.geonamesId() != null) props.put("geonamesId", c.geonamesId());
         Instant from = c.date().atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant to = end(c.date(), c.timePrecision()).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Provenance provenance = new Provenance(r.publisher() != null ? r.publisher() : "report " + r.id(), r.url(),
-                r.published(), c.confidence() >= 0.8 ? "high" : c.confidence() >= 0.5 ? "medium" : "low",
-                c.geoPrecision(), c.timePrecision());
-        NewFeature f = new NewFeature(null, GEOMETRY.createPoint(new Coordinate(c.lon(), c.lat())), props, from, to,
-                provenance);
-        String featureId = layers.add(eventsLayer, List.of(f), analyst,
-                "accepted from report " + r.id() + ", candidate " + c.id()).get(0);
+        Instant to =
+                end(c.date(), c.timePrecision()).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Provenance provenance = new Provenance(
+                r.publisher() != null ? r.publisher() : "report " + r.id(),
+                r.url(),
+                r.published(),
+                c.confidence() >= 0.8 ? "high" : c.confidence() >= 0.5 ? "medium" : "low",
+                c.geoPrecision(),
+                c.timePrecision());
+        NewFeature f = new NewFeature(
+                null, GEOMETRY.createPoint(new Coordinate(c.lon(), c.lat())), props, from, to, provenance);
+        String featureId = layers.add(
+                        eventsLayer, List.of(f), analyst, "accepted from report " + r.id() + ", candidate " + c.id())
+                .get(0);
         if (!repository.decide(id, "accepted", analyst, clock.instant(), featureId)) throw alreadyDecided(id);
         return candidate(id);
     }

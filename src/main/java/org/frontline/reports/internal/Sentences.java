@@ -14,8 +14,7 @@ import java.util.regex.Pattern;
  */
 final class Sentences {
 
-    record Span(int start, int end) {
-    }
+    record Span(int start, int end) {}
 
     private static final Pattern STOP = Pattern.compile("[.!?]+[\"”’')]*(?=\\s)|\\n");
     private static final Pattern ABBREVIATION = Pattern.compile("(?i)(?:\\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct"
@@ -26,8 +25,7 @@ final class Sentences {
     private static final Pattern OPEN_END = Pattern.compile("(?i)(?:\\b(?:on|in|at|of|the|a|an|and|or|to|by|for|from|"
             + "with|near|into|than|as|its|their|his|her|were|was|is|are|has|have|had)|[,-])$");
 
-    private Sentences() {
-    }
+    private Sentences() {}
 
     static List<Span> of(String text) {
         List<Span> out = new ArrayList<>();

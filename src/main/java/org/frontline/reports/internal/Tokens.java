@@ -11,14 +11,15 @@ final class Tokens {
     record Token(int index, int start, int end, String text) {
         boolean capitalised() {
             char c = text.charAt(0);
-            return Character.isUpperCase(c) || Character.isTitleCase(c) || org.frontline.gazetteer.NameFolding.isArabic(c);
+            return Character.isUpperCase(c)
+                    || Character.isTitleCase(c)
+                    || org.frontline.gazetteer.NameFolding.isArabic(c);
         }
     }
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}][\\p{L}\\p{M}\\p{N}'’ʿʾ‘]*");
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     static List<Token> of(String text) {
         List<Token> out = new ArrayList<>();

@@ -26,28 +26,50 @@ final class ToponymExtractor {
      * A span of text with its gazetteer candidates and whether each candidate matched its exact spelling;
      * {@code facility} names the hospital/school the text places there ("the X Hospital in Y"), else null.
      */
-    record Mention(int start, int end, String text, String exactKey, List<Place> candidates, boolean[] exact,
-            boolean followedByName, String facility) {
-    }
+    record Mention(
+            int start,
+            int end,
+            String text,
+            String exactKey,
+            List<Place> candidates,
+            boolean[] exact,
+            boolean followedByName,
+            String facility) {}
 
     private static final Set<String> LINKS = NameFolding.ARTICLES;
     /**
      * First words of Arabic compound names ("Tall X", "Kafr X", "Khan X"). Alone they are also places (At Tall),
      * but followed by another capitalised word they open a name the gazetteer does not know: no match then.
      */
-    private static final Set<String> GENERIC_HEADS = Set.of("tall", "tell", "tal", "kafr", "kfar", "khan", "ras",
-            "deir", "dayr", "ain", "ayn", "ein", "abu", "bir", "qasr", "jisr", "beit", "bayt", "bab", "wadi", "jabal",
-            "jebel", "maarat", "maaret", "marat", "umm", "tel", "hayy", "haret", "mazraat", "qalaat", "sheikh", "shaykh",
-            "hirsh", "tallet", "khirbet", "khirbat", "mazraa", "jabl");
+    private static final Set<String> GENERIC_HEADS = Set.of(
+            "tall", "tell", "tal", "kafr", "kfar", "khan", "ras", "deir", "dayr", "ain", "ayn", "ein", "abu", "bir",
+            "qasr", "jisr", "beit", "bayt", "bab", "wadi", "jabal", "jebel", "maarat", "maaret", "marat", "umm", "tel",
+            "hayy", "haret", "mazraat", "qalaat", "sheikh", "shaykh", "hirsh", "tallet", "khirbet", "khirbat", "mazraa",
+            "jabl");
     /** Lower-case words that end facility names in the gazetteer ("Taftanaz airbase", "Atmeh camp"). */
-    private static final Set<String> FACILITY_WORDS = Set.of("airbase", "air", "base", "airport", "airfield",
-            "crossing", "camp", "camps", "military", "border");
+    private static final Set<String> FACILITY_WORDS =
+            Set.of("airbase", "air", "base", "airport", "airfield", "crossing", "camp", "camps", "military", "border");
     /** Dotted and bare abbreviations of countries, as reports write them. */
-    private static final Map<String, String> ABBREVIATIONS = Map.of("U.S.", "United States", "U.S.A.",
-            "United States", "US", "United States", "USA", "United States", "U.K.", "United Kingdom", "UK",
-            "United Kingdom", "UAE", "United Arab Emirates", "U.A.E.", "United Arab Emirates");
-    private static final Pattern ABBREVIATION = Pattern.compile("(?<![\\p{L}.])(U\\.S\\.A\\.|U\\.S\\.|U\\.K\\.|"
-            + "U\\.A\\.E\\.|USA|US|UK|UAE)(?![\\p{L}])");
+    private static final Map<String, String> ABBREVIATIONS = Map.of(
+            "U.S.",
+            "United States",
+            "U.S.A.",
+            "United States",
+            "US",
+            "United States",
+            "USA",
+            "United States",
+            "U.K.",
+            "United Kingdom",
+            "UK",
+            "United Kingdom",
+            "UAE",
+            "United Arab Emirates",
+            "U.A.E.",
+            "United Arab Emirates");
+
+    private static final Pattern ABBREVIATION = Pattern.compile(
+            "(?<![\\p{L}.])(U\\.S\\.A\\.|U\\.S\\.|U\\.K\\.|" + "U\\.A\\.E\\.|USA|US|UK|UAE)(?![\\p{L}])");
     private static final Pattern FACILITY_BEFORE = Pattern.compile(
             "^\\s+(?:in|at|near|of|on the outskirts of|outside)\\s+(?:the\\s+)?(?:(?:city|town|village)\\s+of\\s+)?$");
     private static final Pattern MODIFIED = Pattern.compile("^(?:-|\\s+(?:forces|troops|aircraft|military|jets?|"
@@ -94,8 +116,11 @@ final class ToponymExtractor {
     private static int unknownRunEnd(String text, List<Token> tokens, int i) {
         Token first = tokens.get(i);
         String fold = NameFolding.foldToken(first.text());
-        if (!first.capitalised() || LINKS.contains(fold) || CommonWords.NOT_PLACES.contains(fold)
-                || !first.text().chars().allMatch(Character::isLetter) || NameFolding.isArabic(first.text().charAt(0))) {
+        if (!first.capitalised()
+                || LINKS.contains(fold)
+                || CommonWords.NOT_PLACES.contains(fold)
+                || !first.text().chars().allMatch(Character::isLetter)
+                || NameFolding.isArabic(first.text().charAt(0))) {
             return i;
         }
         int end = i;
@@ -114,8 +139,15 @@ final class ToponymExtractor {
         for (int[] f : notPlaces.facilities().within(Math.max(0, m.start() - 200), m.start())) {
             if (m.start() - f[1] < 40
                     && FACILITY_BEFORE.matcher(text.substring(f[1], m.start())).find()) {
-                return new Mention(m.start(), m.end(), m.text(), m.exactKey(), m.candidates(), m.exact(),
-                        m.followedByName(), text.substring(f[0], f[1]));
+                return new Mention(
+                        m.start(),
+                        m.end(),
+                        m.text(),
+                        m.exactKey(),
+                        m.candidates(),
+                        m.exact(),
+                        m.followedByName(),
+                        text.substring(f[0], f[1]));
             }
         }
         return m;
@@ -130,7 +162,9 @@ final class ToponymExtractor {
             int e = a.end();
             if (notPlaces.blocks(s, e) || taken.overlaps(s, e)) continue;
             // "US" in an all-caps headline may be the pronoun: only where the neighbouring words are not all caps
-            if (a.group().equals("US") && e + 2 < text.length() && Character.isUpperCase(text.charAt(e + 1))
+            if (a.group().equals("US")
+                    && e + 2 < text.length()
+                    && Character.isUpperCase(text.charAt(e + 1))
                     && Character.isUpperCase(text.charAt(Math.min(text.length() - 1, e + 2)))) {
                 continue;
             }
@@ -138,7 +172,8 @@ final class ToponymExtractor {
             Matcher next = MODIFIED.matcher(text.substring(e, Math.min(text.length(), e + 30)));
             if (next.find()) continue;
             String name = ABBREVIATIONS.get(a.group());
-            List<Place> found = gazetteer.lookup(name, "").stream().filter(Place::isCountry).toList();
+            List<Place> found =
+                    gazetteer.lookup(name, "").stream().filter(Place::isCountry).toList();
             if (found.isEmpty()) continue;
             boolean[] exact = new boolean[found.size()];
             java.util.Arrays.fill(exact, true);
@@ -153,7 +188,8 @@ final class ToponymExtractor {
         boolean firstIsArticle = LINKS.contains(firstFold);
         // an article opens a name only when hyphenated to a capitalised word (al-Bab, As-Suwayda), not "As Syria"
         if (firstIsArticle) {
-            if (!(i + 1 < tokens.size() && Tokens.hyphenated(text, first, tokens.get(i + 1))
+            if (!(i + 1 < tokens.size()
+                    && Tokens.hyphenated(text, first, tokens.get(i + 1))
                     && tokens.get(i + 1).capitalised())) {
                 return null;
             }
@@ -185,9 +221,11 @@ final class ToponymExtractor {
             if (last == i && ends.size() > 1 && GENERIC_HEADS.contains(firstFold)) break;
             Token lt = tokens.get(last);
             String span = text.substring(first.start(), lt.end());
-            boolean followed = last + 1 < tokens.size() && tokens.get(last + 1).capitalised()
+            boolean followed = last + 1 < tokens.size()
+                    && tokens.get(last + 1).capitalised()
                     && Tokens.joined(text, lt, tokens.get(last + 1))
-                    && !CommonWords.NOT_PLACES.contains(NameFolding.foldToken(tokens.get(last + 1).text()));
+                    && !CommonWords.NOT_PLACES.contains(
+                            NameFolding.foldToken(tokens.get(last + 1).text()));
             Mention m = lookup(span, first.start(), lt.end(), last == i, followed);
             if (m != null) return m;
         }
@@ -216,7 +254,9 @@ final class ToponymExtractor {
         List<Boolean> exactFlags = new ArrayList<>(found.size());
         for (Place p : found) {
             boolean ex = gazetteer.exactName(p, exact);
-            if ((acronym || (shortKey && !skeleton)) && !ex && !(shortKey && !acronym && gazetteer.familyName(p, family))) {
+            if ((acronym || (shortKey && !skeleton))
+                    && !ex
+                    && !(shortKey && !acronym && gazetteer.familyName(p, family))) {
                 continue;
             }
             kept.add(p);

@@ -22,35 +22,44 @@ final class UnresolvedPlaces {
 
     private static final String KIND = "(?:village|villages|town|towns|city|cities|area|areas|camp|camps|"
             + "frontlines?|outskirts|vicinity|countryside|road|farms|hill|hills|mountain|neighbourhood|district)";
-    private static final Pattern BEFORE = Pattern.compile("(?:\\b(?:in|at|near|from|to|towards|toward|into|outside|"
-            + "around|on|over|via|through|between|targeting|targeted|target|hit|hitting|shelled|shelling|struck|"
-            + "bombed|bombing|captured|seized|entered|took|retook|recaptured|regained|stormed|besieged|surrounded|"
-            + "attacked|reached|including|include|includes|flee|fled|fleeing|raided|losing|lost|capture of|fall of|"
-            + "control of|siege of|storm|storming)\\s+"
-            + "(?:the\\s+)?(?:(?:strategic|key|nearby|rebel-held|regime-held|opposition-held|[\\p{L}-]+-controlled|"
-            + "two|three|several|small|large)\\s+)*(?:" + KIND + "\\s+)?(?:of\\s+)?(?:the\\s+)?|\\b" + KIND
-            + "\\s+of\\s+(?:the\\s+)?)[\"“]?$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern AFTER = Pattern.compile("^[\"”]?\\s+(?:" + KIND + "\\b|(?:is|was|has been|had been|"
-            + "were)\\s+(?:captured|seized|recaptured|retaken|surrounded|besieged|shelled|bombed|taken|liberated|hit|"
-            + "struck|stormed|encircled|a\\s+(?:[\\p{L}-]+\\s+){0,2}(?:town|village|city|hill|base)\\b))",
+    private static final Pattern BEFORE = Pattern.compile(
+            "(?:\\b(?:in|at|near|from|to|towards|toward|into|outside|"
+                    + "around|on|over|via|through|between|targeting|targeted|target|hit|hitting|shelled|shelling|struck|"
+                    + "bombed|bombing|captured|seized|entered|took|retook|recaptured|regained|stormed|besieged|surrounded|"
+                    + "attacked|reached|including|include|includes|flee|fled|fleeing|raided|losing|lost|capture of|fall of|"
+                    + "control of|siege of|storm|storming)\\s+"
+                    + "(?:the\\s+)?(?:(?:strategic|key|nearby|rebel-held|regime-held|opposition-held|[\\p{L}-]+-controlled|"
+                    + "two|three|several|small|large)\\s+)*(?:" + KIND + "\\s+)?(?:of\\s+)?(?:the\\s+)?|\\b" + KIND
+                    + "\\s+of\\s+(?:the\\s+)?)[\"“]?$",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern LIST = Pattern.compile("^[\"”]?\\s*(?:" + KIND + "\\s*)?(?:,\\s*|\\s+and\\s+|"
-            + ",\\s*and\\s+|\\s+or\\s+)(?:the\\s+)?(?:(?:villages?|towns?) of\\s+)?[\"“]?$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ARABIC_PLACE = Pattern.compile(
-            "(?:^|[\\s،,])(?:و|ب|على\\s+)?(?:قرية|قريتي|بلدة|بلدتي|مدينة|مخيم|قرى|بلدات|منطقة)\\s+"
+    private static final Pattern AFTER = Pattern.compile(
+            "^[\"”]?\\s+(?:" + KIND + "\\b|(?:is|was|has been|had been|"
+                    + "were)\\s+(?:captured|seized|recaptured|retaken|surrounded|besieged|shelled|bombed|taken|liberated|hit|"
+                    + "struck|stormed|encircled|a\\s+(?:[\\p{L}-]+\\s+){0,2}(?:town|village|city|hill|base)\\b))",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern LIST = Pattern.compile(
+            "^[\"”]?\\s*(?:" + KIND + "\\s*)?(?:,\\s*|\\s+and\\s+|"
+                    + ",\\s*and\\s+|\\s+or\\s+)(?:the\\s+)?(?:(?:villages?|towns?) of\\s+)?[\"“]?$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ARABIC_PLACE =
+            Pattern.compile("(?:^|[\\s،,])(?:و|ب|على\\s+)?(?:قرية|قريتي|بلدة|بلدتي|مدينة|مخيم|قرى|بلدات|منطقة)\\s+"
                     + "((?:كفر|تل|خان|دير|عين|جبل|معرة|أبو|ابو|بيت|رأس|جسر)?\\s?[\\p{IsArabic}]+)");
 
-    private UnresolvedPlaces() {
-    }
+    private UnresolvedPlaces() {}
 
-    static List<Unresolved> find(String text, List<Token> tokens, List<PlaceMention> places,
-            NotPlaces.Result notPlaces, boolean[] placeAreaLike) {
-        List<int[]> phrases = candidates(text, tokens,
-                new Spans<>(places, PlaceMention::start, PlaceMention::end), notPlaces);
+    static List<Unresolved> find(
+            String text,
+            List<Token> tokens,
+            List<PlaceMention> places,
+            NotPlaces.Result notPlaces,
+            boolean[] placeAreaLike) {
+        List<int[]> phrases =
+                candidates(text, tokens, new Spans<>(places, PlaceMention::start, PlaceMention::end), notPlaces);
         if (phrases.isEmpty()) return List.of();
         // one text-ordered list of resolved places and phrases, so cues and lists can run through both
         List<int[]> spans = new ArrayList<>();
-        for (int i = 0; i < places.size(); i++) spans.add(new int[] {places.get(i).start(), places.get(i).end(), i, 1});
+        for (int i = 0; i < places.size(); i++)
+            spans.add(new int[] {places.get(i).start(), places.get(i).end(), i, 1});
         for (int[] ph : phrases) spans.add(new int[] {ph[0], ph[1], -1, ph[2]});
         spans.sort(Comparator.comparingInt(s -> s[0]));
         boolean[] areaLike = new boolean[spans.size()];
@@ -81,14 +90,22 @@ final class UnresolvedPlaces {
                 }
                 if (c.target() <= k) break;
             }
-            out.add(new Unresolved(text.substring(s[0], s[1]), s[0], s[1], area == null ? null : area.name(),
-                    area == null ? null : area.lat(), area == null ? null : area.lon(), cue));
+            out.add(new Unresolved(
+                    text.substring(s[0], s[1]),
+                    s[0],
+                    s[1],
+                    area == null ? null : area.name(),
+                    area == null ? null : area.lat(),
+                    area == null ? null : area.lon(),
+                    cue));
         }
         return out;
     }
 
     private static boolean listed(String text, int[] a, int[] b) {
-        return b[0] >= a[1] && b[0] - a[1] < 30 && LIST.matcher(text.substring(a[1], b[0])).find();
+        return b[0] >= a[1]
+                && b[0] - a[1] < 30
+                && LIST.matcher(text.substring(a[1], b[0])).find();
     }
 
     /** Capitalised runs outside the given spans: names the gazetteer lacks, for cues and lists to run through. */
@@ -97,18 +114,24 @@ final class UnresolvedPlaces {
     }
 
     /** [start, end, 1 if a locative cue is right there else 0] of name-like runs nobody resolved. */
-    private static List<int[]> candidates(String text, List<Token> tokens, Spans<?> places,
-            NotPlaces.Result notPlaces) {
+    private static List<int[]> candidates(
+            String text, List<Token> tokens, Spans<?> places, NotPlaces.Result notPlaces) {
         List<int[]> out = new ArrayList<>();
         int i = 0;
         while (i < tokens.size()) {
             Token t = tokens.get(i);
             String fold = NameFolding.foldToken(t.text());
-            boolean opensName = t.capitalised() && !NameFolding.isArabic(t.text().charAt(0))
-                    && !CommonWords.NOT_PLACES.contains(fold) && !NameFolding.ARTICLES.contains(fold);
-            boolean article = NameFolding.ARTICLES.contains(fold) && i + 1 < tokens.size()
-                    && Tokens.hyphenated(text, t, tokens.get(i + 1)) && tokens.get(i + 1).capitalised();
-            if (!(opensName || article) || covered(t, places) || notPlaces.blocks(t.start(), t.end())
+            boolean opensName = t.capitalised()
+                    && !NameFolding.isArabic(t.text().charAt(0))
+                    && !CommonWords.NOT_PLACES.contains(fold)
+                    && !NameFolding.ARTICLES.contains(fold);
+            boolean article = NameFolding.ARTICLES.contains(fold)
+                    && i + 1 < tokens.size()
+                    && Tokens.hyphenated(text, t, tokens.get(i + 1))
+                    && tokens.get(i + 1).capitalised();
+            if (!(opensName || article)
+                    || covered(t, places)
+                    || notPlaces.blocks(t.start(), t.end())
                     || acronym(t.text())) {
                 i++;
                 continue;

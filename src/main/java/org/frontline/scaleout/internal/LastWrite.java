@@ -8,8 +8,7 @@ final class LastWrite {
     static final String SESSION_KEY = "frontline.lastWriteLsn";
     private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
 
-    private LastWrite() {
-    }
+    private LastWrite() {}
 
     static String required() {
         return CURRENT.get();

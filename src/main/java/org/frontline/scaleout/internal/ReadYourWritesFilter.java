@@ -1,5 +1,6 @@
 package org.frontline.scaleout.internal;
 
+import com.zaxxer.hikari.HikariDataSource;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,7 +15,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * Read-your-writes across instances: after a successful write request the primary's current WAL position is kept
@@ -50,7 +50,8 @@ class ReadYourWritesFilter extends OncePerRequestFilter {
     }
 
     private String currentLsn() {
-        try (Connection c = primary.getConnection(); Statement s = c.createStatement();
+        try (Connection c = primary.getConnection();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT pg_current_wal_lsn()::text")) {
             rs.next();
             return rs.getString(1);

@@ -21,8 +21,10 @@ class ReadinessController {
     private final DataSource writes;
     private final ReplicaState replica;
 
-    ReadinessController(ObjectProvider<DataSource> dataSources,
-            @Qualifier("primaryDataSource") ObjectProvider<DataSource> primary, ObjectProvider<ReplicaState> replica) {
+    ReadinessController(
+            ObjectProvider<DataSource> dataSources,
+            @Qualifier("primaryDataSource") ObjectProvider<DataSource> primary,
+            ObjectProvider<ReplicaState> replica) {
         DataSource p = primary.getIfAvailable();
         this.writes = p != null ? p : dataSources.getObject();
         this.replica = replica.getIfAvailable();
@@ -32,7 +34,8 @@ class ReadinessController {
     ResponseEntity<Map<String, Object>> ready() {
         Map<String, Object> body = new LinkedHashMap<>();
         boolean primaryUp;
-        try (Connection c = writes.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = writes.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("SELECT 1");
             primaryUp = true;
         } catch (Exception e) {
@@ -52,6 +55,7 @@ class ReadinessController {
             body.put("replica", "none");
             body.put("reads", "primary");
         }
-        return ResponseEntity.status(primaryUp ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
+        return ResponseEntity.status(primaryUp ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+                .body(body);
     }
 }

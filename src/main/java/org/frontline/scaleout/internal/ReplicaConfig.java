@@ -21,15 +21,24 @@ class ReplicaConfig {
 
     @Bean
     HikariDataSource primaryDataSource(DataSourceProperties properties) {
-        HikariDataSource ds = properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+        HikariDataSource ds = properties
+                .initializeDataSourceBuilder()
+                .type(HikariDataSource.class)
+                .build();
         ds.setPoolName("primary");
         return ds;
     }
 
     @Bean
-    HikariDataSource replicaDataSource(DataSourceProperties properties, @Value("${frontline.replica.url}") String url,
+    HikariDataSource replicaDataSource(
+            DataSourceProperties properties,
+            @Value("${frontline.replica.url}") String url,
             @Value("${frontline.replica.pool-size:20}") int poolSize) {
-        HikariDataSource ds = properties.initializeDataSourceBuilder().type(HikariDataSource.class).url(url).build();
+        HikariDataSource ds = properties
+                .initializeDataSourceBuilder()
+                .type(HikariDataSource.class)
+                .url(url)
+                .build();
         ds.setPoolName("replica");
         ds.setMaximumPoolSize(poolSize);
         ds.setReadOnly(true);
@@ -46,10 +55,14 @@ class ReplicaConfig {
 
     @Bean
     @Primary
-    DataSource dataSource(HikariDataSource primaryDataSource, HikariDataSource replicaDataSource, ReplicaState state,
+    DataSource dataSource(
+            HikariDataSource primaryDataSource,
+            HikariDataSource replicaDataSource,
+            ReplicaState state,
             @Value("${frontline.replica.max-wait-ms:300}") long maxWaitMs) {
         LazyConnectionDataSourceProxy proxy = new LazyConnectionDataSourceProxy(primaryDataSource);
-        proxy.setReadOnlyDataSource(new ReadYourWritesDataSource(replicaDataSource, primaryDataSource, state, maxWaitMs));
+        proxy.setReadOnlyDataSource(
+                new ReadYourWritesDataSource(replicaDataSource, primaryDataSource, state, maxWaitMs));
         return proxy;
     }
 }

@@ -48,7 +48,8 @@ public class ReplicaState {
 
     @Scheduled(fixedDelayString = "${frontline.replica.check-ms:2000}")
     public void check() {
-        try (Connection c = DriverManager.getConnection(url, login); Statement s = c.createStatement();
+        try (Connection c = DriverManager.getConnection(url, login);
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT pg_is_in_recovery()")) {
             rs.next();
             markUp();

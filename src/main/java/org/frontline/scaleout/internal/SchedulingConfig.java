@@ -8,5 +8,4 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty("frontline.replica.url")
 @EnableScheduling
-class SchedulingConfig {
-}
+class SchedulingConfig {}

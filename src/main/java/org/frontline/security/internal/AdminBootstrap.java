@@ -2,8 +2,8 @@ package org.frontline.security.internal;
 
 import java.security.SecureRandom;
 import java.util.Base64;
-import org.frontline.web.BadInputException;
 import org.frontline.settings.FrontlineSettings;
+import org.frontline.web.BadInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -51,13 +51,18 @@ class AdminBootstrap implements ApplicationRunner {
         String password = configured ? configuredPassword : generate();
         users.createUser(admin(password));
         if (!configured) {
-            log.warn("\n\n  Created user 'admin' with generated password: {}\n  It is shown only this once. "
-                    + "Set FRONTLINE_ADMIN_PASSWORD to choose one.\n", password);
+            log.warn(
+                    "\n\n  Created user 'admin' with generated password: {}\n  It is shown only this once. "
+                            + "Set FRONTLINE_ADMIN_PASSWORD to choose one.\n",
+                    password);
         }
     }
 
     private UserDetails admin(String password) {
-        return User.withUsername("admin").password(encoder.encode(password)).roles(SecurityConfig.ADMIN).build();
+        return User.withUsername("admin")
+                .password(encoder.encode(password))
+                .roles(SecurityConfig.ADMIN)
+                .build();
     }
 
     private static String generate() {

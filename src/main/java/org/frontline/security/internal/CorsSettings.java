@@ -11,8 +11,7 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * answered before authentication. Credentials travel as an explicit Authorization header, never cookies.
  */
 final class CorsSettings {
-    private CorsSettings() {
-    }
+    private CorsSettings() {}
 
     static CorsConfigurationSource source(List<String> origins) {
         CorsConfiguration c = new CorsConfiguration();

@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 class LoginPageController {
 
     @GetMapping("/login")
-    String login(@RequestParam(required = false) String error, @RequestParam(required = false) String logout,
-            Model model) {
+    String login(
+            @RequestParam(required = false) String error, @RequestParam(required = false) String logout, Model model) {
         model.addAttribute("failed", error != null);
         model.addAttribute("signedOut", logout != null);
         return "login";

@@ -20,8 +20,7 @@ public final class PasswordPolicy {
     public static final int MAX_BYTES = 72;
     private static final Set<String> COMMON = load();
 
-    private PasswordPolicy() {
-    }
+    private PasswordPolicy() {}
 
     /** Refuses a password that does not meet the policy, saying why (the password itself is never echoed). */
     public static void check(String username, String password, String field) {

@@ -2,9 +2,9 @@ package org.frontline.security.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.nio.charset.StandardCharsets;
 import javax.sql.DataSource;
 import org.frontline.settings.FrontlineSettings;
 import org.frontline.web.ApiErrors;
@@ -42,13 +42,16 @@ public class SecurityConfig {
     public static final String ADMIN = "ADMIN";
 
     @Bean
-    SecurityFilterChain filterChain(HttpSecurity http, LoginThrottle throttle, JdbcUserDetailsManager users,
-            FrontlineSettings settings) throws Exception {
+    SecurityFilterChain filterChain(
+            HttpSecurity http, LoginThrottle throttle, JdbcUserDetailsManager users, FrontlineSettings settings)
+            throws Exception {
         boolean anonymousRead = settings.security().anonymousRead();
         RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
                 || request.getRequestURI().startsWith(request.getContextPath() + "/ogc");
-        List<String> origins = Arrays.stream(settings.cors().allowedOrigins().split(",")).map(String::strip)
-                .filter(o -> !o.isEmpty()).toList();
+        List<String> origins = Arrays.stream(settings.cors().allowedOrigins().split(","))
+                .map(String::strip)
+                .filter(o -> !o.isEmpty())
+                .toList();
         if (!origins.isEmpty()) {
             http.cors(cors -> cors.configurationSource(CorsSettings.source(origins)));
         }
@@ -57,7 +60,8 @@ public class SecurityConfig {
             return h != null && h.regionMatches(true, 0, "Basic ", 0, 6);
         };
         http.authorizeHttpRequests(auth -> {
-            auth.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico").permitAll();
+            auth.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico")
+                    .permitAll();
             auth.requestMatchers(HttpMethod.GET, "/s/**").permitAll(); // briefing share links: the token is the key
             auth.requestMatchers(HttpMethod.GET, "/api/ready").permitAll(); // the load balancer's health check
             auth.requestMatchers("/api/admin/**").hasRole(ADMIN);
@@ -73,8 +77,7 @@ public class SecurityConfig {
         });
         http.formLogin(form -> form.loginPage("/login").permitAll());
         http.httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint()));
-        http.exceptionHandling(ex -> ex
-                .defaultAccessDeniedHandlerFor(apiAccessDenied(), api)
+        http.exceptionHandling(ex -> ex.defaultAccessDeniedHandlerFor(apiAccessDenied(), api)
                 .defaultAuthenticationEntryPointFor(apiEntryPoint(), api)
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true));
         http.csrf(csrf -> csrf.spa().ignoringRequestMatchers(explicitBasic));
@@ -88,8 +91,8 @@ public class SecurityConfig {
 
     /** 401 as problem+json, without WWW-Authenticate (see class comment). */
     private static AuthenticationEntryPoint apiEntryPoint() {
-        return (request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED,
-                "Sign in first: send HTTP Basic credentials or log in at /login");
+        return (request, response, e) -> problem(
+                response, HttpStatus.UNAUTHORIZED, "Sign in first: send HTTP Basic credentials or log in at /login");
     }
 
     /**
@@ -100,15 +103,23 @@ public class SecurityConfig {
         return (request, response, e) -> {
             var auth = SecurityContextHolder.getContext().getAuthentication();
             if (auth == null || auth instanceof AnonymousAuthenticationToken) {
-                problem(response, HttpStatus.UNAUTHORIZED,
+                problem(
+                        response,
+                        HttpStatus.UNAUTHORIZED,
                         "Sign in first: send HTTP Basic credentials or log in at /login");
             } else if (e instanceof CsrfException) {
-                problem(response, HttpStatus.FORBIDDEN, "Missing or invalid CSRF token: send the XSRF-TOKEN cookie's "
-                        + "value in the X-XSRF-TOKEN header (or use HTTP Basic credentials)");
+                problem(
+                        response,
+                        HttpStatus.FORBIDDEN,
+                        "Missing or invalid CSRF token: send the XSRF-TOKEN cookie's "
+                                + "value in the X-XSRF-TOKEN header (or use HTTP Basic credentials)");
             } else {
-                problem(response, HttpStatus.FORBIDDEN, "User '" + auth.getName() + "' lacks the role for "
-                        + request.getMethod() + " " + request.getRequestURI()
-                        + " (reading needs viewer, writing analyst, user management admin)");
+                problem(
+                        response,
+                        HttpStatus.FORBIDDEN,
+                        "User '" + auth.getName() + "' lacks the role for "
+                                + request.getMethod() + " " + request.getRequestURI()
+                                + " (reading needs viewer, writing analyst, user management admin)");
             }
         };
     }
@@ -120,8 +131,10 @@ public class SecurityConfig {
     @Bean
     static RoleHierarchy roleHierarchy() {
         return RoleHierarchyImpl.withDefaultRolePrefix()
-                .role(ADMIN).implies(ANALYST)
-                .role(ANALYST).implies(VIEWER)
+                .role(ADMIN)
+                .implies(ANALYST)
+                .role(ANALYST)
+                .implies(VIEWER)
                 .build();
     }
 
@@ -142,7 +155,8 @@ public class SecurityConfig {
 
             @Override
             public boolean matches(CharSequence raw, String encoded) {
-                return raw != null && raw.toString().getBytes(StandardCharsets.UTF_8).length <= PasswordPolicy.MAX_BYTES
+                return raw != null
+                        && raw.toString().getBytes(StandardCharsets.UTF_8).length <= PasswordPolicy.MAX_BYTES
                         && delegate.matches(raw, encoded);
             }
 

@@ -24,8 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /** The two filters that guard signing in and signed-in sessions (wired into the chain by SecurityConfig). */
 final class SignInGuards {
-    private SignInGuards() {
-    }
+    private SignInGuards() {}
 
     /** Before any password is checked: a locked account or address gets 429 with Retry-After. */
     static final class Throttle extends OncePerRequestFilter {
@@ -42,8 +41,11 @@ final class SignInGuards {
             long wait = user == null ? 0 : throttle.retryAfterSeconds(user, request.getRemoteAddr());
             if (wait > 0) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(wait));
-                SecurityConfig.problem(response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins for this"
-                        + " account or from this address; try again in " + wait + " s");
+                SecurityConfig.problem(
+                        response,
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        "Too many failed sign-ins for this" + " account or from this address; try again in " + wait
+                                + " s");
                 return;
             }
             chain.doFilter(request, response);
@@ -58,7 +60,8 @@ final class SignInGuards {
             String h = request.getHeader(HttpHeaders.AUTHORIZATION);
             if (h != null && h.regionMatches(true, 0, "Basic ", 0, 6)) {
                 try {
-                    String pair = new String(Base64.getDecoder().decode(h.substring(6).strip()), StandardCharsets.UTF_8);
+                    String pair =
+                            new String(Base64.getDecoder().decode(h.substring(6).strip()), StandardCharsets.UTF_8);
                     int colon = pair.indexOf(':');
                     return colon < 0 ? pair : pair.substring(0, colon);
                 } catch (IllegalArgumentException e) {
@@ -85,7 +88,10 @@ final class SignInGuards {
                 throws ServletException, IOException {
             HttpSession session = request.getSession(false);
             Authentication a = SecurityContextHolder.getContext().getAuthentication();
-            if (session != null && a != null && a.isAuthenticated() && !(a instanceof AnonymousAuthenticationToken)
+            if (session != null
+                    && a != null
+                    && a.isAuthenticated()
+                    && !(a instanceof AnonymousAuthenticationToken)
                     && !stillValid(a)) {
                 session.invalidate();
                 SecurityContextHolder.clearContext();
@@ -100,14 +106,18 @@ final class SignInGuards {
             } catch (UsernameNotFoundException e) {
                 return false;
             }
-            return u.isEnabled() && u.isAccountNonLocked() && u.isAccountNonExpired()
+            return u.isEnabled()
+                    && u.isAccountNonLocked()
+                    && u.isAccountNonExpired()
                     && names(u.getAuthorities()).equals(names(a.getAuthorities()));
         }
 
         /** The roles only: a sign-in adds other authorities (Spring Security 7 records the factor, FACTOR_PASSWORD). */
         private static Set<String> names(Collection<? extends GrantedAuthority> authorities) {
             Set<String> out = new HashSet<>();
-            authorities.stream().map(GrantedAuthority::getAuthority).filter(n -> n != null && n.startsWith("ROLE_"))
+            authorities.stream()
+                    .map(GrantedAuthority::getAuthority)
+                    .filter(n -> n != null && n.startsWith("ROLE_"))
                     .forEach(out::add);
             return out;
         }

@@ -37,23 +37,24 @@ class UsersController {
         this.jdbc = jdbc;
     }
 
-    record NewUser(String username, String password, String role) {
-    }
+    record NewUser(String username, String password, String role) {}
 
-    record UserView(String username, String role) {
-    }
+    record UserView(String username, String role) {}
 
     @GetMapping
     List<UserView> list() {
-        return jdbc.query("SELECT username, authority FROM authorities ORDER BY username",
-                (rs, i) -> new UserView(rs.getString(1), rs.getString(2).replace("ROLE_", "").toLowerCase(Locale.ROOT)));
+        return jdbc.query(
+                "SELECT username, authority FROM authorities ORDER BY username",
+                (rs, i) -> new UserView(
+                        rs.getString(1), rs.getString(2).replace("ROLE_", "").toLowerCase(Locale.ROOT)));
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     UserView create(@RequestBody NewUser u) {
         if (u.username() == null || !NAME.matcher(u.username()).matches()) {
-            throw new BadInputException("username must be 2-50 lower-case letters, digits or . _ - starting with a letter");
+            throw new BadInputException(
+                    "username must be 2-50 lower-case letters, digits or . _ - starting with a letter");
         }
         PasswordPolicy.check(u.username(), u.password(), "password");
         if (u.role() == null || !ROLES.contains(u.role())) {
@@ -62,8 +63,10 @@ class UsersController {
         if (users.userExists(u.username())) {
             throw new ConflictException("user '" + u.username() + "' exists");
         }
-        users.createUser(User.withUsername(u.username()).password(encoder.encode(u.password()))
-                .roles(u.role().toUpperCase(Locale.ROOT)).build());
+        users.createUser(User.withUsername(u.username())
+                .password(encoder.encode(u.password()))
+                .roles(u.role().toUpperCase(Locale.ROOT))
+                .build());
         return new UserView(u.username(), u.role());
     }
 

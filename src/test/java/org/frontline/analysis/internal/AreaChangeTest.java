@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.frontline.analysis.internal.AreaChange.PartyChange;
 import org.frontline.analysis.internal.AreaChange.PlaceChange;
-import org.frontline.geo.GeodesicMeasure;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -38,10 +37,14 @@ class AreaChangeTest {
     @Test
     void conservationHoldsForIrregularChangesBetweenTwoParties() {
         Geometry whole = box(36.0, 36.4);
-        Geometry bite = GF.createPolygon(GF.getCoordinateSequenceFactory().create(new org.locationtech.jts.geom.Coordinate[] {
-                new org.locationtech.jts.geom.Coordinate(36.15, 35.02), new org.locationtech.jts.geom.Coordinate(36.33, 35.05),
-                new org.locationtech.jts.geom.Coordinate(36.27, 35.18), new org.locationtech.jts.geom.Coordinate(36.12, 35.11),
-                new org.locationtech.jts.geom.Coordinate(36.15, 35.02)}));
+        Geometry bite =
+                GF.createPolygon(GF.getCoordinateSequenceFactory().create(new org.locationtech.jts.geom.Coordinate[] {
+                    new org.locationtech.jts.geom.Coordinate(36.15, 35.02),
+                            new org.locationtech.jts.geom.Coordinate(36.33, 35.05),
+                    new org.locationtech.jts.geom.Coordinate(36.27, 35.18),
+                            new org.locationtech.jts.geom.Coordinate(36.12, 35.11),
+                    new org.locationtech.jts.geom.Coordinate(36.15, 35.02)
+                }));
         Geometry govBefore = box(36.0, 36.2);
         Geometry govAfter = govBefore.symDifference(bite); // takes some, gives some back
         List<PartyChange> change = AreaChange.between(

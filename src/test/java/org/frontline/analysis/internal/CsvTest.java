@@ -17,8 +17,8 @@ class CsvTest {
         row.put("key", "Hama, north");
         row.put("note", "=HYPERLINK(\"x\")");
         row.put("events", -3);
-        String csv = new String(Csv.of("t.csv", List.of("key", "note", "events"), List.of(row)).getBody(),
-                StandardCharsets.UTF_8);
+        String csv = new String(
+                Csv.of("t.csv", List.of("key", "note", "events"), List.of(row)).getBody(), StandardCharsets.UTF_8);
         assertThat(csv).isEqualTo("key,note,events\r\n\"Hama, north\",\"'=HYPERLINK(\"\"x\"\")\",-3\r\n");
         assertThat(Csv.wanted("CSV")).isTrue();
         assertThat(Csv.wanted(null)).isFalse();

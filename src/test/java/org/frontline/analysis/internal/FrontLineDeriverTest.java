@@ -19,8 +19,8 @@ class FrontLineDeriverTest {
 
     private static final GeometryFactory GF = new GeometryFactory();
     /** The known front: the meridian 36.7°E from 35.5°N to 35.7°N (about 22 km). */
-    private static final LineString SHARED = GF.createLineString(new Coordinate[] {
-            new Coordinate(36.7, 35.5), new Coordinate(36.7, 35.7)});
+    private static final LineString SHARED =
+            GF.createLineString(new Coordinate[] {new Coordinate(36.7, 35.5), new Coordinate(36.7, 35.7)});
 
     @Test
     void exactlySharedEdgeIsTheFront() {
@@ -34,15 +34,18 @@ class FrontLineDeriverTest {
         Geometry west = box(36.5, 36.7, 35.4, 35.7);
         Geometry east = box(36.703, 36.9, 35.5, 35.8); // ~270 m of nobody's land between them
         assertFront(FrontLineDeriver.derive(west, east, 0.5), 0.5);
-        assertThat(FrontLineDeriver.derive(west, east, 0.1).isEmpty()).as("gap wider than tolerance").isTrue();
+        assertThat(FrontLineDeriver.derive(west, east, 0.1).isEmpty())
+                .as("gap wider than tolerance")
+                .isTrue();
     }
 
     @Test
     void overlappingSliverAndJaggedEdgeStillGiveOneLine() {
         Geometry west = GF.createPolygon(new Coordinate[] {
-                new Coordinate(36.5, 35.4), new Coordinate(36.7, 35.4), new Coordinate(36.7, 35.55),
-                new Coordinate(36.702, 35.6), new Coordinate(36.699, 35.65), new Coordinate(36.7, 35.7),
-                new Coordinate(36.5, 35.7), new Coordinate(36.5, 35.4)});
+            new Coordinate(36.5, 35.4), new Coordinate(36.7, 35.4), new Coordinate(36.7, 35.55),
+            new Coordinate(36.702, 35.6), new Coordinate(36.699, 35.65), new Coordinate(36.7, 35.7),
+            new Coordinate(36.5, 35.7), new Coordinate(36.5, 35.4)
+        });
         Geometry east = box(36.698, 36.9, 35.5, 35.8); // overlaps west by ~180 m
         MultiLineString front = FrontLineDeriver.derive(west, east, 0.5);
         assertThat(front.getNumGeometries()).isEqualTo(1);
@@ -51,8 +54,12 @@ class FrontLineDeriverTest {
 
     @Test
     void areasTouchingOnlyAtACornerOrFarApartHaveNoFront() {
-        assertThat(FrontLineDeriver.derive(box(36.5, 36.7, 35.5, 35.7), box(36.7, 36.9, 35.7, 35.9), 0.5).isEmpty()).isTrue();
-        assertThat(FrontLineDeriver.derive(box(36.5, 36.6, 35.5, 35.7), box(36.8, 36.9, 35.5, 35.7), 0.5).isEmpty()).isTrue();
+        assertThat(FrontLineDeriver.derive(box(36.5, 36.7, 35.5, 35.7), box(36.7, 36.9, 35.7, 35.9), 0.5)
+                        .isEmpty())
+                .isTrue();
+        assertThat(FrontLineDeriver.derive(box(36.5, 36.6, 35.5, 35.7), box(36.8, 36.9, 35.5, 35.7), 0.5)
+                        .isEmpty())
+                .isTrue();
     }
 
     private static void assertFront(MultiLineString front, double toleranceKm) {

@@ -39,7 +39,8 @@ class GeodesicBufferTest {
         LineString road = geodesicLine(36.0, 35.5, 30, 100, 20);
         assertThat(GeodesicMeasure.lengthKm(road)).isCloseTo(100, within(0.1));
         double expected = 12 * 100 + Math.PI * 6 * 6;
-        assertThat(GeodesicMeasure.areaKm2(GeodesicBuffer.buffer(road, 6))).isCloseTo(expected, within(expected * 0.01));
+        assertThat(GeodesicMeasure.areaKm2(GeodesicBuffer.buffer(road, 6)))
+                .isCloseTo(expected, within(expected * 0.01));
     }
 
     @Test
@@ -98,8 +99,8 @@ class GeodesicBufferTest {
             pts[i] = GF.createPoint(new Coordinate(36.1 + rnd.nextDouble(), 35.5 + rnd.nextDouble() * 0.9));
         }
         // before per-part buffering this took over 120 s and filled the heap (800 points: 25 s)
-        Geometry zone = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
-                () -> GeodesicBuffer.buffer(GF.createMultiPoint(pts), 10));
+        Geometry zone = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(30), () -> GeodesicBuffer.buffer(GF.createMultiPoint(pts), 10));
         for (int i = 0; i < pts.length; i += 997) {
             assertThat(zone.covers(pts[i])).isTrue();
         }
@@ -125,7 +126,8 @@ class GeodesicBufferTest {
 
     @Test
     void globeSpanningAndAntimeridianBuffersAreRefusedNotWrong() {
-        LineString acrossTheWorld = GF.createLineString(new Coordinate[] {new Coordinate(-170, 10), new Coordinate(170, 10)});
+        LineString acrossTheWorld =
+                GF.createLineString(new Coordinate[] {new Coordinate(-170, 10), new Coordinate(170, 10)});
         assertThatThrownBy(() -> GeodesicBuffer.buffer(acrossTheWorld, 5)).hasMessageContaining("regional");
         Point nearDateLine = GF.createPoint(new Coordinate(179.95, -17));
         assertThatThrownBy(() -> GeodesicBuffer.buffer(nearDateLine, 20)).hasMessageContaining("antimeridian");

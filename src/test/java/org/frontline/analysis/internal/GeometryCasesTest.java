@@ -42,26 +42,44 @@ class GeometryCasesTest {
     void analysisGivesTheExpectedAnswer(String name, JsonNode c) throws ParseException {
         JsonNode expect = c.get("expect");
         switch (c.get("op").asString()) {
-            case "buffer" -> assertClose(
-                    GeodesicMeasure.areaKm2(GeodesicBuffer.buffer(wkt(c.get("wkt")), c.get("km").asDouble())),
-                    expect.get("areaKm2").asDouble(), expect);
-            case "band" -> assertClose(
-                    GeodesicMeasure.areaKm2(GeodesicBuffer.band(wkt(c.get("wkt")), c.get("innerKm").asDouble(),
-                            c.get("km").asDouble(), GeodesicBuffer.Side.parse(c.get("side").asString()))),
-                    expect.get("areaKm2").asDouble(), expect);
-            case "frontline" -> assertClose(
-                    GeodesicMeasure.lengthKm(FrontLineDeriver.derive(wkt(c.get("a")), wkt(c.get("b")),
-                            c.get("toleranceKm").asDouble())),
-                    expect.get("lengthKm").asDouble(), expect);
+            case "buffer" ->
+                assertClose(
+                        GeodesicMeasure.areaKm2(GeodesicBuffer.buffer(
+                                wkt(c.get("wkt")), c.get("km").asDouble())),
+                        expect.get("areaKm2").asDouble(),
+                        expect);
+            case "band" ->
+                assertClose(
+                        GeodesicMeasure.areaKm2(GeodesicBuffer.band(
+                                wkt(c.get("wkt")),
+                                c.get("innerKm").asDouble(),
+                                c.get("km").asDouble(),
+                                GeodesicBuffer.Side.parse(c.get("side").asString()))),
+                        expect.get("areaKm2").asDouble(),
+                        expect);
+            case "frontline" ->
+                assertClose(
+                        GeodesicMeasure.lengthKm(FrontLineDeriver.derive(
+                                wkt(c.get("a")),
+                                wkt(c.get("b")),
+                                c.get("toleranceKm").asDouble())),
+                        expect.get("lengthKm").asDouble(),
+                        expect);
             case "change" -> {
                 Map<String, PartyChange> byParty = new LinkedHashMap<>();
                 for (PartyChange p : AreaChange.between(areas(c.get("before")), areas(c.get("after")), 0)) {
                     byParty.put(p.party(), p);
                 }
-                expect.get("gainedKm2").properties().forEach(e -> assertClose(
-                        byParty.get(e.getKey()).gainedKm2(), e.getValue().asDouble(), expect));
-                expect.get("lostKm2").properties().forEach(e -> assertClose(
-                        byParty.get(e.getKey()).lostKm2(), e.getValue().asDouble(), expect));
+                expect.get("gainedKm2")
+                        .properties()
+                        .forEach(e -> assertClose(
+                                byParty.get(e.getKey()).gainedKm2(),
+                                e.getValue().asDouble(),
+                                expect));
+                expect.get("lostKm2")
+                        .properties()
+                        .forEach(e -> assertClose(
+                                byParty.get(e.getKey()).lostKm2(), e.getValue().asDouble(), expect));
             }
             default -> throw new AssertionError("unknown op '" + c.get("op").asString() + "' in " + CASES);
         }
@@ -69,7 +87,8 @@ class GeometryCasesTest {
 
     /** Within {@code tolerancePercent} of the expected value, or within {@code withinKm} (absolute). */
     private static void assertClose(double actual, double expected, JsonNode expect) {
-        double percent = expect.has("tolerancePercent") ? expect.get("tolerancePercent").asDouble() : 0;
+        double percent =
+                expect.has("tolerancePercent") ? expect.get("tolerancePercent").asDouble() : 0;
         double absolute = expect.has("withinKm") ? expect.get("withinKm").asDouble() : 0;
         double allowed = Math.max(1e-6, Math.max(absolute, Math.abs(expected) * percent / 100));
         assertThat(actual).isCloseTo(expected, within(allowed));

@@ -2,13 +2,13 @@ package org.frontline.briefings.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.frontline.testsupport.Api.Response;
 import org.frontline.testsupport.Api;
+import org.frontline.testsupport.Api.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
@@ -17,12 +17,17 @@ import org.springframework.security.provisioning.JdbcUserDetailsManager;
  * Issue 15.4 and 15.2: a briefing belongs to its author (admins may act on any); a briefing holds at most
  * {@link BriefingService#MAX_FRAMES} frames. Same context as BriefingsApiTest (demo loaded, sign-in required).
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:sqlite:target/test-db/briefingsapi-${random.uuid}.db", "frontline.demo.load=true",
-        "frontline.security.anonymous-read=false"})
+@SpringBootTest(
+        webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:sqlite:target/test-db/briefingsapi-${random.uuid}.db",
+            "frontline.demo.load=true",
+            "frontline.security.anonymous-read=false"
+        })
 class BriefingOwnershipTest {
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcUserDetailsManager users;
 
@@ -45,7 +50,8 @@ class BriefingOwnershipTest {
 
     private void create(String name, String role) {
         if (!users.userExists(name)) {
-            users.createUser(User.withUsername(name).password("{noop}secret").roles(role).build());
+            users.createUser(
+                    User.withUsername(name).password("{noop}secret").roles(role).build());
         }
     }
 
@@ -58,8 +64,11 @@ class BriefingOwnershipTest {
         Response r = ana.postJson("/api/briefings", "{\"title\":\"" + title + "\"}");
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         String slug = r.json().path("slug").asString();
-        assertThat(ana.postJson("/api/briefings/" + slug + "/frames", frame("2019-08-23")).status()).isEqualTo(201);
-        assertThat(ana.postJson("/api/briefings/" + slug + "/publish", "{}").status()).isEqualTo(200);
+        assertThat(ana.postJson("/api/briefings/" + slug + "/frames", frame("2019-08-23"))
+                        .status())
+                .isEqualTo(201);
+        assertThat(ana.postJson("/api/briefings/" + slug + "/publish", "{}").status())
+                .isEqualTo(200);
         return slug;
     }
 
@@ -85,8 +94,11 @@ class BriefingOwnershipTest {
         // the author shares; an admin may act on anyone's briefing
         Response share = ana.postJson(path + "/shares", "{}");
         assertThat(share.status()).isEqualTo(201);
-        assertThat(bob.delete(path + "/shares/" + share.json().path("token").asString()).status()).isEqualTo(403);
-        assertThat(boss.put(path, "{\"title\":\"Edited by an admin\"}").status()).isEqualTo(200);
+        assertThat(bob.delete(path + "/shares/" + share.json().path("token").asString())
+                        .status())
+                .isEqualTo(403);
+        assertThat(boss.put(path, "{\"title\":\"Edited by an admin\"}").status())
+                .isEqualTo(200);
         assertThat(boss.delete(path).status()).isEqualTo(204);
         assertThat(ana.get(path).status()).isEqualTo(404);
     }
@@ -102,6 +114,7 @@ class BriefingOwnershipTest {
         Response over = ana.postJson("/api/briefings/" + slug + "/frames", frame("2019-08-23"));
         assertThat(over.status()).isEqualTo(400);
         assertThat(over.json().path("detail").asString()).contains("60 frames");
-        assertThat(ana.get("/api/briefings/" + slug).json().path("frames").size()).isEqualTo(BriefingService.MAX_FRAMES);
+        assertThat(ana.get("/api/briefings/" + slug).json().path("frames").size())
+                .isEqualTo(BriefingService.MAX_FRAMES);
     }
 }

@@ -31,15 +31,21 @@ import tools.jackson.databind.JsonNode;
  * The briefings API over real HTTP on the embedded database with the demo scenario, anonymous reading OFF
  * (so the share link is shown to work for people without an account).
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:sqlite:target/test-db/briefingsapi-${random.uuid}.db", "frontline.demo.load=true",
-        "frontline.security.anonymous-read=false"})
+@SpringBootTest(
+        webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:sqlite:target/test-db/briefingsapi-${random.uuid}.db",
+            "frontline.demo.load=true",
+            "frontline.security.anonymous-read=false"
+        })
 class BriefingsApiTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcUserDetailsManager users;
+
     @Autowired
     LayerService layers;
 
@@ -50,8 +56,14 @@ class BriefingsApiTest {
     @BeforeEach
     void users() {
         if (!users.userExists("ana")) {
-            users.createUser(User.withUsername("ana").password("{noop}secret").roles("ANALYST").build());
-            users.createUser(User.withUsername("vic").password("{noop}secret").roles("VIEWER").build());
+            users.createUser(User.withUsername("ana")
+                    .password("{noop}secret")
+                    .roles("ANALYST")
+                    .build());
+            users.createUser(User.withUsername("vic")
+                    .password("{noop}secret")
+                    .roles("VIEWER")
+                    .build());
         }
         analyst = new Api(port, "ana", "secret");
         viewer = new Api(port, "vic", "secret");
@@ -79,7 +91,10 @@ class BriefingsApiTest {
 
     private List<Long> frameIds(String slug) {
         List<Long> ids = new ArrayList<>();
-        viewer.get("/api/briefings/" + slug).json().path("frames").forEach(f -> ids.add(f.path("id").asLong()));
+        viewer.get("/api/briefings/" + slug)
+                .json()
+                .path("frames")
+                .forEach(f -> ids.add(f.path("id").asLong()));
         return ids;
     }
 
@@ -90,19 +105,27 @@ class BriefingsApiTest {
         assertThat(b.path("status").asString()).isEqualTo("published");
         assertThat(b.path("frames").size()).isGreaterThanOrEqualTo(6);
         assertThat(b.path("editions").size()).isEqualTo(1);
-        assertThat(b.path("frames").get(0).path("narrativeHtml").asString()).contains("<strong>17 September 2018</strong>");
+        assertThat(b.path("frames").get(0).path("narrativeHtml").asString())
+                .contains("<strong>17 September 2018</strong>");
 
-        JsonNode meta = viewer.get("/api/briefings/" + DemoBriefing.SLUG + "/data").json();
-        assertThat(meta.path("recordTime").asString()).isEqualTo(b.path("recordTime").asString());
+        JsonNode meta =
+                viewer.get("/api/briefings/" + DemoBriefing.SLUG + "/data").json();
+        assertThat(meta.path("recordTime").asString())
+                .isEqualTo(b.path("recordTime").asString());
         assertThat(meta.path("basemap").path("land").path("features").size()).isPositive();
         // frame 4: Morek (post-09) surrounded on 23 August 2019
-        JsonNode frame4 = viewer.get("/api/briefings/" + DemoBriefing.SLUG + "/data/frames/4").json();
+        JsonNode frame4 = viewer.get("/api/briefings/" + DemoBriefing.SLUG + "/data/frames/4")
+                .json();
         JsonNode morek = find(frame4.path("layers").path("posts"), "post-09");
         assertThat(morek.path("properties").path("status").asString()).isEqualTo("surrounded");
         assertThat(frame4.path("layers").path("events").path("features").size()).isPositive();
-        assertThat(viewer.get("/api/briefings/" + DemoBriefing.SLUG + "/data/frames/99").status()).isEqualTo(404);
+        assertThat(viewer.get("/api/briefings/" + DemoBriefing.SLUG + "/data/frames/99")
+                        .status())
+                .isEqualTo(404);
         // frame 3 overlays the ground gained since frame 2: the government's spring 2019 advance
-        JsonNode overlay = viewer.get("/api/briefings/" + DemoBriefing.SLUG + "/data/frames/3").json().path("overlay");
+        JsonNode overlay = viewer.get("/api/briefings/" + DemoBriefing.SLUG + "/data/frames/3")
+                .json()
+                .path("overlay");
         assertThat(overlay.path("features")).anySatisfy(f -> {
             assertThat(f.at("/properties/change").asString()).isEqualTo("gained");
             assertThat(f.at("/properties/party").asString()).isEqualTo("government");
@@ -111,7 +134,9 @@ class BriefingsApiTest {
 
         Response page = viewer.get("/briefings/" + DemoBriefing.SLUG);
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("Khan Shaykhun").contains("data-data-url=\"/api/briefings/" + DemoBriefing.SLUG + "/data\"");
+        assertThat(page.body())
+                .contains("Khan Shaykhun")
+                .contains("data-data-url=\"/api/briefings/" + DemoBriefing.SLUG + "/data\"");
     }
 
     private static JsonNode find(JsonNode fc, String id) {
@@ -130,12 +155,14 @@ class BriefingsApiTest {
         Response r = analyst.postJson("/api/briefings/" + slug + "/frames", frame("2012-01-01", "\"posts\"", "\"x\""));
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().path("detail").asString()).contains("2012-01-01").contains("outside the data");
-        Response edit = analyst.put("/api/briefings/" + slug + "/frames/" + frameIds(slug).get(0), "{\"day\":\"2031-05-01\"}");
+        Response edit = analyst.put(
+                "/api/briefings/" + slug + "/frames/" + frameIds(slug).get(0), "{\"day\":\"2031-05-01\"}");
         assertThat(edit.status()).isEqualTo(400);
         JsonNode b = viewer.get("/api/briefings/" + slug).json();
         assertThat(b.path("frames").size()).isEqualTo(1);
         assertThat(b.path("frames").get(0).path("day").asString()).isEqualTo("2019-08-23");
-        Response unknownLayer = analyst.postJson("/api/briefings/" + slug + "/frames", frame("2019-08-23", "\"nope\"", "\"x\""));
+        Response unknownLayer =
+                analyst.postJson("/api/briefings/" + slug + "/frames", frame("2019-08-23", "\"nope\"", "\"x\""));
         assertThat(unknownLayer.status()).isEqualTo(400);
         assertThat(unknownLayer.json().path("detail").asString()).contains("nope");
     }
@@ -171,7 +198,8 @@ class BriefingsApiTest {
         Response ok = analyst.put(path, "{\"frameIds\":[" + c + "," + a + "," + b + "]}");
         assertThat(ok.status()).as(ok.body()).isEqualTo(200);
         assertThat(frameIds(slug)).containsExactly(c, a, b);
-        assertThat(analyst.delete("/api/briefings/" + slug + "/frames/" + a).status()).isEqualTo(204);
+        assertThat(analyst.delete("/api/briefings/" + slug + "/frames/" + a).status())
+                .isEqualTo(204);
         assertThat(frameIds(slug)).containsExactly(c, b);
     }
 
@@ -182,24 +210,31 @@ class BriefingsApiTest {
         Response r = analyst.postJson("/api/briefings/" + slug + "/frames", frame("2019-08-23", "\"posts\"", big));
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().path("detail").asString()).contains("narrative").contains("20000");
-        assertThat(viewer.get("/api/briefings/" + slug).json().path("frames").size()).isZero();
+        assertThat(viewer.get("/api/briefings/" + slug).json().path("frames").size())
+                .isZero();
     }
 
     @Test
     void onlyAnalystsChangeBriefings() {
-        assertThat(viewer.postJson("/api/briefings", "{\"title\":\"x\"}").status()).isEqualTo(403);
-        assertThat(anonymous.postJson("/api/briefings", "{\"title\":\"x\"}").status()).isIn(401, 403); // CSRF answers first
+        assertThat(viewer.postJson("/api/briefings", "{\"title\":\"x\"}").status())
+                .isEqualTo(403);
+        assertThat(anonymous.postJson("/api/briefings", "{\"title\":\"x\"}").status())
+                .isIn(401, 403); // CSRF answers first
         assertThat(anonymous.get("/api/briefings").status()).isEqualTo(401);
-        assertThat(viewer.get("/api/briefings/" + DemoBriefing.SLUG + "/shares").status()).isEqualTo(403);
+        assertThat(viewer.get("/api/briefings/" + DemoBriefing.SLUG + "/shares").status())
+                .isEqualTo(403);
     }
 
     @Test
     void scriptInNarrativeIsRenderedAsText() {
         String slug = newBriefing("Script");
-        Response r = analyst.postJson("/api/briefings/" + slug + "/frames",
+        Response r = analyst.postJson(
+                "/api/briefings/" + slug + "/frames",
                 frame("2019-08-23", "\"posts\"", "\"Hello <script>alert('x')</script> [x](javascript:alert(1))\""));
         assertThat(r.status()).isEqualTo(201);
-        assertThat(r.json().path("narrativeHtml").asString()).contains("&lt;script&gt;").doesNotContain("<script")
+        assertThat(r.json().path("narrativeHtml").asString())
+                .contains("&lt;script&gt;")
+                .doesNotContain("<script")
                 .doesNotContain("javascript:");
         String page = viewer.get("/briefings/" + slug).body();
         assertThat(page).contains("&lt;script&gt;alert").doesNotContain("<script>alert");
@@ -209,8 +244,10 @@ class BriefingsApiTest {
     void shareLinkWorksWithoutAnAccountUntilRevoked() {
         String slug = newBriefing("Shared");
         addFrame(slug, "2019-08-23");
-        assertThat(analyst.postJson("/api/briefings/" + slug + "/shares", "").status()).isEqualTo(409); // draft
-        assertThat(analyst.postJson("/api/briefings/" + slug + "/publish", "{}").status()).isEqualTo(200);
+        assertThat(analyst.postJson("/api/briefings/" + slug + "/shares", "").status())
+                .isEqualTo(409); // draft
+        assertThat(analyst.postJson("/api/briefings/" + slug + "/publish", "{}").status())
+                .isEqualTo(200);
         Response share = analyst.postJson("/api/briefings/" + slug + "/shares", "");
         assertThat(share.status()).isEqualTo(201);
         String token = share.json().path("token").asString();
@@ -218,17 +255,26 @@ class BriefingsApiTest {
         assertThat(anonymous.get("/briefings/" + slug).status()).isNotEqualTo(200);
         assertThat(anonymous.get("/s/" + token).status()).isEqualTo(200);
         assertThat(anonymous.get("/s/" + token).body()).contains("/s/" + token + "/data");
-        assertThat(anonymous.get("/s/" + token + "/data").json().path("frames").size()).isEqualTo(1);
-        assertThat(anonymous.get("/s/" + token + "/data/frames/1").json().path("layers").path("posts")
-                .path("features").size()).isPositive();
+        assertThat(anonymous.get("/s/" + token + "/data").json().path("frames").size())
+                .isEqualTo(1);
+        assertThat(anonymous
+                        .get("/s/" + token + "/data/frames/1")
+                        .json()
+                        .path("layers")
+                        .path("posts")
+                        .path("features")
+                        .size())
+                .isPositive();
 
-        assertThat(analyst.delete("/api/briefings/" + slug + "/shares/" + token).status()).isEqualTo(204);
+        assertThat(analyst.delete("/api/briefings/" + slug + "/shares/" + token).status())
+                .isEqualTo(204);
         Response gone = anonymous.get("/s/" + token + "/data");
         assertThat(gone.status()).isEqualTo(410);
         assertThat(gone.json().path("detail").asString()).contains("revoked");
         assertThat(anonymous.get("/s/" + token).status()).isEqualTo(410);
         assertThat(anonymous.get("/s/AAAAAAAAAAAAAAAAAAAAAA/data").status()).isEqualTo(404);
-        assertThat(analyst.delete("/api/briefings/" + slug + "/shares/" + token).status()).isEqualTo(404);
+        assertThat(analyst.delete("/api/briefings/" + slug + "/shares/" + token).status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -237,52 +283,91 @@ class BriefingsApiTest {
         addFrame(slug, "2019-08-23");
         Response pub = analyst.postJson("/api/briefings/" + slug + "/publish", "{\"note\":\"first\"}");
         assertThat(pub.status()).isEqualTo(200);
-        JsonNode before = find(viewer.get("/api/briefings/" + slug + "/data/frames/1").json().path("layers").path("posts"), "post-09");
+        JsonNode before = find(
+                viewer.get("/api/briefings/" + slug + "/data/frames/1")
+                        .json()
+                        .path("layers")
+                        .path("posts"),
+                "post-09");
 
         Instant day = LocalDate.parse("2019-08-23").atStartOfDay(ZoneOffset.UTC).toInstant();
         StoredFeature morek = layers.list(FeatureQuery.at("posts", day)).stream()
-                .filter(f -> f.featureId().equals("post-09")).findFirst().orElseThrow();
+                .filter(f -> f.featureId().equals("post-09"))
+                .findFirst()
+                .orElseThrow();
         var moved = morek.geometry().getFactory().createPoint(new Coordinate(36.9, 35.1));
-        layers.correct("post-09", new NewFeature("post-09", moved, Map.of("name", "Morek (corrected)", "status", "open"),
-                morek.validFrom(), morek.validTo(), morek.provenance()), "ana", "test correction");
+        layers.correct(
+                "post-09",
+                new NewFeature(
+                        "post-09",
+                        moved,
+                        Map.of("name", "Morek (corrected)", "status", "open"),
+                        morek.validFrom(),
+                        morek.validTo(),
+                        morek.provenance()),
+                "ana",
+                "test correction");
 
-        JsonNode live = find(viewer.get("/api/layers/posts/features?at=2019-08-23").json(), "post-09");
+        JsonNode live =
+                find(viewer.get("/api/layers/posts/features?at=2019-08-23").json(), "post-09");
         assertThat(live.path("properties").path("status").asString()).isEqualTo("open");
         assertThat(live.path("geometry").path("coordinates").get(0).asDouble()).isEqualTo(36.9);
 
-        JsonNode after = find(viewer.get("/api/briefings/" + slug + "/data/frames/1").json().path("layers").path("posts"), "post-09");
+        JsonNode after = find(
+                viewer.get("/api/briefings/" + slug + "/data/frames/1")
+                        .json()
+                        .path("layers")
+                        .path("posts"),
+                "post-09");
         assertThat(after.path("properties").path("status").asString()).isEqualTo("surrounded");
         assertThat(after.path("geometry")).isEqualTo(before.path("geometry"));
 
         // a new edition pins the corrected data; the first edition's record time is kept
-        JsonNode second = analyst.postJson("/api/briefings/" + slug + "/publish", "{\"note\":\"corrected\"}").json();
+        JsonNode second = analyst.postJson("/api/briefings/" + slug + "/publish", "{\"note\":\"corrected\"}")
+                .json();
         assertThat(second.path("edition").asInt()).isEqualTo(2);
         assertThat(second.path("editions").size()).isEqualTo(2);
         assertThat(second.path("editions").get(0).path("recordTime").asString())
                 .isEqualTo(pub.json().path("recordTime").asString());
-        JsonNode newer = find(viewer.get("/api/briefings/" + slug + "/data/frames/1").json().path("layers").path("posts"), "post-09");
+        JsonNode newer = find(
+                viewer.get("/api/briefings/" + slug + "/data/frames/1")
+                        .json()
+                        .path("layers")
+                        .path("posts"),
+                "post-09");
         assertThat(newer.path("properties").path("status").asString()).isEqualTo("open");
-        JsonNode first = find(viewer.get("/api/briefings/" + slug + "/editions/1/data/frames/1").json().path("layers")
-                .path("posts"), "post-09");
+        JsonNode first = find(
+                viewer.get("/api/briefings/" + slug + "/editions/1/data/frames/1")
+                        .json()
+                        .path("layers")
+                        .path("posts"),
+                "post-09");
         assertThat(first.path("properties").path("status").asString()).isEqualTo("surrounded");
-        assertThat(viewer.get("/api/briefings/" + slug + "/editions/3/data").status()).isEqualTo(404);
-        assertThat(viewer.get("/briefings/" + slug + "/editions/1").body()).contains("/api/briefings/" + slug + "/editions/1/data");
+        assertThat(viewer.get("/api/briefings/" + slug + "/editions/3/data").status())
+                .isEqualTo(404);
+        assertThat(viewer.get("/briefings/" + slug + "/editions/1").body())
+                .contains("/api/briefings/" + slug + "/editions/1/data");
     }
 
     @Test
     void publishedEditionKeepsItsFramesWhenTheyAreEditedLater() {
         String slug = newBriefing("Fixed edition");
-        Response added = analyst.postJson("/api/briefings/" + slug + "/frames",
+        Response added = analyst.postJson(
+                "/api/briefings/" + slug + "/frames",
                 frame("2019-08-23", "\"control\"", "\"Old wording of the frame\""));
         long frameId = added.json().path("id").asLong();
-        assertThat(analyst.postJson("/api/briefings/" + slug + "/publish", "{}").status()).isEqualTo(200);
+        assertThat(analyst.postJson("/api/briefings/" + slug + "/publish", "{}").status())
+                .isEqualTo(200);
         Response share = analyst.postJson("/api/briefings/" + slug + "/shares", "");
         String token = share.json().path("token").asString();
 
-        Response edit = analyst.put("/api/briefings/" + slug + "/frames/" + frameId,
+        Response edit = analyst.put(
+                "/api/briefings/" + slug + "/frames/" + frameId,
                 "{\"day\":\"2019-05-12\",\"narrative\":\"New wording of the frame\"}");
         assertThat(edit.status()).as(edit.body()).isEqualTo(200);
-        assertThat(analyst.put("/api/briefings/" + slug, "{\"title\":\"Renamed later\"}").status()).isEqualTo(200);
+        assertThat(analyst.put("/api/briefings/" + slug, "{\"title\":\"Renamed later\"}")
+                        .status())
+                .isEqualTo(200);
 
         // the editor (and its preview) show the edit at once
         JsonNode editor = viewer.get("/api/briefings/" + slug).json();
@@ -290,40 +375,88 @@ class BriefingsApiTest {
         assertThat(editor.path("frames").get(0).path("day").asString()).isEqualTo("2019-05-12");
         assertThat(viewer.get("/briefings/" + slug + "/edit").body()).contains("Renamed later");
         Response preview = viewer.get("/briefings/" + slug + "/preview");
-        assertThat(preview.body()).contains("New wording").doesNotContain("Old wording")
+        assertThat(preview.body())
+                .contains("New wording")
+                .doesNotContain("Old wording")
                 .contains("/api/briefings/" + slug + "/preview/data");
-        assertThat(viewer.get("/api/briefings/" + slug + "/preview/data").json().path("frames").get(0).path("day")
-                .asString()).isEqualTo("2019-05-12");
+        assertThat(viewer.get("/api/briefings/" + slug + "/preview/data")
+                        .json()
+                        .path("frames")
+                        .get(0)
+                        .path("day")
+                        .asString())
+                .isEqualTo("2019-05-12");
 
         // readers of edition 1 still see what was published: text, title, date and the map of that date
-        assertShows(viewer, "/briefings/" + slug, "/api/briefings/" + slug + "/data", "Old wording", "New wording",
+        assertShows(
+                viewer,
+                "/briefings/" + slug,
+                "/api/briefings/" + slug + "/data",
+                "Old wording",
+                "New wording",
                 "2019-08-23");
-        assertThat(viewer.get("/briefings/" + slug).body()).contains("Fixed edition").doesNotContain("Renamed later");
+        assertThat(viewer.get("/briefings/" + slug).body())
+                .contains("Fixed edition")
+                .doesNotContain("Renamed later");
         assertShows(anonymous, "/s/" + token, "/s/" + token + "/data", "Old wording", "New wording", "2019-08-23");
-        assertShows(viewer, "/briefings/" + slug + "/editions/1", "/api/briefings/" + slug + "/editions/1/data",
-                "Old wording", "New wording", "2019-08-23");
-        assertThat(viewer.get("/briefings/" + slug + "/export.html").body()).contains("Old wording")
+        assertShows(
+                viewer,
+                "/briefings/" + slug + "/editions/1",
+                "/api/briefings/" + slug + "/editions/1/data",
+                "Old wording",
+                "New wording",
+                "2019-08-23");
+        assertThat(viewer.get("/briefings/" + slug + "/export.html").body())
+                .contains("Old wording")
                 .doesNotContain("New wording");
-        JsonNode controlThen = find(viewer.get("/api/layers/control/features?at=2019-08-23").json(), "control-government");
-        JsonNode controlEdited = find(viewer.get("/api/layers/control/features?at=2019-05-12").json(), "control-government");
-        assertThat(controlThen.path("geometry")).isNotEqualTo(controlEdited.path("geometry")); // the dates differ on the map
-        JsonNode pinned = viewer.get("/api/briefings/" + slug + "/data/frames/1").json().path("layers").path("control");
+        JsonNode controlThen =
+                find(viewer.get("/api/layers/control/features?at=2019-08-23").json(), "control-government");
+        JsonNode controlEdited =
+                find(viewer.get("/api/layers/control/features?at=2019-05-12").json(), "control-government");
+        assertThat(controlThen.path("geometry"))
+                .isNotEqualTo(controlEdited.path("geometry")); // the dates differ on the map
+        JsonNode pinned = viewer.get("/api/briefings/" + slug + "/data/frames/1")
+                .json()
+                .path("layers")
+                .path("control");
         assertThat(find(pinned, "control-government").path("geometry")).isEqualTo(controlThen.path("geometry"));
-        JsonNode previewed = viewer.get("/api/briefings/" + slug + "/preview/data/frames/1").json().path("layers").path("control");
+        JsonNode previewed = viewer.get("/api/briefings/" + slug + "/preview/data/frames/1")
+                .json()
+                .path("layers")
+                .path("control");
         assertThat(find(previewed, "control-government").path("geometry")).isEqualTo(controlEdited.path("geometry"));
 
         // publishing again makes the edit edition 2; edition 1 keeps the old frame
-        JsonNode second = analyst.postJson("/api/briefings/" + slug + "/publish", "{}").json();
+        JsonNode second =
+                analyst.postJson("/api/briefings/" + slug + "/publish", "{}").json();
         assertThat(second.path("edition").asInt()).isEqualTo(2);
-        assertShows(viewer, "/briefings/" + slug, "/api/briefings/" + slug + "/data", "New wording", "Old wording",
+        assertShows(
+                viewer,
+                "/briefings/" + slug,
+                "/api/briefings/" + slug + "/data",
+                "New wording",
+                "Old wording",
                 "2019-05-12");
         assertThat(viewer.get("/briefings/" + slug).body()).contains("Renamed later");
         assertShows(anonymous, "/s/" + token, "/s/" + token + "/data", "New wording", "Old wording", "2019-05-12");
-        assertShows(viewer, "/briefings/" + slug + "/editions/2", "/api/briefings/" + slug + "/editions/2/data",
-                "New wording", "Old wording", "2019-05-12");
-        assertShows(viewer, "/briefings/" + slug + "/editions/1", "/api/briefings/" + slug + "/editions/1/data",
-                "Old wording", "New wording", "2019-08-23");
-        JsonNode first = viewer.get("/api/briefings/" + slug + "/editions/1/data/frames/1").json().path("layers").path("control");
+        assertShows(
+                viewer,
+                "/briefings/" + slug + "/editions/2",
+                "/api/briefings/" + slug + "/editions/2/data",
+                "New wording",
+                "Old wording",
+                "2019-05-12");
+        assertShows(
+                viewer,
+                "/briefings/" + slug + "/editions/1",
+                "/api/briefings/" + slug + "/editions/1/data",
+                "Old wording",
+                "New wording",
+                "2019-08-23");
+        JsonNode first = viewer.get("/api/briefings/" + slug + "/editions/1/data/frames/1")
+                .json()
+                .path("layers")
+                .path("control");
         assertThat(find(first, "control-government").path("geometry")).isEqualTo(controlThen.path("geometry"));
     }
 
@@ -339,15 +472,26 @@ class BriefingsApiTest {
 
     @Test
     void pdfHasOnePagePerFrameAndHtmlExportInlinesEverything() throws Exception {
-        int frames = viewer.get("/api/briefings/" + DemoBriefing.SLUG).json().path("frames").size();
-        var pdf = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://localhost:" + port + "/briefings/" + DemoBriefing.SLUG + "/export.pdf"))
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("vic:secret".getBytes()))
-                .build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        int frames = viewer.get("/api/briefings/" + DemoBriefing.SLUG)
+                .json()
+                .path("frames")
+                .size();
+        var pdf = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                        "http://localhost:" + port + "/briefings/" + DemoBriefing.SLUG + "/export.pdf"))
+                                .header(
+                                        "Authorization",
+                                        "Basic "
+                                                + java.util.Base64.getEncoder().encodeToString("vic:secret".getBytes()))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
-        java.nio.file.Files.write(java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "exports"))
-                .resolve("idlib.pdf"), pdf.body()); // to look at
+        java.nio.file.Files.write(
+                java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "exports"))
+                        .resolve("idlib.pdf"),
+                pdf.body()); // to look at
         try (PDDocument doc = Loader.loadPDF(pdf.body())) {
             assertThat(doc.getNumberOfPages()).isEqualTo(frames);
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
@@ -355,7 +499,10 @@ class BriefingsApiTest {
         }
         Response html = viewer.get("/briefings/" + DemoBriefing.SLUG + "/export.html");
         assertThat(html.status()).isEqualTo(200);
-        assertThat(html.body()).contains("id=\"briefing-data\"").contains("L.map").doesNotContain("<script src=")
+        assertThat(html.body())
+                .contains("id=\"briefing-data\"")
+                .contains("L.map")
+                .doesNotContain("<script src=")
                 .doesNotContain("<link rel=\"stylesheet\"");
         assertThat(frames).isGreaterThanOrEqualTo(6);
     }

@@ -17,19 +17,23 @@ import org.frontline.web.BrowserSupport;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 /**
  * Issue 15.5: a narrative with a remote image, exported as the offline HTML file and opened in Chromium with the
  * network open, makes no request at all — counted by a local server that hosts the "remote" image. (Before, the
  * image loaded and told its host the reader's address.) Same context as BriefingBrowserTest.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:sqlite:target/test-db/briefingbrowser-${random.uuid}.db", "frontline.demo.load=true"})
+@SpringBootTest(
+        webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:sqlite:target/test-db/briefingbrowser-${random.uuid}.db",
+            "frontline.demo.load=true"
+        })
 class OfflineExportNetworkBrowserTest extends BrowserSupport {
-    private static final byte[] PNG = java.util.Base64.getDecoder().decode(
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mN8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==");
+    private static final byte[] PNG = java.util.Base64.getDecoder()
+            .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mN8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==");
 
     @Autowired
     BriefingService briefings;
@@ -49,15 +53,30 @@ class OfflineExportNetworkBrowserTest extends BrowserSupport {
         try {
             String image = "http://127.0.0.1:" + tracker.getAddress().getPort() + "/morek.png";
             briefings.create(new BriefingInputs.BriefingInput("Remote image", "", "remote-image"), "ana");
-            briefings.addFrame("remote-image", new BriefingInputs.FrameInput("Morek", LocalDate.parse("2019-08-23"), null,
-                    List.of(35.4, 36.6), 10, null, List.of("posts"), "Satellite view: ![Morek post](" + image + ")",
-                    List.of(), null));
+            briefings.addFrame(
+                    "remote-image",
+                    new BriefingInputs.FrameInput(
+                            "Morek",
+                            LocalDate.parse("2019-08-23"),
+                            null,
+                            List.of(35.4, 36.6),
+                            10,
+                            null,
+                            List.of("posts"),
+                            "Satellite view: ![Morek post](" + image + ")",
+                            List.of(),
+                            null));
             briefings.publish("remote-image", "ana", null);
 
-            HttpResponse<byte[]> export = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(url("/briefings/remote-image/export.html"))).build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> export = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(url("/briefings/remote-image/export.html")))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
             assertThat(export.statusCode()).isEqualTo(200);
-            Path file = Files.createDirectories(Path.of("target", "exports")).resolve("remote-image.html").toAbsolutePath();
+            Path file = Files.createDirectories(Path.of("target", "exports"))
+                    .resolve("remote-image.html")
+                    .toAbsolutePath();
             Files.write(file, export.body());
 
             browser.get(file.toUri().toString());
@@ -69,7 +88,8 @@ class OfflineExportNetworkBrowserTest extends BrowserSupport {
                     + ".filter(n => /^(https?|wss?):/.test(n))");
             assertThat(fetched).isEmpty();
             // the image is offered as a link the reader may choose to follow
-            assertThat(browser.findElements(By.cssSelector("a.narrative-image[href='" + image + "']"))).isNotEmpty();
+            assertThat(browser.findElements(By.cssSelector("a.narrative-image[href='" + image + "']")))
+                    .isNotEmpty();
             assertThat(browser.findElements(By.cssSelector("img[src^='http']"))).isEmpty();
         } finally {
             tracker.stop(0);

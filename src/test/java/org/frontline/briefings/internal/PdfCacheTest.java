@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 class PdfCacheTest {
 
     private static Briefing briefing(String status, int edition, Instant recordTime) {
-        return new Briefing(7, "idlib", "Idlib", "", "ana", status, edition, recordTime, Instant.EPOCH, Instant.EPOCH,
-                List.of());
+        return new Briefing(
+                7, "idlib", "Idlib", "", "ana", status, edition, recordTime, Instant.EPOCH, Instant.EPOCH, List.of());
     }
 
     @Test

@@ -16,7 +16,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
@@ -40,9 +39,11 @@ import tools.jackson.databind.json.JsonMapper;
  * The PDF handout as a reader gets it: rendered to pixels by poppler's pdftoppm and read by pdftotext (Debian
  * poppler-utils), not by the library that wrote it. Without poppler the test is skipped loudly; with CI=true it fails.
  */
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:sqlite:target/test-db/pdfhandout-${random.uuid}.db",
-        "frontline.demo.load=true"})
+@SpringBootTest(
+        properties = {
+            "spring.datasource.url=jdbc:sqlite:target/test-db/pdfhandout-${random.uuid}.db",
+            "frontline.demo.load=true"
+        })
 class PdfHandoutTest {
     private static final Path OUT = Path.of("target", "pdf");
     private static final GeometryFactory GF = new GeometryFactory();
@@ -52,12 +53,16 @@ class PdfHandoutTest {
 
     @Autowired
     PdfExport pdf;
+
     @Autowired
     HtmlExport html;
+
     @Autowired
     BriefingService briefings;
+
     @Autowired
     LayerService layers;
+
     @Autowired
     JsonMapper json;
 
@@ -76,14 +81,14 @@ class PdfHandoutTest {
     }
 
     private static Frame frame(String title, List<String> layerIds, String narrative) {
-        return new Frame(1, 0, title, DAY, DAY.minusDays(6), 36.0, 36.6, 8, BBOX, layerIds, narrative,
-                List.of("post-09"), null);
+        return new Frame(
+                1, 0, title, DAY, DAY.minusDays(6), 36.0, 36.6, 8, BBOX, layerIds, narrative, List.of("post-09"), null);
     }
 
     private static Briefing draft(String title, List<Frame> frames) {
         Instant now = Instant.now();
-        return new Briefing(0, "handout-test", title, "A test handout", "ana", Briefing.DRAFT, 0, null, now, now,
-                frames);
+        return new Briefing(
+                0, "handout-test", title, "A test handout", "ana", Briefing.DRAFT, 0, null, now, now, frames);
     }
 
     private static String run(String... cmd) throws IOException, InterruptedException {
@@ -103,22 +108,36 @@ class PdfHandoutTest {
     void landSeaAndControlAreasHaveTheirColoursOnPaper() throws Exception {
         Frame f = frame("Land and sea", List.of("control", "posts"), "Colours.");
         Path file = save("land-sea.pdf", pdf.render(draft("Land and sea", List.of(f))));
-        run("pdftoppm", "-r", "100", "-png", "-singlefile", file.toString(), OUT.resolve("land-sea").toString());
+        run(
+                "pdftoppm",
+                "-r",
+                "100",
+                "-png",
+                "-singlefile",
+                file.toString(),
+                OUT.resolve("land-sea").toString());
         BufferedImage page = ImageIO.read(OUT.resolve("land-sea.png").toFile());
         float[] box = PdfExport.mapBox(PDRectangle.A4);
         MapImage view = new MapImage(f, PdfExport.IMAGE_W, PdfExport.IMAGE_H);
         double dpi = 100 / 72.0;
         Instant day = DAY.atStartOfDay(ZoneOffset.UTC).toInstant();
         List<StoredFeature> control = layers.list(FeatureQuery.at("control", day));
-        LayerStyle style = new LayerStyle("control", "area",
+        LayerStyle style = new LayerStyle(
+                "control",
+                "area",
                 json.readTree(layers.layer("control").orElseThrow().style()));
-        record Probe(String what, double lon, double lat) {
-        }
-        for (Probe probe : List.of(new Probe("Mediterranean", 35.55, 35.3), new Probe("Turkey", 37.4, 36.85),
-                new Probe("east of Aleppo", 37.75, 36.05), new Probe("government-held Hama", 36.85, 35.2),
+        record Probe(String what, double lon, double lat) {}
+        for (Probe probe : List.of(
+                new Probe("Mediterranean", 35.55, 35.3),
+                new Probe("Turkey", 37.4, 36.85),
+                new Probe("east of Aleppo", 37.75, 36.05),
+                new Probe("government-held Hama", 36.85, 35.2),
                 new Probe("opposition-held Idlib", 36.55, 35.85))) {
             Point p = GF.createPoint(new Coordinate(probe.lon(), probe.lat()));
-            StoredFeature holder = control.stream().filter(c -> c.geometry().covers(p)).findFirst().orElse(null);
+            StoredFeature holder = control.stream()
+                    .filter(c -> c.geometry().covers(p))
+                    .findFirst()
+                    .orElse(null);
             Color expected;
             if (probe.what().equals("Mediterranean")) {
                 assertThat(holder).isNull();
@@ -129,25 +148,30 @@ class PdfHandoutTest {
             } else {
                 LayerStyle.Look look = style.look(holder.properties());
                 expected = blend(MapImage.LAND, Color.decode(look.fillColor()), look.fillOpacity());
-                assertThat(probe.what()).contains(String.valueOf(holder.properties().get("party")));
+                assertThat(probe.what())
+                        .contains(String.valueOf(holder.properties().get("party")));
             }
             int x = (int) Math.round((box[0] + view.px(probe.lon()) / PdfExport.IMAGE_W * box[2]) * dpi);
-            int y = (int) Math.round((PDRectangle.A4.getHeight() - box[1] - box[3]
-                    + view.py(probe.lat()) / PdfExport.IMAGE_H * box[3]) * dpi);
+            int y = (int) Math.round(
+                    (PDRectangle.A4.getHeight() - box[1] - box[3] + view.py(probe.lat()) / PdfExport.IMAGE_H * box[3])
+                            * dpi);
             Color got = new Color(page.getRGB(x, y));
-            assertThat(distance(got, expected)).as(probe.what() + " at " + x + "," + y + ": " + got + " vs " + expected)
+            assertThat(distance(got, expected))
+                    .as(probe.what() + " at " + x + "," + y + ": " + got + " vs " + expected)
                     .isLessThan(14);
         }
     }
 
     private static Color blend(Color under, Color over, double a) {
-        return new Color((int) Math.round(under.getRed() * (1 - a) + over.getRed() * a),
+        return new Color(
+                (int) Math.round(under.getRed() * (1 - a) + over.getRed() * a),
                 (int) Math.round(under.getGreen() * (1 - a) + over.getGreen() * a),
                 (int) Math.round(under.getBlue() * (1 - a) + over.getBlue() * a));
     }
 
     private static double distance(Color a, Color b) {
-        return Math.sqrt(Math.pow(a.getRed() - b.getRed(), 2) + Math.pow(a.getGreen() - b.getGreen(), 2)
+        return Math.sqrt(Math.pow(a.getRed() - b.getRed(), 2)
+                + Math.pow(a.getGreen() - b.getGreen(), 2)
                 + Math.pow(a.getBlue() - b.getBlue(), 2));
     }
 
@@ -156,14 +180,28 @@ class PdfHandoutTest {
         Briefing demo = briefings.playback(DemoBriefing.SLUG);
         Path file = save("idlib.pdf", pdf.render(demo));
         String text = run("pdftotext", "-layout", file.toString(), "-");
-        assertThat(text).contains("Key", "Control areas", "government", "opposition", "Turkish observation posts",
-                "Ground gained since the previous frame", "Highlighted in the narrative", "Natural Earth",
-                "GeoNames", "Sources:", "data as known at", "23 August 2019", "events 5–23 August 2019");
+        assertThat(text)
+                .contains(
+                        "Key",
+                        "Control areas",
+                        "government",
+                        "opposition",
+                        "Turkish observation posts",
+                        "Ground gained since the previous frame",
+                        "Highlighted in the narrative",
+                        "Natural Earth",
+                        "GeoNames",
+                        "Sources:",
+                        "data as known at",
+                        "23 August 2019",
+                        "events 5–23 August 2019");
         assertThat(text).doesNotContain("?");
-        assertThat(text.chars().filter(c -> c == 0x0c).count()).isEqualTo(demo.frames().size()); // a form feed per page
+        assertThat(text.chars().filter(c -> c == 0x0c).count())
+                .isEqualTo(demo.frames().size()); // a form feed per page
         String fonts = run("pdffonts", file.toString());
         List<String> rows = fonts.lines().skip(2).toList();
-        assertThat(rows).isNotEmpty()
+        assertThat(rows)
+                .isNotEmpty()
                 .allSatisfy(r -> assertThat(r).containsPattern("\\byes\\s+yes\\s+(yes|no)\\s+\\d+"));
         assertThat(fonts).contains("NotoSans");
         try (PDDocument doc = Loader.loadPDF(Files.readAllBytes(file))) {
@@ -175,9 +213,10 @@ class PdfHandoutTest {
 
     @Test
     void arabicNamesPrintAndExtract() throws Exception {
-        Frame f = frame("Morek / مورك", List.of("control"), "The Turkish post at Morek (مورك) in northern Hama, "
-                
-                + "near Khan Shaykhun (خان شيخون).");
+        Frame f = frame(
+                "Morek / مورك",
+                List.of("control"),
+                "The Turkish post at Morek (مورك) in northern Hama, " + "near Khan Shaykhun (خان شيخون).");
         Path file = save("arabic.pdf", pdf.render(draft("Arabic", List.of(f))));
         // shaped Arabic extracts as presentation forms; NFKC folds them to the letters, as search indexes do
         String text = Normalizer.normalize(run("pdftotext", file.toString(), "-"), Normalizer.Form.NFKC);

@@ -10,9 +10,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 /** A share link plays in a browser that has no account, with anonymous reading switched off. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:sqlite:target/test-db/sharedbrowser-${random.uuid}.db", "frontline.demo.load=true",
-        "frontline.security.anonymous-read=false"})
+@SpringBootTest(
+        webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:sqlite:target/test-db/sharedbrowser-${random.uuid}.db",
+            "frontline.demo.load=true",
+            "frontline.security.anonymous-read=false"
+        })
 class SharedBriefingBrowserTest extends BrowserSupport {
 
     @Autowired
@@ -28,7 +32,9 @@ class SharedBriefingBrowserTest extends BrowserSupport {
         browser.get(url("/s/" + token + "#2"));
         waitUpTo(15).until(d -> "2".equals(js("return document.getElementById('briefing').dataset.frame")));
         assertThat((Long) js("return window.__briefing.drawn()")).isPositive();
-        assertThat(browser.findElement(By.cssSelector(".frame-text:not([hidden])")).getText()).contains("observation posts");
+        assertThat(browser.findElement(By.cssSelector(".frame-text:not([hidden])"))
+                        .getText())
+                .contains("observation posts");
         assertThat(browser.findElements(By.cssSelector(".topnav"))).isEmpty(); // no edit/export links for guests
         browser.findElement(By.id("next")).click();
         waitUpTo(15).until(d -> "3".equals(js("return document.getElementById('briefing').dataset.frame")));

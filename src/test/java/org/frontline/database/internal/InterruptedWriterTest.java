@@ -22,16 +22,17 @@ class InterruptedWriterTest {
     void aWriterInterruptedMidWriteLeavesTheDatabaseAndOtherConnectionsWorking(@TempDir Path dir) throws Exception {
         SqliteDataSource db = new SqliteDataSource("jdbc:sqlite:" + dir.resolve("t.db"));
         try (Connection c = db.getConnection()) {
-            c.createStatement().execute("CREATE TABLE report_candidate (id INTEGER PRIMARY KEY, body TEXT, "
-                    + "status TEXT NOT NULL CHECK (status IN ('pending', 'accepted')))");
+            c.createStatement()
+                    .execute("CREATE TABLE report_candidate (id INTEGER PRIMARY KEY, body TEXT, "
+                            + "status TEXT NOT NULL CHECK (status IN ('pending', 'accepted')))");
         }
         Connection pooled = db.getConnection(); // opened before the interrupt, as a pool holds it
         AtomicInteger written = new AtomicInteger();
         AtomicReference<Exception> failure = new AtomicReference<>();
         Thread writer = new Thread(() -> {
             try (Connection w = db.getConnection();
-                    PreparedStatement ps = w.prepareStatement(
-                            "INSERT INTO report_candidate (body, status) VALUES (?, 'pending')")) {
+                    PreparedStatement ps =
+                            w.prepareStatement("INSERT INTO report_candidate (body, status) VALUES (?, 'pending')")) {
                 while (!Thread.currentThread().isInterrupted() || written.get() < 20) {
                     ps.setString(1, "x".repeat(5000));
                     ps.executeUpdate();
@@ -49,8 +50,8 @@ class InterruptedWriterTest {
         writer.join(60_000);
         assertThat(failure.get()).as("the interrupted writer's own statements").isNull();
 
-        try (PreparedStatement ps = pooled.prepareStatement(
-                "INSERT INTO report_candidate (body, status) VALUES ('after', 'accepted')")) {
+        try (PreparedStatement ps =
+                pooled.prepareStatement("INSERT INTO report_candidate (body, status) VALUES ('after', 'accepted')")) {
             assertThat(ps.executeUpdate()).isEqualTo(1);
         }
         try (ResultSet rs = pooled.createStatement().executeQuery("SELECT count(*) FROM report_candidate")) {

@@ -16,7 +16,8 @@ class GeonamesRowPositionTest {
 
     @Test
     void nanInfinityAndOutOfRangePositionsAreSkipped() throws Exception {
-        String rows = String.join("\n",
+        String rows = String.join(
+                "\n",
                 row(163843, "Maarrat an Nu'man", "35.64802", "36.67245"),
                 row(900001, "Nowhere NaN", "NaN", "NaN"),
                 row(900002, "Nowhere Inf", "Infinity", "36.6"),
@@ -24,7 +25,9 @@ class GeonamesRowPositionTest {
                 row(900004, "Nowhere east", "35.6", "200"),
                 row(900005, "Nowhere negative infinity", "35.6", "-Infinity"));
         List<String> loaded = new ArrayList<>();
-        int skipped = GeonamesFile.read(new ByteArrayInputStream(rows.getBytes(StandardCharsets.UTF_8)), Map.of(),
+        int skipped = GeonamesFile.read(
+                new ByteArrayInputStream(rows.getBytes(StandardCharsets.UTF_8)),
+                Map.of(),
                 r -> loaded.add(r.place().name()));
         assertThat(loaded).containsExactly("Maarrat an Nu'man");
         assertThat(skipped).isEqualTo(5);
@@ -39,7 +42,26 @@ class GeonamesRowPositionTest {
     }
 
     private static String row(long id, String name, String lat, String lon) {
-        return String.join("\t", String.valueOf(id), name, name, "", lat, lon, "P", "PPL", "SY", "", "07", "", "", "",
-                "1000", "", "300", "Asia/Damascus", "2024-01-01");
+        return String.join(
+                "\t",
+                String.valueOf(id),
+                name,
+                name,
+                "",
+                lat,
+                lon,
+                "P",
+                "PPL",
+                "SY",
+                "",
+                "07",
+                "",
+                "",
+                "",
+                "1000",
+                "",
+                "300",
+                "Asia/Damascus",
+                "2024-01-01");
     }
 }

@@ -18,8 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class GeoJsonFuzzTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final FeatureInput INPUT = new FeatureInput(
-            new GeoJsonGeometryReader(new Envelope(25.0, 50.0, 28.0, 42.5)), JSON);
+    private static final FeatureInput INPUT =
+            new FeatureInput(new GeoJsonGeometryReader(new Envelope(25.0, 50.0, 28.0, 42.5)), JSON);
 
     @FuzzTest(maxDuration = "5s")
     void featureCollection(byte[] data) {

@@ -46,8 +46,7 @@ class LayersControllerSliceTest {
 
     @TestConfiguration
     @EnableConfigurationProperties(FrontlineSettings.class)
-    static class Settings {
-    }
+    static class Settings {}
 
     @Autowired
     MockMvc mvc;
@@ -68,7 +67,8 @@ class LayersControllerSliceTest {
     }
 
     private FeatureQuery queryOf(String url) throws Exception {
-        mvc.perform(get(url)).andExpect(status().isOk())
+        mvc.perform(get(url))
+                .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("application/geo+json"));
         ArgumentCaptor<FeatureQuery> q = ArgumentCaptor.forClass(FeatureQuery.class);
         verify(writer).write(q.capture(), any(OutputStream.class));
@@ -76,7 +76,8 @@ class LayersControllerSliceTest {
     }
 
     private ResultActions refused(String url, int status, String detail) throws Exception {
-        ResultActions r = mvc.perform(get(url)).andExpect(status().is(status))
+        ResultActions r = mvc.perform(get(url))
+                .andExpect(status().is(status))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value(detail));
         verify(writer, never()).write(any(FeatureQuery.class), any(OutputStream.class));
@@ -122,29 +123,41 @@ class LayersControllerSliceTest {
 
     @Test
     void atTogetherWithAWindowIsRefused() throws Exception {
-        refused("/api/layers/control/features?at=2019-08-23&from=2019-08-01", 400,
+        refused(
+                "/api/layers/control/features?at=2019-08-23&from=2019-08-01",
+                400,
                 "give either 'at' or 'from'/'to', not both");
     }
 
     @Test
     void aWindowThatEndsBeforeItStartsIsRefused() throws Exception {
-        refused("/api/layers/events/features?from=2019-09-01&to=2019-08-01", 400,
+        refused(
+                "/api/layers/events/features?from=2019-09-01&to=2019-08-01",
+                400,
                 "'to' (2019-08-01) must not be before 'from' (2019-09-01)");
     }
 
     @Test
     void aDateThatIsNotADateIsRefusedNamingTheParameter() throws Exception {
-        refused("/api/layers/control/features?at=23.08.2019", 400,
+        refused(
+                "/api/layers/control/features?at=23.08.2019",
+                400,
                 "at is not a date (YYYY-MM-DD) or an ISO-8601 instant: '23.08.2019'");
-        refused("/api/layers/control/features?at=1899-12-31", 400,
+        refused(
+                "/api/layers/control/features?at=1899-12-31",
+                400,
                 "at must lie between the years 1900 and 2999, got '1899-12-31'");
     }
 
     @Test
     void aBadBoxIsRefusedSayingWhy() throws Exception {
-        refused("/api/layers/control/features?bbox=36,35,37", 400,
+        refused(
+                "/api/layers/control/features?bbox=36,35,37",
+                400,
                 "bbox must be minLon,minLat,maxLon,maxLat (4 numbers), got '36,35,37'");
-        refused("/api/layers/control/features?bbox=37,35,36,36", 400,
+        refused(
+                "/api/layers/control/features?bbox=37,35,36,36",
+                400,
                 "bbox min must not exceed max: got minLon 37.0, maxLon 36.0, minLat 35.0, maxLat 36.0");
     }
 

@@ -48,12 +48,15 @@ class ExtractionGuardsTest {
     @Test
     void aSentenceAboutAForeignCityIsNotALocalEvent() {
         ParseResult r = parse("Air strikes hit Saraqib on Monday. In Geneva, diplomats agreed to meet again.");
-        assertThat(r.candidates()).singleElement().satisfies(c -> assertThat(c.placeName()).isEqualTo("Saraqib"));
+        assertThat(r.candidates())
+                .singleElement()
+                .satisfies(c -> assertThat(c.placeName()).isEqualTo("Saraqib"));
     }
 
     @Test
     void theTownNearestTheVerbLocatesTheEvent() {
-        ParseResult r = parse("Fighting went on in Jabal al-Akrad in Latakia's countryside, and shelling hit Kafranbel overnight.");
+        ParseResult r = parse(
+                "Fighting went on in Jabal al-Akrad in Latakia's countryside, and shelling hit Kafranbel overnight.");
         assertThat(r.candidates()).singleElement().satisfies(c -> {
             assertThat(c.subEventType()).isEqualTo("Shelling/artillery/missile attack");
             assertThat(c.placeName()).isEqualTo("Kafranbel");
@@ -64,10 +67,14 @@ class ExtractionGuardsTest {
     @Test
     void tripoliNextToSyriaIsTheLebaneseOne() {
         ParseResult r = parse("Refugees reached Tripoli after crossing from Homs.");
-        assertThat(r.places()).filteredOn(p -> p.mention().equals("Tripoli")).singleElement()
+        assertThat(r.places())
+                .filteredOn(p -> p.mention().equals("Tripoli"))
+                .singleElement()
                 .satisfies(p -> assertThat(p.country()).isEqualTo("LB"));
         ParseResult libya = parse("Fighting in Libya reached the outskirts of Tripoli.");
-        assertThat(libya.places()).filteredOn(p -> p.mention().equals("Tripoli")).singleElement()
+        assertThat(libya.places())
+                .filteredOn(p -> p.mention().equals("Tripoli"))
+                .singleElement()
                 .satisfies(p -> assertThat(p.country()).isEqualTo("LY"));
     }
 }

@@ -27,7 +27,10 @@ class GeoparsingRulesTest {
     }
 
     static PlaceMention place(ParseResult r, String mention) {
-        return r.places().stream().filter(p -> p.mention().equals(mention)).findFirst().orElse(null);
+        return r.places().stream()
+                .filter(p -> p.mention().equals(mention))
+                .findFirst()
+                .orElse(null);
     }
 
     @Test
@@ -64,23 +67,25 @@ class GeoparsingRulesTest {
 
     @Test
     void aCompoundIsResolvedWholeOrNotAtAll() {
-        ParseResult r = parse("A drone was shot down over Hirsh Bayanin, and Enab Baladi's reporter in Atmeh camp "
-                + "saw it.");
-        assertThat(r.places()).noneMatch(p -> p.mention().equals("Bayanin") || p.mention().equals("Baladi"));
+        ParseResult r = parse(
+                "A drone was shot down over Hirsh Bayanin, and Enab Baladi's reporter in Atmeh camp " + "saw it.");
+        assertThat(r.places())
+                .noneMatch(p -> p.mention().equals("Bayanin") || p.mention().equals("Baladi"));
     }
 
     @Test
     void aHospitalInATownResolvesToTheTownWithTheFacilityNamed() {
-        PlaceMention p = place(parse("Warplanes struck the Dar al-Hekma Hospital in Kafranbel city on Tuesday."),
-                "Kafranbel");
+        PlaceMention p =
+                place(parse("Warplanes struck the Dar al-Hekma Hospital in Kafranbel city on Tuesday."), "Kafranbel");
         assertThat(p.geonamesId()).isEqualTo(168661L);
         assertThat(p.facility()).isEqualTo("Dar al-Hekma Hospital");
     }
 
     @Test
     void curatedFacilitiesResolveUnderTheirCommonSpellings() {
-        for (String s : new String[] {"Abu al-Duhur airbase", "Abu Zuhur air base", "Taftanaz airbase",
-                "Bab al-Hawa crossing"}) {
+        for (String s :
+                new String[] {"Abu al-Duhur airbase", "Abu Zuhur air base", "Taftanaz airbase", "Bab al-Hawa crossing"
+                }) {
             ParseResult r = parse("Troops reached the " + s + " on Saturday.");
             assertThat(r.places()).as(s).anySatisfy(p -> assertThat(p.kind()).isEqualTo("facility"));
         }
@@ -105,8 +110,8 @@ class GeoparsingRulesTest {
 
     @Test
     void villagesTheGazetteerLacksComeBackWithTheirArea() {
-        ParseResult r = parse("Artillery hit the village of Kaddura, north of Kafranbel, and Afis, northwest of "
-                + "Saraqeb.");
+        ParseResult r =
+                parse("Artillery hit the village of Kaddura, north of Kafranbel, and Afis, northwest of " + "Saraqeb.");
         assertThat(r.unresolved()).anySatisfy(u -> {
             assertThat(u.text()).isEqualTo("Kaddura");
             assertThat(u.area()).isEqualTo("Kafranbel");

@@ -24,14 +24,11 @@ import org.junit.jupiter.api.Test;
  */
 class LabelledSetTest {
 
-    record GoldPlace(int start, String mention, double lat, double lon) {
-    }
+    record GoldPlace(int start, String mention, double lat, double lon) {}
 
-    record GoldDate(int start, int end, String text, LocalDate date, String precision) {
-    }
+    record GoldDate(int start, int end, String text, LocalDate date, String precision) {}
 
-    record Labelled(String source, LocalDate dateline, String text, List<GoldPlace> places, List<GoldDate> dates) {
-    }
+    record Labelled(String source, LocalDate dateline, String text, List<GoldPlace> places, List<GoldDate> dates) {}
 
     static List<Labelled> set;
     static ReportParser parser;
@@ -40,7 +37,8 @@ class LabelledSetTest {
     static void load() throws IOException {
         set = new ArrayList<>();
         try (Stream<Path> files = Files.list(Path.of("src/test/resources/reports/labelled"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
+            for (Path f :
+                    files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
                 set.addAll(read(f));
             }
         }
@@ -60,7 +58,8 @@ class LabelledSetTest {
             for (int i = 1; i < lines.length; i++) {
                 if (lines[i].startsWith("@ ")) placeLines.add(lines[i].substring(2));
                 else if (lines[i].startsWith("# ")) dateLines.add(lines[i].substring(2));
-                else if (!lines[i].isBlank()) text.append(text.length() > 0 ? "\n" : "").append(lines[i]);
+                else if (!lines[i].isBlank())
+                    text.append(text.length() > 0 ? "\n" : "").append(lines[i]);
             }
             String t = text.toString();
             List<GoldPlace> places = new ArrayList<>();
@@ -105,15 +104,22 @@ class LabelledSetTest {
             predicted += res.places().size();
             gold += r.places().size();
             for (PlaceMention p : res.places()) {
-                GoldPlace g = r.places().stream().filter(x -> x.start() == p.start()).findFirst().orElse(null);
+                GoldPlace g = r.places().stream()
+                        .filter(x -> x.start() == p.start())
+                        .findFirst()
+                        .orElse(null);
                 if (g == null) {
-                    System.out.printf("  false positive in %s: '%s' -> %s (%s)%n", r.source(), p.mention(), p.name(), p.country());
+                    System.out.printf(
+                            "  false positive in %s: '%s' -> %s (%s)%n",
+                            r.source(), p.mention(), p.name(), p.country());
                     continue;
                 }
                 matched++;
                 double km = Geodesic.WGS84.Inverse(g.lat(), g.lon(), p.lat(), p.lon()).s12 / 1000;
                 if (km <= 10) within10km++;
-                else System.out.printf("  far (%.0f km) in %s: '%s' -> %s %s%n", km, r.source(), p.mention(), p.name(), p.kind());
+                else
+                    System.out.printf(
+                            "  far (%.0f km) in %s: '%s' -> %s %s%n", km, r.source(), p.mention(), p.name(), p.kind());
             }
             for (GoldPlace g : r.places()) {
                 if (res.places().stream().noneMatch(p -> p.start() == g.start())) {
@@ -122,19 +128,25 @@ class LabelledSetTest {
             }
             for (GoldDate g : r.dates()) {
                 datesGold++;
-                DateMention d = res.dates().stream().filter(x -> x.start() < g.end() && g.start() < x.end())
-                        .findFirst().orElse(null);
+                DateMention d = res.dates().stream()
+                        .filter(x -> x.start() < g.end() && g.start() < x.end())
+                        .findFirst()
+                        .orElse(null);
                 if (d != null && d.date().equals(g.date()) && d.precision().equals(g.precision())) datesRight++;
-                else System.out.printf("  date wrong in %s: '%s' expected %s/%s got %s%n", r.source(), g.text(), g.date(), g.precision(), d);
+                else
+                    System.out.printf(
+                            "  date wrong in %s: '%s' expected %s/%s got %s%n",
+                            r.source(), g.text(), g.date(), g.precision(), d);
             }
         }
         double precision = (double) matched / predicted;
         double recall = (double) matched / gold;
         double near = (double) within10km / matched;
         double dates = (double) datesRight / datesGold;
-        System.out.printf("LABELLED SET: %d reports, %d gold toponyms, %d predicted; precision %.3f, recall %.3f, "
-                + "within 10 km %.3f; dates right %.3f (%d/%d)%n", set.size(), gold, predicted, precision, recall, near,
-                dates, datesRight, datesGold);
+        System.out.printf(
+                "LABELLED SET: %d reports, %d gold toponyms, %d predicted; precision %.3f, recall %.3f, "
+                        + "within 10 km %.3f; dates right %.3f (%d/%d)%n",
+                set.size(), gold, predicted, precision, recall, near, dates, datesRight, datesGold);
         assertThat(set).hasSizeGreaterThanOrEqualTo(40);
         assertThat(precision).as("toponym precision").isGreaterThanOrEqualTo(0.9);
         assertThat(recall).as("toponym recall").isGreaterThanOrEqualTo(0.9);

@@ -59,21 +59,32 @@ public class LongReportTest {
     void theDayOfADateIsNotCountedAsKilled() {
         ParseResult r = parser.parse(SENTENCE, LocalDate.of(2019, 8, 4));
         assertThat(r.figures()).extracting(ParseResult.Figure::count).containsExactly(5L);
-        assertThat(r.candidates()).singleElement().extracting(ParseResult.Candidate::fatalities).isEqualTo(5L);
+        assertThat(r.candidates())
+                .singleElement()
+                .extracting(ParseResult.Candidate::fatalities)
+                .isEqualTo(5L);
         ParseResult two = parser.parse(report(2), LocalDate.of(2019, 8, 4));
-        assertThat(two.candidates()).extracting(ParseResult.Candidate::fatalities).containsExactly(5L, 5L);
+        assertThat(two.candidates())
+                .extracting(ParseResult.Candidate::fatalities)
+                .containsExactly(5L, 5L);
         ParseResult restated = parser.parse(SENTENCE.repeat(2), LocalDate.of(2019, 8, 4));
-        assertThat(restated.candidates()).as("the same event told twice").singleElement()
-                .extracting(ParseResult.Candidate::fatalities).isEqualTo(5L);
+        assertThat(restated.candidates())
+                .as("the same event told twice")
+                .singleElement()
+                .extracting(ParseResult.Candidate::fatalities)
+                .isEqualTo(5L);
     }
 
     @Test
     void aDayBeforeOrAfterItsMonthIsNotACount() {
-        assertThat(FigureExtractor.find("By August 3 the fighting had killed dozens.")).extracting(ParseResult.Figure::count)
+        assertThat(FigureExtractor.find("By August 3 the fighting had killed dozens."))
+                .extracting(ParseResult.Figure::count)
                 .containsExactly(24L);
         assertThat(FigureExtractor.find("On 3 August, strikes killing 5 civilians hit Saraqib."))
-                .extracting(ParseResult.Figure::count).containsExactly(5L);
+                .extracting(ParseResult.Figure::count)
+                .containsExactly(5L);
         assertThat(FigureExtractor.find("On the 3rd of August 7 people were killed."))
-                .extracting(ParseResult.Figure::count).containsExactly(7L);
+                .extracting(ParseResult.Figure::count)
+                .containsExactly(7L);
     }
 }

@@ -27,13 +27,21 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class RealTextEventsTest {
 
-    record Passage(String id, LocalDate published, String text, String focus, boolean event, String date,
-            String precision, Long killed, Long wounded, boolean heldOut) {
-    }
+    record Passage(
+            String id,
+            LocalDate published,
+            String text,
+            String focus,
+            boolean event,
+            String date,
+            String precision,
+            Long killed,
+            Long wounded,
+            boolean heldOut) {}
 
     static final Path SET = Path.of("src/test/resources/realtext/events.jsonl");
-    static final Map<String, String> FOCUS = Map.of("Syria", "SY", "Libya", "LY", "Ukraine", "UA", "Yemen", "YE",
-            "Iraq", "IQ", "Afghanistan", "AF");
+    static final Map<String, String> FOCUS =
+            Map.of("Syria", "SY", "Libya", "LY", "Ukraine", "UA", "Yemen", "YE", "Iraq", "IQ", "Afghanistan", "AF");
     static List<Passage> set;
     static Gazetteer gazetteer;
     static final Map<String, ReportParser> parsers = new HashMap<>();
@@ -50,10 +58,17 @@ class RealTextEventsTest {
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             if (line.isBlank()) continue;
             JsonNode n = json.readTree(line);
-            out.add(new Passage(n.get("id").asString(), LocalDate.parse(n.get("published").asString()),
-                    n.get("text").asString(), FOCUS.get(n.has("region") ? n.get("region").asString() : "Syria"),
-                    n.get("event").asBoolean(), text(n, "date"), text(n, "precision"), number(n, "killed"),
-                    number(n, "wounded"), n.has("heldout") && n.get("heldout").asBoolean()));
+            out.add(new Passage(
+                    n.get("id").asString(),
+                    LocalDate.parse(n.get("published").asString()),
+                    n.get("text").asString(),
+                    FOCUS.get(n.has("region") ? n.get("region").asString() : "Syria"),
+                    n.get("event").asBoolean(),
+                    text(n, "date"),
+                    text(n, "precision"),
+                    number(n, "killed"),
+                    number(n, "wounded"),
+                    n.has("heldout") && n.get("heldout").asBoolean()));
         }
         return out;
     }
@@ -67,23 +82,31 @@ class RealTextEventsTest {
     }
 
     static ReportParser parser(String focus) {
-        return parsers.computeIfAbsent(focus, f -> new ReportParser(gazetteer, f,
-                f.equals("SY") ? "TR,LB,IQ,JO,IL,PS,CY" : ""));
+        return parsers.computeIfAbsent(
+                focus, f -> new ReportParser(gazetteer, f, f.equals("SY") ? "TR,LB,IQ,JO,IL,PS,CY" : ""));
     }
 
     /** A day is right when equal; a month when the candidate lies in it and claims no day; a weekend: Sat or Sun. */
     static boolean dateRight(Passage p, Candidate c) {
         return switch (p.precision()) {
-            case "month" -> YearMonth.from(c.date()).equals(YearMonth.parse(p.date()))
-                    && !c.timePrecision().equals("day");
-            case "weekend" -> !c.date().isBefore(LocalDate.parse(p.date()))
-                    && !c.date().isAfter(LocalDate.parse(p.date()).plusDays(1));
+            case "month" ->
+                YearMonth.from(c.date()).equals(YearMonth.parse(p.date()))
+                        && !c.timePrecision().equals("day");
+            case "weekend" ->
+                !c.date().isBefore(LocalDate.parse(p.date()))
+                        && !c.date().isAfter(LocalDate.parse(p.date()).plusDays(1));
             default -> c.date().equals(LocalDate.parse(p.date()));
         };
     }
 
-    record Scores(int events, int withCandidate, int datesRight, int fatalitiesRight, int woundedRight,
-            int afterDateline, int candidatesOnNonEvents) {
+    record Scores(
+            int events,
+            int withCandidate,
+            int datesRight,
+            int fatalitiesRight,
+            int woundedRight,
+            int afterDateline,
+            int candidatesOnNonEvents) {
         double recall() {
             return (double) withCandidate / events;
         }
@@ -119,13 +142,18 @@ class RealTextEventsTest {
             withCandidate++;
             Candidate first = r.candidates().get(0);
             if (dateRight(p, first)) datesRight++;
-            else if (verbose) System.out.printf("  DATE %s: expected %s/%s got %s/%s%n", p.id(), p.date(),
-                    p.precision(), first.date(), first.timePrecision());
+            else if (verbose)
+                System.out.printf(
+                        "  DATE %s: expected %s/%s got %s/%s%n",
+                        p.id(), p.date(), p.precision(), first.date(), first.timePrecision());
             if (Objects.equals(p.killed(), first.fatalities())) fatalitiesRight++;
-            else if (verbose) System.out.printf("  KILLED %s: expected %s got %s%n", p.id(), p.killed(),
-                    first.fatalities());
-            Long wounded = first.figures().stream().filter(f -> f.category().equals("wounded"))
-                    .map(ParseResult.Figure::count).findFirst().orElse(null);
+            else if (verbose)
+                System.out.printf("  KILLED %s: expected %s got %s%n", p.id(), p.killed(), first.fatalities());
+            Long wounded = first.figures().stream()
+                    .filter(f -> f.category().equals("wounded"))
+                    .map(ParseResult.Figure::count)
+                    .findFirst()
+                    .orElse(null);
             if (Objects.equals(p.wounded(), wounded)) woundedRight++;
         }
         return new Scores(events, withCandidate, datesRight, fatalitiesRight, woundedRight, after, extra);
@@ -134,16 +162,27 @@ class RealTextEventsTest {
     @Test
     void eventsFromRealReportingMeetTheTargets() {
         Scores s = score(set, true);
-        System.out.printf("REAL-TEXT EVENTS: %d passages, %d report an event; with a candidate %.3f (%d), first "
-                + "candidate's date right %.3f (%d), fatalities exact %.3f (%d), wounded exact %d, candidates after "
-                + "the dateline %d, candidates on passages reporting no event %d%n", set.size(), s.events(),
-                s.recall(), s.withCandidate(), s.dates(), s.datesRight(), s.fatalities(), s.fatalitiesRight(),
-                s.woundedRight(), s.afterDateline(), s.candidatesOnNonEvents());
+        System.out.printf(
+                "REAL-TEXT EVENTS: %d passages, %d report an event; with a candidate %.3f (%d), first "
+                        + "candidate's date right %.3f (%d), fatalities exact %.3f (%d), wounded exact %d, candidates after "
+                        + "the dateline %d, candidates on passages reporting no event %d%n",
+                set.size(),
+                s.events(),
+                s.recall(),
+                s.withCandidate(),
+                s.dates(),
+                s.datesRight(),
+                s.fatalities(),
+                s.fatalitiesRight(),
+                s.woundedRight(),
+                s.afterDateline(),
+                s.candidatesOnNonEvents());
         // passages gathered after the rules were written, never tuned on: how the rules do on new text
         Scores h = score(set.stream().filter(Passage::heldOut).toList(), false);
-        System.out.printf("  of which held out (%d event passages): with a candidate %.3f, date right %.3f, fatalities "
-                + "exact %.3f, after the dateline %d%n", h.events(), h.recall(), h.dates(), h.fatalities(),
-                h.afterDateline());
+        System.out.printf(
+                "  of which held out (%d event passages): with a candidate %.3f, date right %.3f, fatalities "
+                        + "exact %.3f, after the dateline %d%n",
+                h.events(), h.recall(), h.dates(), h.fatalities(), h.afterDateline());
         assertThat(set).hasSizeGreaterThanOrEqualTo(60);
         assertThat(s.recall()).as("share of event passages with a candidate").isGreaterThanOrEqualTo(0.97);
         assertThat(s.dates()).as("first candidate's date right").isGreaterThanOrEqualTo(0.9);

@@ -29,15 +29,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class RealTextPlacesTest {
 
-    record Gold(int start, int end, String mention, String kind, double lat, double lon, boolean optional) {
-    }
+    record Gold(int start, int end, String mention, String kind, double lat, double lon, boolean optional) {}
 
-    record Passage(int id, String url, LocalDate dateline, String text, List<Gold> places) {
-    }
+    record Passage(int id, String url, LocalDate dateline, String text, List<Gold> places) {}
 
     static final Path SET = Path.of("src/test/resources/realtext/places.jsonl");
-    static final Map<String, Double> TOLERANCE_KM = Map.of("town", 10.0, "village", 15.0, "facility", 10.0,
-            "region", 30.0, "governorate", 60.0, "country", 2000.0);
+    static final Map<String, Double> TOLERANCE_KM = Map.of(
+            "town", 10.0, "village", 15.0, "facility", 10.0, "region", 30.0, "governorate", 60.0, "country", 2000.0);
 
     static List<Passage> set;
     static ReportParser parser;
@@ -59,14 +57,24 @@ class RealTextPlacesTest {
             for (JsonNode g : n.get("places")) {
                 String mention = g.get("mention").asString();
                 int start = g.get("start").asInt();
-                assertThat(text.startsWith(mention, start)).as("gold '%s' at %d in passage %s", mention, start,
-                        n.get("id")).isTrue();
-                places.add(new Gold(start, start + mention.length(), mention, g.get("kind").asString(),
-                        g.get("lat").asDouble(), g.get("lon").asDouble(),
+                assertThat(text.startsWith(mention, start))
+                        .as("gold '%s' at %d in passage %s", mention, start, n.get("id"))
+                        .isTrue();
+                places.add(new Gold(
+                        start,
+                        start + mention.length(),
+                        mention,
+                        g.get("kind").asString(),
+                        g.get("lat").asDouble(),
+                        g.get("lon").asDouble(),
                         g.has("optional") && g.get("optional").asBoolean()));
             }
-            out.add(new Passage(n.get("id").asInt(), n.get("url").asString(),
-                    LocalDate.parse(n.get("dateline").asString()), text, places));
+            out.add(new Passage(
+                    n.get("id").asInt(),
+                    n.get("url").asString(),
+                    LocalDate.parse(n.get("dateline").asString()),
+                    text,
+                    places));
         }
         return out;
     }
@@ -99,10 +107,18 @@ class RealTextPlacesTest {
         }
 
         String report() {
-            StringBuilder b = new StringBuilder(String.format("REAL-TEXT SET: %d passages, %d gold mentions, %d "
-                    + "places returned; precision %.3f, recall %.3f; villages resolved-or-unresolved %.3f (%d/%d); "
-                    + "recall by kind:", set.size(), gold, predicted, precision(), recall(), villagesCovered(),
-                    villagesResolvedOrUnresolved, villages));
+            StringBuilder b = new StringBuilder(String.format(
+                    "REAL-TEXT SET: %d passages, %d gold mentions, %d "
+                            + "places returned; precision %.3f, recall %.3f; villages resolved-or-unresolved %.3f (%d/%d); "
+                            + "recall by kind:",
+                    set.size(),
+                    gold,
+                    predicted,
+                    precision(),
+                    recall(),
+                    villagesCovered(),
+                    villagesResolvedOrUnresolved,
+                    villages));
             byKind.forEach((k, v) -> b.append(String.format(" %s %.3f (%d/%d)", k, (double) v[1] / v[0], v[1], v[0])));
             return b.toString();
         }
@@ -114,15 +130,23 @@ class RealTextPlacesTest {
             ParseResult res = parser.parse(r.text(), r.dateline());
             List<PlaceMention> returned = res.places();
             for (PlaceMention p : returned) {
-                Gold g = r.places().stream().filter(x -> x.start() < p.end() && p.start() < x.end()).findFirst()
+                Gold g = r.places().stream()
+                        .filter(x -> x.start() < p.end() && p.start() < x.end())
+                        .findFirst()
                         .orElse(null);
                 if (g != null && g.optional()) continue;
                 s.predicted++;
                 if (g != null && near(g, p)) {
                     s.correct++;
                 } else if (verbose) {
-                    System.out.printf("  wrong in #%d: '%s' -> %s (%s, %s)%s%n", r.id(), p.mention(), p.name(),
-                            p.kind(), p.country(), g == null ? " [not a place here]" : " [far from " + g.kind() + "]");
+                    System.out.printf(
+                            "  wrong in #%d: '%s' -> %s (%s, %s)%s%n",
+                            r.id(),
+                            p.mention(),
+                            p.name(),
+                            p.kind(),
+                            p.country(),
+                            g == null ? " [not a place here]" : " [far from " + g.kind() + "]");
                 }
             }
             for (Gold g : r.places()) {
@@ -140,8 +164,9 @@ class RealTextPlacesTest {
                     if (hit || unresolvedAt(res, g)) s.villagesResolvedOrUnresolved++;
                 }
                 if (!hit && verbose) {
-                    System.out.printf("  missed in #%d: '%s' (%s)%s%n", r.id(), g.mention(), g.kind(),
-                            unresolvedAt(res, g) ? " [unresolved]" : "");
+                    System.out.printf(
+                            "  missed in #%d: '%s' (%s)%s%n",
+                            r.id(), g.mention(), g.kind(), unresolvedAt(res, g) ? " [unresolved]" : "");
                 }
             }
         }
@@ -160,7 +185,10 @@ class RealTextPlacesTest {
     @Test
     void theSetIsLargeEnoughAndCoversEveryKind() {
         assertThat(set).hasSizeGreaterThanOrEqualTo(60);
-        assertThat(set.stream().flatMap(p -> p.places().stream()).map(Gold::kind).distinct())
+        assertThat(set.stream()
+                        .flatMap(p -> p.places().stream())
+                        .map(Gold::kind)
+                        .distinct())
                 .contains("village", "town", "governorate", "country", "facility");
     }
 
@@ -170,6 +198,8 @@ class RealTextPlacesTest {
         System.out.println(s.report());
         assertThat(s.precision()).as("mention-aware precision").isGreaterThanOrEqualTo(0.95);
         assertThat(s.recall("town")).as("town recall").isGreaterThanOrEqualTo(0.97);
-        assertThat(s.villagesCovered()).as("villages resolved or returned unresolved").isGreaterThanOrEqualTo(0.9);
+        assertThat(s.villagesCovered())
+                .as("villages resolved or returned unresolved")
+                .isGreaterThanOrEqualTo(0.9);
     }
 }

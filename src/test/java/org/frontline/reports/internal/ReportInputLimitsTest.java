@@ -18,17 +18,20 @@ class ReportInputLimitsTest {
         String html = "<html><body>" + "<div>".repeat(80_000) + "Strikes hit Ariha." + "</div>".repeat(80_000);
         // before the limit: 30 s and more of jsoup tree building
         assertThatThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(3), () -> ReportInput.decode(html, DAY)))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("nested more than 512");
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("nested more than 512");
     }
 
     @Test
     void theFuzzersSlowInputIsRefusedQuicklyAStrayQuoteInATagNameHidesNothing() throws Exception {
         // found by bench/fuzz.sh: "<article\"></head><body><p>…" then 17,855 unclosed divs ran for over 10 s
-        byte[] found = getClass().getResourceAsStream("ReportInputFuzzTestInputs/upload/slow-after-per-block-element")
+        byte[] found = getClass()
+                .getResourceAsStream("ReportInputFuzzTestInputs/upload/slow-after-per-block-element")
                 .readAllBytes();
         String html = new String(found, java.nio.charset.StandardCharsets.UTF_8);
         assertThatThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(3), () -> ReportInput.decode(html, DAY)))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("nested more than 512");
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("nested more than 512");
     }
 
     @Test
@@ -62,14 +65,20 @@ class ReportInputLimitsTest {
                 + "<description>Strikes hit Ariha.</description></item></channel></rss>";
         ReportInput.Decoded d = ReportInput.decode(rss, null);
         assertThat(d.items()).extracting(ReportInput.Item::title).containsExactly("Ariha");
-        assertThat(d.errors()).singleElement().asString().contains("feed item 1").contains("nested");
+        assertThat(d.errors())
+                .singleElement()
+                .asString()
+                .contains("feed item 1")
+                .contains("nested");
     }
 
     @Test
     void aFeedOfMoreThanFiveHundredItemsIsRefused() {
         String item = "<item><title>A</title><pubDate>Tue, 27 Aug 2019 09:00:00 GMT</pubDate></item>";
         String rss = "<rss><channel>" + item.repeat(MarkupLimits.MAX_FEED_ITEMS + 1) + "</channel></rss>";
-        assertThatThrownBy(() -> ReportInput.decode(rss, null)).isInstanceOf(BadInputException.class)
-                .hasMessageContaining("501 items").hasMessageContaining("at most 500");
+        assertThatThrownBy(() -> ReportInput.decode(rss, null))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("501 items")
+                .hasMessageContaining("at most 500");
     }
 }

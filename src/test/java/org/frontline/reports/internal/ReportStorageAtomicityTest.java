@@ -16,14 +16,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /** A submission is stored whole or not at all: a failure on its last candidate leaves no report behind. */
-@SpringBootTest(properties = {"frontline.demo.load=false", "frontline.gazetteer.dir=",
-        "spring.datasource.url=jdbc:sqlite:target/test-db/atomic-${random.uuid}.db"})
+@SpringBootTest(
+        properties = {
+            "frontline.demo.load=false",
+            "frontline.gazetteer.dir=",
+            "spring.datasource.url=jdbc:sqlite:target/test-db/atomic-${random.uuid}.db"
+        })
 class ReportStorageAtomicityTest {
 
     @Autowired
     ReportService service;
+
     @Autowired
     DataSource dataSource;
+
     @MockitoSpyBean
     ReportRepository repository;
 
@@ -37,12 +43,16 @@ class ReportStorageAtomicityTest {
         ReportInput.Decoded decoded = ReportInput.decode(feed, null);
         assertThat(decoded.items()).hasSize(2);
         doThrow(new IllegalStateException("disk full")).when(repository).insertCandidate(anyLong(), any());
-        doCallRealMethod().when(repository).insertReport(any(), any(), any(), any(LocalDate.class), any(), any(), any(), any());
+        doCallRealMethod()
+                .when(repository)
+                .insertReport(any(), any(), any(), any(LocalDate.class), any(), any(), any(), any());
 
         assertThatThrownBy(() -> service.store(decoded, "wire", null, "ana")).hasMessageContaining("disk full");
 
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM report", Integer.class)).isZero();
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM report_candidate", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM report", Integer.class))
+                .isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM report_candidate", Integer.class))
+                .isZero();
     }
 }

@@ -26,7 +26,8 @@ class ScenarioReportTest {
         }
         assumeTrue(Files.exists(REPORT), "scenario report absent: " + REPORT.toAbsolutePath());
         String text = Files.readString(REPORT, StandardCharsets.UTF_8);
-        result = new ReportParser(new Gazetteer(null), "SY", "TR,LB,IQ,JO,IL,PS,CY").parse(text, LocalDate.of(2019, 8, 27));
+        result = new ReportParser(new Gazetteer(null), "SY", "TR,LB,IQ,JO,IL,PS,CY")
+                .parse(text, LocalDate.of(2019, 8, 27));
         result.places().forEach(p -> System.out.println("place " + p));
         result.dates().forEach(p -> System.out.println("date " + p));
         result.figures().forEach(p -> System.out.println("figure " + p));
@@ -58,13 +59,18 @@ class ScenarioReportTest {
             assertThat(p.lat()).isBetween(55.0, 56.5);
             assertThat(p.lon()).isBetween(37.0, 38.5);
         });
-        assertThat(named("Ankara")).isNotEmpty().allSatisfy(p -> assertThat(p.country()).isEqualTo("TR"));
+        assertThat(named("Ankara"))
+                .isNotEmpty()
+                .allSatisfy(p -> assertThat(p.country()).isEqualTo("TR"));
     }
 
     @Test
     void countriesAreNamed() {
         for (String c : List.of("Syria", "Turkey", "Iran", "Russia")) {
-            assertThat(named(c)).as(c).isNotEmpty().allSatisfy(p -> assertThat(p.kind()).isEqualTo("country"));
+            assertThat(named(c))
+                    .as(c)
+                    .isNotEmpty()
+                    .allSatisfy(p -> assertThat(p.kind()).isEqualTo("country"));
         }
     }
 

@@ -27,9 +27,11 @@ class SpellingFamiliesTest {
     }
 
     static Stream<Arguments> table() throws IOException {
-        List<String> lines = Files.readAllLines(Path.of("src/test/resources/realtext/spelling-families.tsv"),
-                StandardCharsets.UTF_8);
-        return lines.stream().filter(l -> !l.isBlank() && !l.startsWith("#")).map(l -> l.split("\t"))
+        List<String> lines = Files.readAllLines(
+                Path.of("src/test/resources/realtext/spelling-families.tsv"), StandardCharsets.UTF_8);
+        return lines.stream()
+                .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                .map(l -> l.split("\t"))
                 .map(f -> Arguments.of(f[0], f[1], Long.parseLong(f[2])));
     }
 
@@ -38,10 +40,14 @@ class SpellingFamiliesTest {
     void everySpellingOfAFamilyResolvesToItsPlace(String family, String spelling, long geonameId) {
         boolean arabic = spelling.chars().anyMatch(c -> c >= 0x600 && c <= 0x6ff);
         // Arabic rows name the governorate too: أريحا is also Jericho, and the region decides
-        String text = arabic ? "قصفت قوات النظام " + spelling + " في ريف إدلب يوم الاثنين."
+        String text = arabic
+                ? "قصفت قوات النظام " + spelling + " في ريف إدلب يوم الاثنين."
                 : "Government forces shelled " + spelling + " on Monday, local sources said.";
         List<PlaceMention> places = parser.parse(text, LocalDate.of(2020, 1, 1)).places();
-        assertThat(places).as(text).filteredOn(p -> p.mention().equals(spelling)).singleElement()
+        assertThat(places)
+                .as(text)
+                .filteredOn(p -> p.mention().equals(spelling))
+                .singleElement()
                 .satisfies(p -> assertThat(p.geonamesId()).isEqualTo(geonameId));
         assertThat(places).as(text).allSatisfy(p -> assertThat(p.country()).isEqualTo("SY"));
     }
