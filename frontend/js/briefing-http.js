@@ -1,10 +1,5 @@
 // JSON calls to the briefings API with the CSRF header Spring Security expects (cookie XSRF-TOKEN → X-XSRF-TOKEN).
-import { problemMessage } from './http.js';
-
-function csrfToken() {
-  const m = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]+)/);
-  return m ? decodeURIComponent(m[1]) : '';
-}
+import { csrfToken, problemMessage } from './http.js';
 
 export async function api(method, url, body) {
   const headers = { Accept: 'application/json', 'X-XSRF-TOKEN': csrfToken() };

@@ -2,18 +2,13 @@
 // first, each a button that centres the map on the event and opens its popup — the keyboard's way to every event,
 // including those drawn on the canvas or inside a group. When the view is answered as counts per cell, the list
 // says how many events the view holds and asks to zoom in.
+import { el } from './dom.js';
 import { dayInWords, parseDay } from './dates.js';
 import { featureName } from './popup.js';
 import { latLngOf, STACK_ZOOM } from './events-layer.js';
 
 const MAX_ITEMS = 100;
 
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text != null) node.textContent = String(text);
-  return node;
-}
 
 export class EventList {
   /** options.layers: the LayerManager; options.open(meta, feature, latlng): opens a popup. */

@@ -2,6 +2,8 @@
 // spreadsheets, GeoPackage, KML) for a layer at the slider date, the event window or all time, and an import
 // form (ACLED CSV, GeoPackage, GeoJSON) whose job is followed with a progress bar. Text from the server
 // (errors, counts) is put in the page with textContent.
+import { elAttrs } from './dom.js';
+import { csrfToken, problemText } from './http.js';
 import { isoDay } from './dates.js';
 
 const FORMATS = [
@@ -12,26 +14,8 @@ const FORMATS = [
   ['kml', 'KML (Google Earth time slider)', ''],
 ];
 
-function el(tag, attrs = {}, text) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text != null) node.textContent = String(text);
-  return node;
-}
 
-function csrfToken() {
-  const m = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]*)/);
-  return m ? decodeURIComponent(m[1]) : '';
-}
 
-async function detailOf(res) {
-  try {
-    const body = await res.json();
-    return body.detail || body.title || `HTTP ${res.status}`;
-  } catch {
-    return `HTTP ${res.status}`;
-  }
-}
 
 /** The export address for a layer, format and time scope ('day', 'window' or 'all'). */
 export function exportUrl(layer, ext, extra, scope, day, windowStart) {
@@ -50,8 +34,8 @@ export const FormatsControl = L.Control.extend({
   options: { position: 'topright', metas: [], day: () => new Date(), windowStart: () => new Date(), pollMs: 500 },
 
   onAdd() {
-    const box = el('details', { class: 'formats leaflet-bar', id: 'formats' });
-    box.append(el('summary', {}, 'Export / import'));
+    const box = elAttrs('details', { class: 'formats leaflet-bar', id: 'formats' });
+    box.append(elAttrs('summary', {}, 'Export / import'));
     L.DomEvent.disableClickPropagation(box);
     L.DomEvent.disableScrollPropagation(box);
     box.append(this._exportForm(), this._importForm());
@@ -64,21 +48,21 @@ export const FormatsControl = L.Control.extend({
   },
 
   _layerSelect(id) {
-    const select = el('select', { id });
-    for (const m of this.options.metas) select.append(el('option', { value: m.id }, m.title || m.id));
+    const select = elAttrs('select', { id });
+    for (const m of this.options.metas) select.append(elAttrs('option', { value: m.id }, m.title || m.id));
     return select;
   },
 
   _exportForm() {
-    const form = el('form', { class: 'formats-export' });
-    form.append(el('h3', {}, 'Export'));
+    const form = elAttrs('form', { class: 'formats-export' });
+    form.append(elAttrs('h3', {}, 'Export'));
     const layer = this._layerSelect('export-layer');
-    const format = el('select', { id: 'export-format' });
-    FORMATS.forEach(([, label], i) => format.append(el('option', { value: String(i) }, label)));
-    const scope = el('select', { id: 'export-scope' });
-    scope.append(el('option', { value: 'day' }, 'at the slider date'), el('option', { value: 'window' }, 'event window'),
-      el('option', { value: 'all' }, 'all time'));
-    const link = el('a', { id: 'export-link', class: 'button', download: '' }, 'Download');
+    const format = elAttrs('select', { id: 'export-format' });
+    FORMATS.forEach(([, label], i) => format.append(elAttrs('option', { value: String(i) }, label)));
+    const scope = elAttrs('select', { id: 'export-scope' });
+    scope.append(elAttrs('option', { value: 'day' }, 'at the slider date'), elAttrs('option', { value: 'window' }, 'event window'),
+      elAttrs('option', { value: 'all' }, 'all time'));
+    const link = elAttrs('a', { id: 'export-link', class: 'button', download: '' }, 'Download');
     const refresh = () => {
       const [ext, , extra] = FORMATS[Number(format.value)];
       link.href = exportUrl(layer.value, ext, extra, scope.value, this.options.day(), this.options.windowStart());
@@ -92,19 +76,19 @@ export const FormatsControl = L.Control.extend({
   },
 
   _importForm() {
-    const form = el('form', { class: 'formats-import' });
-    form.append(el('h3', {}, 'Import'));
-    const file = el('input', { type: 'file', id: 'import-file', accept: '.csv,.gpkg,.geojson,.json' });
+    const form = elAttrs('form', { class: 'formats-import' });
+    form.append(elAttrs('h3', {}, 'Import'));
+    const file = elAttrs('input', { type: 'file', id: 'import-file', accept: '.csv,.gpkg,.geojson,.json' });
     const layer = this._layerSelect('import-layer');
-    const format = el('select', { id: 'import-format' });
-    format.append(el('option', { value: 'acled' }, 'ACLED CSV'), el('option', { value: 'gpkg' }, 'GeoPackage'),
-      el('option', { value: 'geojson' }, 'GeoJSON'));
-    const validFrom = el('input', { id: 'import-validfrom', placeholder: 'GeoPackage: column of the valid-from date' });
-    const start = el('button', { type: 'submit', id: 'import-start' }, 'Import');
-    const cancel = el('button', { type: 'button', id: 'import-cancel', hidden: '' }, 'Cancel');
-    const progress = el('progress', { id: 'import-progress', max: '100', value: '0', hidden: '' });
-    const status = el('p', { id: 'import-status', class: 'tool-status', 'aria-live': 'polite' });
-    const errors = el('ul', { id: 'import-errors', class: 'tool-list' });
+    const format = elAttrs('select', { id: 'import-format' });
+    format.append(elAttrs('option', { value: 'acled' }, 'ACLED CSV'), elAttrs('option', { value: 'gpkg' }, 'GeoPackage'),
+      elAttrs('option', { value: 'geojson' }, 'GeoJSON'));
+    const validFrom = elAttrs('input', { id: 'import-validfrom', placeholder: 'GeoPackage: column of the valid-from date' });
+    const start = elAttrs('button', { type: 'submit', id: 'import-start' }, 'Import');
+    const cancel = elAttrs('button', { type: 'button', id: 'import-cancel', hidden: '' }, 'Cancel');
+    const progress = elAttrs('progress', { id: 'import-progress', max: '100', value: '0', hidden: '' });
+    const status = elAttrs('p', { id: 'import-status', class: 'tool-status', 'aria-live': 'polite' });
+    const errors = elAttrs('ul', { id: 'import-errors', class: 'tool-list' });
     form.append(labelled('File', file), labelled('Into layer', layer), labelled('Format', format),
       labelled('Valid from', validFrom), start, cancel, progress, status, errors);
     form.addEventListener('submit', async (e) => {
@@ -121,7 +105,7 @@ export const FormatsControl = L.Control.extend({
       const res = await fetch(`/api/imports?${q}`, { method: 'POST', body: file.files[0],
         headers: { 'Content-Type': 'application/octet-stream', 'X-XSRF-TOKEN': csrfToken() } });
       if (res.status !== 202) {
-        status.textContent = `Refused: ${await detailOf(res)}`;
+        status.textContent = `Refused: ${await problemText(res)}`;
         start.disabled = false;
         return;
       }
@@ -137,7 +121,7 @@ export const FormatsControl = L.Control.extend({
 
   async _follow(id, ui) {
     const res = await fetch(`/api/imports/${encodeURIComponent(id)}`, { headers: { Accept: 'application/json' } });
-    const job = res.ok ? await res.json() : { state: 'failed', detail: await detailOf(res), percent: 0 };
+    const job = res.ok ? await res.json() : { state: 'failed', detail: await problemText(res), percent: 0 };
     ui.progress.value = job.percent;
     ui.status.textContent = `${job.state}: ${job.rowsRead ?? 0} rows read, ${job.rowsAccepted ?? 0} accepted, `
       + `${job.rowsRefused ?? 0} refused${job.detail ? ` — ${job.detail}` : ''}`;
@@ -145,7 +129,7 @@ export const FormatsControl = L.Control.extend({
       ui.start.disabled = false;
       ui.cancel.hidden = true;
       for (const err of (job.problem?.errors || []).slice(0, 20)) {
-        ui.errors.append(el('li', {}, `line ${err.line}: ${err.problem}`));
+        ui.errors.append(elAttrs('li', {}, `line ${err.line}: ${err.problem}`));
       }
       if (job.state === 'done') this._box.dispatchEvent(new CustomEvent('imported', { bubbles: true, detail: job }));
       return;
@@ -155,7 +139,7 @@ export const FormatsControl = L.Control.extend({
 });
 
 function labelled(text, control) {
-  const label = el('label', {}, `${text} `);
+  const label = elAttrs('label', {}, `${text} `);
   label.append(control);
   return label;
 }

@@ -15,3 +15,9 @@ export async function problemText(res) {
   }
   return problemMessage(body, res);
 }
+
+/** The CSRF token Spring Security expects back (cookie XSRF-TOKEN → header X-XSRF-TOKEN). */
+export function csrfToken() {
+  const m = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]*)/);
+  return m ? decodeURIComponent(m[1]) : '';
+}

@@ -3,7 +3,7 @@
 
 import { addBasemap } from './basemap.js';
 import { el } from './dom.js';
-import { problemMessage } from './http.js';
+import { csrfToken, problemMessage } from './http.js';
 
 const L = window.L;
 const $ = (id) => document.getElementById(id);
@@ -11,10 +11,6 @@ let map;
 let marker;
 let current = null;
 
-function csrfToken() {
-  const m = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]*)/);
-  return m ? decodeURIComponent(m[1]) : '';
-}
 
 async function api(method, path, body) {
   const headers = { Accept: 'application/json' };
