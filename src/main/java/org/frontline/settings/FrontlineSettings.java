@@ -91,7 +91,10 @@ public record FrontlineSettings(
             @Positive int maxEvents) {}
 
     public record Tiles(
-            @NotNull @Pattern(regexp = "|https?://\\S+", message = "must be empty or an http(s) URL")
+            @NotNull
+            @Pattern(
+                    regexp = "|https?://\\S+|data:image/\\S+",
+                    message = "must be empty, an http(s) URL or a data:image URL")
             String url,
 
             @NotNull String attribution) {}

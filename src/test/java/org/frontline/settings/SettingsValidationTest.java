@@ -91,6 +91,8 @@ class SettingsValidationTest {
     void aTileUrlThatIsNotHttpStopsTheStartNamingTheKey(CapturedOutput out) {
         assertThatThrownBy(() -> start("--frontline.map.tiles.url=file:///etc/passwd"))
                 .isInstanceOf(RuntimeException.class);
-        assertThat(out).contains("Property: frontline.map.tiles.url").contains("must be empty or an http(s) URL");
+        assertThat(out)
+                .contains("Property: frontline.map.tiles.url")
+                .contains("must be empty, an http(s) URL or a data:image URL");
     }
 }
