@@ -73,7 +73,7 @@ class BriefingBrowserTest extends BrowserSupport {
         browser.findElement(By.id("next")).click();
         waitForFrame(2);
         assertThat(day()).isEqualTo("2018-10-15");
-        assertThat(browser.findElement(By.id("frame-date")).getText()).startsWith("2018-10-15");
+        assertThat(browser.findElement(By.id("frame-date")).getText()).startsWith("15 October 2018");
 
         browser.findElement(By.tagName("body")).sendKeys(Keys.ARROW_RIGHT);
         waitForFrame(3);

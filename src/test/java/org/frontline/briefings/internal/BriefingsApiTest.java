@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -464,7 +466,12 @@ class BriefingsApiTest {
     private static void assertShows(Api as, String page, String data, String text, String notText, String day) {
         Response html = as.get(page);
         assertThat(html.status()).as(page).isEqualTo(200);
-        assertThat(html.body()).as(page).contains(text).doesNotContain(notText).contains("Frame 1 of 1 · " + day);
+        assertThat(html.body())
+                .as(page)
+                .contains(text)
+                .doesNotContain(notText)
+                .contains("Frame 1 of 1 · "
+                        + LocalDate.parse(day).format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)));
         JsonNode frames = as.get(data).json().path("frames");
         assertThat(frames.size()).as(data).isEqualTo(1);
         assertThat(frames.get(0).path("day").asString()).as(data).isEqualTo(day);
@@ -495,7 +502,10 @@ class BriefingsApiTest {
         try (PDDocument doc = Loader.loadPDF(pdf.body())) {
             assertThat(doc.getNumberOfPages()).isEqualTo(frames);
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
-            assertThat(text).contains("Khan Shaykhun").contains("2019-08-23").contains("Sources:");
+            assertThat(text)
+                    .contains("Khan Shaykhun")
+                    .contains("23 August 2019")
+                    .contains("Sources:");
         }
         Response html = viewer.get("/briefings/" + DemoBriefing.SLUG + "/export.html");
         assertThat(html.status()).isEqualTo(200);
