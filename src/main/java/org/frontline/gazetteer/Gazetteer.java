@@ -72,6 +72,7 @@ public class Gazetteer {
                             0,
                             null),
                     e.names()));
+            if (e.replaces() != null) next.shadow(e.names(), e.replaces());
         }
         for (Path dump : extraDumps()) {
             try (InputStream in = open(dump)) {
@@ -167,6 +168,14 @@ public class Gazetteer {
     /** Places whose consonant skeleton ({@link NameFolding#skeletonKey}) is this: loose, check plausibility. */
     public List<Place> candidatesBySkeleton(String skeleton) {
         return index.bySkeleton(skeleton);
+    }
+
+    /**
+     * Whether an analyst's correction overrules this entry for spellings with this phonetic key (a learned entry
+     * with such a spelling {@link LearnedEntry#replaces() replaces} it): the matcher leaves it out.
+     */
+    public boolean shadowed(Place p, String phoneticKey) {
+        return index.shadowed(p, phoneticKey);
     }
 
     public boolean familyName(Place p, String familyKey) {

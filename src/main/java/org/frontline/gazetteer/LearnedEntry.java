@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * A gazetteer entry an analyst made in review: a name the gazetteer lacked (or had wrong), the point it means,
  * its other spellings, and its provenance (who placed it, from which report). {@code id} is the database id; in
- * the gazetteer it is the place with {@code geonameId = -(LEARNED_BASE + id)} (not a GeoNames id).
+ * the gazetteer it is the place with {@code geonameId = -(LEARNED_BASE + id)} (not a GeoNames id). {@code replaces}
+ * is the gazetteer id of the entry a correction overrules for these spellings (null when the name was unknown).
  */
 public record LearnedEntry(
         long id,
@@ -21,6 +22,7 @@ public record LearnedEntry(
         String admin1,
         String createdBy,
         Long reportId,
+        Long replaces,
         String note,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
@@ -29,6 +31,11 @@ public record LearnedEntry(
 
     public long placeId() {
         return -(LEARNED_BASE + id);
+    }
+
+    /** Whether a gazetteer id is a learned entry's ({@link #placeId()}). */
+    public static boolean isLearned(long geonameId) {
+        return geonameId <= -LEARNED_BASE;
     }
 
     /** All spellings, the name first. */
@@ -41,7 +48,8 @@ public record LearnedEntry(
 
     /**
      * What a client may send: a name, a point, optionally other spellings, a country code, the report it came
-     * from and a note. {@link #problem()} says what is wrong with it, or null.
+     * from, a note and the gazetteer id of the entry it overrules. {@link #problem()} says what is wrong with it,
+     * or null.
      */
     public record Draft(
             String name,
@@ -50,7 +58,8 @@ public record LearnedEntry(
             List<String> alternateNames,
             String country,
             Long reportId,
-            String note) {
+            String note,
+            Long replaces) {
 
         public String problem() {
             if (name == null || name.isBlank()) return "the entry needs a name";

@@ -54,6 +54,11 @@ public record Place(
         return "place";
     }
 
+    /** An entry an analyst taught in review ({@link LearnedEntry}). */
+    public boolean learned() {
+        return LearnedEntry.isLearned(geonameId);
+    }
+
     public Long publicGeonameId() {
         return geonameId > 0 ? geonameId : null;
     }

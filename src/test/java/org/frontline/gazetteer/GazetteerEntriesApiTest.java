@@ -118,6 +118,110 @@ class GazetteerEntriesApiTest {
         send("DELETE", "/api/gazetteer/entries/" + id, null, "adm");
     }
 
+    /** Stores a report as ana and returns its first candidate (placed by the parser). */
+    JsonNode storedCandidate(String text) throws Exception {
+        Res stored = send("POST", "/api/reports", Map.of("text", text, "published", "2021-01-20"), "ana");
+        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+        long reportId = stored.json().get("reports").get(0).get("id").asLong();
+        return send("GET", "/api/reports/" + reportId, null, "ana")
+                .json()
+                .get("candidates")
+                .get(0);
+    }
+
+    JsonNode placeOf(String text, String mention) throws Exception {
+        for (JsonNode p : parse(text).get("places"))
+            if (p.get("mention").asString().equals(mention)) return p;
+        throw new AssertionError("no place for '" + mention + "' in " + text);
+    }
+
+    static final String SURAN = "Regime forces shelled Suran on Monday, killing two civilians.";
+    /** GeoNames: Şūrān in Hama governorate (pop. 30,716), which the parser picks, and Şūrān north of Aleppo. */
+    static final long SURAN_HAMA = 163915;
+
+    static final long SURAN_ALEPPO = 163913;
+
+    @Test
+    void aResolutionCorrectedToAPointIsLearnedAndTheNextReportGoesThere() throws Exception {
+        JsonNode c = storedCandidate(SURAN);
+        assertThat(c.get("geonamesId").asLong()).as(c.toString()).isEqualTo(SURAN_HAMA);
+        int before = send("GET", "/api/gazetteer/entries", null, "ana").json().size();
+
+        // the analyst moves the event's place to the village meant, 30 km away, keeping the name
+        Map<String, Object> move = new HashMap<>();
+        move.put("lat", 35.55);
+        move.put("lon", 36.60);
+        Res edited = send("PUT", "/api/reports/candidates/" + c.get("id").asLong(), move, "ana");
+        assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+        assertThat(edited.json().get("geonamesId").isNull()).isTrue();
+
+        JsonNode entries = send("GET", "/api/gazetteer/entries", null, "ana").json();
+        assertThat(entries.size()).isEqualTo(before + 1);
+        JsonNode learned = entries.get(entries.size() - 1);
+        assertThat(learned.get("name").asString()).isEqualTo("Suran");
+        assertThat(learned.get("createdBy").asString()).isEqualTo("ana");
+        assertThat(learned.get("reportId").asLong()).isEqualTo(c.get("reportId").asLong());
+        assertThat(learned.get("replaces").asLong()).isEqualTo(SURAN_HAMA);
+        assertThat(learned.get("lat").asDouble()).isEqualTo(35.55);
+
+        for (String spelling : List.of("Suran", "Souran")) {
+            JsonNode p = placeOf(SURAN.replace("Suran", spelling), spelling);
+            assertThat(p.get("lat").asDouble()).as(spelling).isEqualTo(35.55);
+            assertThat(p.get("lon").asDouble()).as(spelling).isEqualTo(36.60);
+            assertThat(p.get("geonamesId").isNull()).as(spelling).isTrue();
+        }
+        // a new report's candidate is placed there from the start
+        assertThat(storedCandidate(SURAN).get("lat").asDouble()).isEqualTo(35.55);
+        // correcting the same candidate again moves the entry it made rather than stacking a second one
+        move.put("lat", 35.60);
+        move.put("lon", 36.70);
+        assertThat(send("PUT", "/api/reports/candidates/" + c.get("id").asLong(), move, "ana")
+                        .status())
+                .isEqualTo(200);
+        JsonNode now = send("GET", "/api/gazetteer/entries", null, "ana").json();
+        assertThat(now.size()).isEqualTo(before + 1);
+        assertThat(now.get(now.size() - 1).get("lat").asDouble()).isEqualTo(35.60);
+        assertThat(placeOf(SURAN, "Suran").get("lon").asDouble()).isEqualTo(36.70);
+        send("DELETE", "/api/gazetteer/entries/" + learned.get("id").asLong(), null, "adm");
+        assertThat(placeOf(SURAN, "Suran").get("geonamesId").asLong()).isEqualTo(SURAN_HAMA);
+    }
+
+    @Test
+    void aResolutionMovedToANamesakeEntryIsLearnedButAnotherPlaceIsNot() throws Exception {
+        int before = send("GET", "/api/gazetteer/entries", null, "ana").json().size();
+        // "Suran" was not the Hama town but the one north of Aleppo: the analyst picks that entry
+        JsonNode c = storedCandidate(SURAN);
+        Res edited = send(
+                "PUT", "/api/reports/candidates/" + c.get("id").asLong(), Map.of("geonamesId", SURAN_ALEPPO), "ana");
+        assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+        assertThat(edited.json().get("geonamesId").asLong()).isEqualTo(SURAN_ALEPPO);
+        assertThat(edited.json().get("lat").asDouble()).isBetween(36.56, 36.57);
+        JsonNode entries = send("GET", "/api/gazetteer/entries", null, "ana").json();
+        assertThat(entries.size()).isEqualTo(before + 1);
+        JsonNode learned = entries.get(entries.size() - 1);
+        assertThat(learned.get("replaces").asLong()).isEqualTo(SURAN_HAMA);
+        assertThat(placeOf(SURAN, "Suran").get("lat").asDouble()).isBetween(36.56, 36.57);
+
+        // an event moved to a place of another name is an event elsewhere, not a wrong resolution
+        JsonNode other = storedCandidate("Regime forces shelled Morek on Monday, killing two civilians.");
+        Res renamed = send(
+                "PUT",
+                "/api/reports/candidates/" + other.get("id").asLong(),
+                Map.of("placeName", "Maaret al-Nouman"),
+                "ana");
+        assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+        assertThat(send("GET", "/api/gazetteer/entries", null, "ana").json().size())
+                .isEqualTo(before + 1);
+        assertThat(placeOf("Regime forces shelled Morek on Monday.", "Morek")
+                        .get("lat")
+                        .asDouble())
+                .isBetween(35.35, 35.40);
+        assertThat(send("PUT", "/api/reports/candidates/" + other.get("id").asLong(), Map.of("geonamesId", 1), "ana")
+                        .status())
+                .isEqualTo(400);
+        send("DELETE", "/api/gazetteer/entries/" + learned.get("id").asLong(), null, "adm");
+    }
+
     @Test
     void badEntriesGetAClearErrorAndNothingIsStored() throws Exception {
         int before = send("GET", "/api/gazetteer/entries", null, "ana").json().size();

@@ -19,6 +19,9 @@ public final class GazetteerIndex {
     private final Map<String, List<Place>> bySkeleton = new HashMap<>(1 << 16);
 
     private final Map<Long, Place> byId = new HashMap<>();
+    /** "phonetic key\u0000id": entries an analyst's correction overrules for spellings with that key. */
+    private final Set<String> shadowed = new HashSet<>();
+
     private int maxTokens = 1;
 
     public void add(GeonamesFile.Row row) {
@@ -50,6 +53,21 @@ public final class GazetteerIndex {
                 maxTokens = Math.max(maxTokens, tokens.size());
             }
         }
+    }
+
+    /**
+     * A correction in review: for every spelling with the phonetic key of one of {@code names}, the entry
+     * {@code replacedId} is not the place meant (the learned entry that carries the names is).
+     */
+    public void shadow(List<String> names, long replacedId) {
+        for (String name : names) {
+            List<String> tokens = NameFolding.foldedTokens(name);
+            if (!tokens.isEmpty()) shadowed.add(NameFolding.phoneticKey(tokens) + '\u0000' + replacedId);
+        }
+    }
+
+    public boolean shadowed(Place p, String phoneticKey) {
+        return !shadowed.isEmpty() && shadowed.contains(phoneticKey + '\u0000' + p.geonameId());
     }
 
     /** Skeletons shorter than this collide with too many names to be worth a guess. */

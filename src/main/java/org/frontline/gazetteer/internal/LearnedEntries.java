@@ -15,8 +15,11 @@ import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.frontline.gazetteer.Gazetteer;
+import org.frontline.gazetteer.GazetteerLearning;
 import org.frontline.gazetteer.LearnedEntry;
+import org.frontline.gazetteer.NameFolding;
 import org.frontline.gazetteer.Place;
+import org.frontline.geo.GeodesicMeasure;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,10 +33,10 @@ import org.springframework.transaction.annotation.Transactional;
  * in-memory gazetteer at once, and all of them at start.
  */
 @Repository
-public class LearnedEntries {
+public class LearnedEntries implements GazetteerLearning {
 
     private static final String COLUMNS = "id, name, alternate_names, lat, lon, feature_class, feature_code, country, "
-            + "admin1, created_by, report_id, note, created_at, updated_at";
+            + "admin1, created_by, report_id, replaces_id, note, created_at, updated_at";
     private final JdbcTemplate jdbc;
     private final Gazetteer gazetteer;
 
@@ -74,6 +77,7 @@ public class LearnedEntries {
             admin1,
             user,
             d.reportId(),
+            d.replaces(),
             d.note() == null ? "" : d.note(),
             now,
             now
@@ -82,8 +86,8 @@ public class LearnedEntries {
                 con -> {
                     PreparedStatement ps = con.prepareStatement(
                             "INSERT INTO gazetteer_entry (name, alternate_names, lat, lon, "
-                                    + "country, admin1, created_by, report_id, note, created_at, updated_at) "
-                                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                    + "country, admin1, created_by, report_id, replaces_id, note, created_at, updated_at) "
+                                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                             new String[] {"id"});
                     for (int k = 0; k < args.length; k++) ps.setObject(k + 1, args[k]);
                     return ps;
@@ -92,6 +96,39 @@ public class LearnedEntries {
         long id = key.getKey().longValue();
         refresh();
         return find(id).orElseThrow();
+    }
+
+    @Override
+    @Transactional
+    public LearnedEntry learnCorrection(LearnedEntry.Draft d, String analyst) {
+        if (d.replaces() != null && LearnedEntry.isLearned(d.replaces())) {
+            // this report's earlier correction was itself wrong: move it rather than stack a second one
+            Optional<LearnedEntry> earlier = find(-d.replaces() - LearnedEntry.LEARNED_BASE)
+                    .filter(e -> e.reportId() != null && e.reportId().equals(d.reportId()));
+            if (earlier.isPresent()) {
+                LearnedEntry e = earlier.get();
+                return update(
+                                e.id(),
+                                new LearnedEntry.Draft(
+                                        e.name(),
+                                        d.lat(),
+                                        d.lon(),
+                                        e.alternateNames(),
+                                        null,
+                                        e.reportId(),
+                                        d.note(),
+                                        e.replaces()))
+                        .orElseThrow();
+            }
+        }
+        String family = NameFolding.familyKey(d.name());
+        for (LearnedEntry e : list()) {
+            boolean sameSpelling =
+                    e.names().stream().anyMatch(n -> NameFolding.familyKey(n).equals(family));
+            if (sameSpelling && GeodesicMeasure.distanceKm(e.lon(), e.lat(), d.lon(), d.lat()) <= SAME_PLACE_KM)
+                return e;
+        }
+        return create(d, analyst);
     }
 
     @Transactional
@@ -157,6 +194,8 @@ public class LearnedEntries {
         String alts = rs.getString("alternate_names");
         long report = rs.getLong("report_id");
         Long reportId = rs.wasNull() ? null : report;
+        long replacing = rs.getLong("replaces_id");
+        Long replaces = rs.wasNull() ? null : replacing;
         return new LearnedEntry(
                 rs.getLong("id"),
                 rs.getString("name"),
@@ -169,6 +208,7 @@ public class LearnedEntries {
                 rs.getString("admin1"),
                 rs.getString("created_by"),
                 reportId,
+                replaces,
                 rs.getString("note"),
                 utc(rs.getTimestamp("created_at")),
                 utc(rs.getTimestamp("updated_at")));

@@ -39,6 +39,8 @@ final class PlaceResolver {
     static final double EXACT_KM = 250;
 
     static final long LARGE_CITY = 100_000;
+    /** What an analyst's placing of a spelling is worth (about a namesake of a million people). */
+    static final double LEARNED = 2.5;
     /**
      * Nearness looks only at this many mentions either side: neighbours in the text are what the bonus is
      * about, and comparing every mention with every other made long reports quadratic.
@@ -288,6 +290,8 @@ final class PlaceResolver {
         // far-away places are written the English way; a loose spelling match there is a false friend
         else if (!exact) return Double.NEGATIVE_INFINITY;
         if (exact) s += 2;
+        // an analyst placed this spelling here in review: that outweighs a namesake's population
+        if (p.learned()) s += LEARNED;
         if (p.isCountry()) s += 4;
         switch (p.featureCode()) {
             case "PPLC" -> s += 1.5;

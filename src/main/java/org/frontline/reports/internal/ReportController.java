@@ -160,11 +160,11 @@ class ReportController {
     }
 
     @PutMapping("/api/reports/candidates/{id}")
-    QueuedCandidate edit(@PathVariable long id, HttpServletRequest request) throws IOException {
+    QueuedCandidate edit(@PathVariable long id, HttpServletRequest request, Principal user) throws IOException {
         CandidateEdit edit = read(request, CandidateEdit.class, "candidate " + id);
         if (edit == null)
             throw new BadInputException("candidate " + id + ": the body must be a JSON object of changes");
-        return review.edit(id, edit);
+        return review.edit(id, edit, user.getName());
     }
 
     @PostMapping("/api/reports/candidates/{id}/accept")

@@ -136,6 +136,7 @@ class ReportRepository {
             String eventType,
             String subEventType,
             String placeName,
+            Long geonamesId,
             double lat,
             double lon,
             String geoPrecision,
@@ -144,11 +145,12 @@ class ReportRepository {
             Long fatalities,
             Long displaced) {
         jdbc.update(
-                "UPDATE report_candidate SET event_type = ?, sub_event_type = ?, place_name = ?, lat = ?, lon = ?, "
-                        + "geo_precision = ?, event_date = ?, time_precision = ?, fatalities = ?, displaced = ? WHERE id = ?",
+                "UPDATE report_candidate SET event_type = ?, sub_event_type = ?, place_name = ?, geonames_id = ?, "
+                        + "lat = ?, lon = ?, geo_precision = ?, event_date = ?, time_precision = ?, fatalities = ?, displaced = ? WHERE id = ?",
                 eventType,
                 subEventType,
                 placeName,
+                geonamesId,
                 lat,
                 lon,
                 geoPrecision,

@@ -48,11 +48,15 @@ final class ReviewRecords {
             String reportUrl,
             LocalDate reportPublished) {}
 
-    /** An analyst's changes to a candidate (null = keep). */
+    /**
+     * An analyst's changes to a candidate (null = keep). {@code geonamesId} moves it to that gazetteer entry (its
+     * name and point, unless placeName or lat/lon are given too).
+     */
     record CandidateEdit(
             String eventType,
             String subEventType,
             String placeName,
+            Long geonamesId,
             Double lat,
             Double lon,
             LocalDate date,

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.frontline.gazetteer.Gazetteer;
+import org.frontline.gazetteer.Place;
 import org.frontline.layers.LayerKind;
 import org.frontline.layers.LayerService;
 import org.frontline.layers.NewFeature;
@@ -54,9 +55,16 @@ public class ReviewService {
     private final String focusCountry;
     private final String eventsLayer;
     private final Clock clock = Clock.systemUTC();
+    private final CorrectionLearning learning;
 
-    ReviewService(ReportRepository repository, LayerService layers, Gazetteer gazetteer, FrontlineSettings settings) {
+    ReviewService(
+            ReportRepository repository,
+            LayerService layers,
+            Gazetteer gazetteer,
+            FrontlineSettings settings,
+            CorrectionLearning learning) {
         this.repository = repository;
+        this.learning = learning;
         this.layers = layers;
         this.gazetteer = gazetteer;
         this.focusCountry = settings.reports().focusCountry();
@@ -87,21 +95,32 @@ public class ReviewService {
         return repository.candidate(id).orElseThrow(() -> new NotFoundException("candidate " + id + " does not exist"));
     }
 
+    /**
+     * Applies an analyst's changes. Moving the candidate's own place to another entry or a point far away, under
+     * the same name, teaches the gazetteer that spelling ({@link CorrectionLearning}).
+     */
     @Transactional
-    public QueuedCandidate edit(long id, CandidateEdit e) {
+    public QueuedCandidate edit(long id, CandidateEdit e, String analyst) {
         QueuedCandidate c = pending(id);
         checkValues(id, e);
         String type = e.eventType() != null ? e.eventType() : c.eventType();
         if (!EVENT_TYPES.contains(type)) {
             throw new BadInputException("eventType must be one of " + EVENT_TYPES + ", not '" + type + "'");
         }
-        double lat = e.lat() != null ? e.lat() : c.lat();
-        double lon = e.lon() != null ? e.lon() : c.lon();
-        String geoPrecision = c.geoPrecision();
+        Place entry = e.geonamesId() == null
+                ? null
+                : gazetteer
+                        .byId(e.geonamesId())
+                        .orElseThrow(() -> new BadInputException(
+                                "candidate " + id + ": geonamesId " + e.geonamesId() + " is not in the gazetteer"));
+        double lat = e.lat() != null ? e.lat() : entry != null ? entry.lat() : c.lat();
+        double lon = e.lon() != null ? e.lon() : entry != null ? entry.lon() : c.lon();
+        String geoPrecision = entry == null ? c.geoPrecision() : precisionOf(entry);
+        Long geonamesId = entry != null ? entry.publicGeonameId() : c.geonamesId();
         boolean renamed = e.placeName() != null
                 && !e.placeName().isBlank()
                 && !e.placeName().strip().equals(c.placeName());
-        if (renamed && e.lat() == null && e.lon() == null) {
+        if (renamed && entry == null && e.lat() == null && e.lon() == null) {
             // a new place without a point: put the event where the gazetteer has that place
             var found = gazetteer.lookup(e.placeName(), focusCountry).stream()
                     .findFirst()
@@ -109,7 +128,8 @@ public class ReviewService {
                             + e.placeName().strip() + "' is not in the gazetteer; give lat and lon for it"));
             lat = found.lat();
             lon = found.lon();
-            geoPrecision = found.isCountry() || found.isProvince() ? "admin" : "exact";
+            geoPrecision = precisionOf(found);
+            geonamesId = found.publicGeonameId();
         }
         if (!(lat >= -90 && lat <= 90)) { // NaN fails every comparison
             throw new BadInputException("candidate " + id + ": lat must be a number in [-90, 90], got " + lat);
@@ -123,15 +143,17 @@ public class ReviewService {
         }
         String place = e.placeName() != null && !e.placeName().isBlank()
                 ? e.placeName().strip()
-                : c.placeName();
+                : entry != null ? entry.name() : c.placeName();
         if (place.length() > 200) throw new BadInputException("placeName is longer than 200 characters");
         // a point moved by hand is where the analyst says: exact
         boolean moved = e.lat() != null || e.lon() != null;
+        if (moved) geonamesId = null; // a point of the analyst's, no longer the entry's
         repository.update(
                 id,
                 type,
                 e.subEventType() != null ? e.subEventType() : c.subEventType(),
                 place,
+                geonamesId,
                 lat,
                 lon,
                 moved ? "exact" : geoPrecision,
@@ -139,7 +161,14 @@ public class ReviewService {
                 precision,
                 e.fatalities() != null ? e.fatalities() : c.fatalities(),
                 e.displaced() != null ? e.displaced() : c.displaced());
+        if (moved || entry != null || renamed) {
+            learning.learn(c, report(c.reportId()), lat, lon, renamed ? place : null, entry, analyst);
+        }
         return candidate(id);
+    }
+
+    private static String precisionOf(Place p) {
+        return p.isCountry() || p.isProvince() ? "admin" : "exact";
     }
 
     /** Refuses values the columns cannot hold or that make no sense, before anything is written. */
@@ -170,7 +199,7 @@ public class ReviewService {
 
     @Transactional
     public QueuedCandidate accept(long id, CandidateEdit edits, String analyst) {
-        if (edits != null) edit(id, edits);
+        if (edits != null) edit(id, edits, analyst);
         QueuedCandidate c = pending(id);
         StoredReport r = report(c.reportId());
         layers.ensureLayer(eventsLayer, "Events", LayerKind.EVENT, "{}");

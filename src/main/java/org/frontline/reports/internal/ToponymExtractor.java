@@ -253,6 +253,7 @@ final class ToponymExtractor {
         List<Place> kept = new ArrayList<>(found.size());
         List<Boolean> exactFlags = new ArrayList<>(found.size());
         for (Place p : found) {
+            if (gazetteer.shadowed(p, key)) continue; // an analyst corrected this spelling to another place
             boolean ex = gazetteer.exactName(p, exact);
             if ((acronym || (shortKey && !skeleton))
                     && !ex
