@@ -10,10 +10,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import org.frontline.gazetteer.internal.ExtraSources;
 import org.frontline.gazetteer.internal.GazetteerIndex;
 import org.frontline.gazetteer.internal.GeonamesFile;
+import org.frontline.gazetteer.internal.SourceMerge;
+import org.frontline.gazetteer.internal.UploadFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +38,7 @@ public class Gazetteer {
     private volatile List<LearnedEntry> learned = List.of();
 
     private volatile GazetteerIndex index;
+    private volatile Map<String, String> adminNames = Map.of();
     private volatile long loadMillis;
 
     /** Loads the shipped extract and the dumps in {@code extraDir} (may be null or missing). */
@@ -46,45 +49,67 @@ public class Gazetteer {
 
     public final synchronized void reload() {
         long t0 = System.nanoTime();
-        GazetteerIndex next = new GazetteerIndex();
         Map<Long, double[]> boxes = readAreas();
+        SourceMerge merge = new SourceMerge();
         try (InputStream in = new GZIPInputStream(resource(EXTRACT), 1 << 16)) {
-            GeonamesFile.read(in, boxes, next::add);
+            GeonamesFile.read(
+                    in,
+                    boxes,
+                    r -> merge.add(r.place(), r.names(), "geonames:" + r.place().geonameId()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the gazetteer extract " + EXTRACT, e);
         }
         try (InputStream in = resource(FACILITIES)) {
-            GeonamesFile.read(in, boxes, next::add);
+            GeonamesFile.read(in, boxes, r -> merge.add(r.place(), r.names(), "frontline"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the facility list " + FACILITIES, e);
         }
+        Map<String, String> admin = new HashMap<>();
+        ExtraSources.load(extraDir, boxes, merge, admin);
         for (LearnedEntry e : learned) {
-            next.add(new GeonamesFile.Row(
-                    new Place(
-                            e.placeId(),
-                            e.name(),
-                            e.lat(),
-                            e.lon(),
-                            e.featureClass(),
-                            e.featureCode(),
-                            e.country(),
-                            e.admin1(),
-                            0,
-                            null),
-                    e.names()));
+            Place p = new Place(
+                    e.placeId(),
+                    e.name(),
+                    e.lat(),
+                    e.lon(),
+                    e.featureClass(),
+                    e.featureCode(),
+                    e.country(),
+                    e.admin1(),
+                    0,
+                    null);
+            merge.merge(p, e.names(), "learned:" + e.id());
+        }
+        GazetteerIndex next = new GazetteerIndex();
+        for (SourceMerge.Entry e : merge.entries()) {
+            next.add(new GeonamesFile.Row(e.place(), e.names()));
+            if (e.sources().size() > 1) next.sources(e.place().geonameId(), e.sources());
+        }
+        for (LearnedEntry e : learned) {
             if (e.replaces() != null) next.shadow(e.names(), e.replaces());
         }
-        for (Path dump : extraDumps()) {
-            try (InputStream in = open(dump)) {
-                int skipped = GeonamesFile.read(in, boxes, next::add);
-                log.info("gazetteer: loaded {} ({} malformed lines skipped)", dump, skipped);
-            } catch (IOException | UncheckedIOException e) {
-                log.warn("gazetteer: cannot read {}: {}", dump, e.getMessage());
-            }
-        }
         index = next;
+        adminNames = Map.copyOf(admin);
         loadMillis = (System.nanoTime() - t0) / 1_000_000;
         log.info("gazetteer: {} places indexed in {} ms", next.size(), loadMillis);
+    }
+
+    /**
+     * The sources of a place: "geonames:ID", "osm:node/ID", "learned:ID", "frontline" (the curated list); more than
+     * one when several sources named the same place and it was merged ({@link SourceMerge}).
+     */
+    public List<String> sources(Place p) {
+        List<String> s = index.sources(p.geonameId());
+        if (s != null) return s;
+        if (p.learned()) return List.of("learned:" + (-p.geonameId() - LearnedEntry.LEARNED_BASE));
+        if (p.geonameId() <= -ExtraSources.OSM_BASE)
+            return List.of("osm:node/" + (-p.geonameId() - ExtraSources.OSM_BASE));
+        return List.of(p.geonameId() > 0 ? "geonames:" + p.geonameId() : "frontline");
+    }
+
+    /** The name of an admin division by GeoNames code ("SY.09", "SY.09.1234") from uploaded admin code files. */
+    public Optional<String> adminName(String code) {
+        return Optional.ofNullable(adminNames.get(code));
     }
 
     /** Replaces the learned entries and rebuilds the index (readers keep the old one until the swap). */
@@ -106,27 +131,45 @@ public class Gazetteer {
      * Checks a GeoNames dump, stores it in the extra directory and reloads; returns the number of places read.
      * Throws IllegalArgumentException when the file holds no place in the GeoNames layout.
      */
-    public synchronized int importDump(String fileName, byte[] content) {
+    public int importDump(String fileName, byte[] content) {
+        try {
+            Path tmp = Files.createTempFile("frontline-gazetteer", ".txt");
+            try {
+                Files.write(tmp, content);
+                return (int) install("geonames", fileName, tmp, n -> {});
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Reads a whole uploaded file in its format (geonames, admin1, admin2, alternates, osm), and only when it is
+     * good moves it into the extra directory and rebuilds the index; returns the rows it gave. A bad file throws
+     * IllegalArgumentException and changes nothing. {@code progress} hears the bytes (or OSM places) read.
+     */
+    public synchronized long install(
+            String format, String fileName, Path file, java.util.function.LongConsumer progress) {
         if (extraDir == null) throw new IllegalStateException("no gazetteer directory configured");
-        String safe = storedName(fileName);
-        int[] count = {0};
-        int skipped;
+        UploadFormat f = UploadFormat.of(format);
+        Path target = f.storedPath(extraDir, storedName(fileName, f.suffix()));
+        long rows = f.check(file, progress);
         try {
-            skipped = GeonamesFile.read(new java.io.ByteArrayInputStream(content), Map.of(), r -> count[0]++);
-        } catch (IOException | UncheckedIOException e) {
-            throw new IllegalArgumentException("the file is not UTF-8 text in the GeoNames layout: " + e.getMessage());
-        }
-        if (count[0] == 0) {
-            throw new IllegalArgumentException("no line in the GeoNames geoname layout (" + skipped + " malformed)");
-        }
-        try {
-            Files.createDirectories(extraDir);
-            Files.write(extraDir.resolve(safe), content);
+            Files.createDirectories(target.getParent());
+            Path staged = target.resolveSibling(target.getFileName() + ".part");
+            Files.copy(file, staged, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(
+                    staged,
+                    target,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         reload();
-        return count[0];
+        return rows;
     }
 
     /**
@@ -134,6 +177,10 @@ public class Gazetteer {
      * has no file name for "/" and throws on a NUL. A name that leaves nothing ("/", "..") is refused.
      */
     static String storedName(String fileName) {
+        return storedName(fileName, ".txt");
+    }
+
+    static String storedName(String fileName, String suffix) {
         String base = fileName == null
                 ? ""
                 : fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
@@ -143,7 +190,7 @@ public class Gazetteer {
             String shown = fileName.length() > 60 ? fileName.substring(0, 60) + "…" : fileName;
             throw new IllegalArgumentException("the file name '" + shown + "' names no file; upload e.g. SY.txt");
         }
-        return safe.endsWith(".txt") ? safe : safe + ".txt";
+        return safe.endsWith(suffix) ? safe : safe + suffix;
     }
 
     /**
@@ -249,23 +296,6 @@ public class Gazetteer {
             throw new UncheckedIOException("cannot read " + AREAS, e);
         }
         return boxes;
-    }
-
-    private List<Path> extraDumps() {
-        if (extraDir == null || !Files.isDirectory(extraDir)) return List.of();
-        try (Stream<Path> s = Files.list(extraDir)) {
-            return s.filter(p -> p.toString().endsWith(".txt") || p.toString().endsWith(".gz"))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            log.warn("gazetteer: cannot list {}: {}", extraDir, e.getMessage());
-            return List.of();
-        }
-    }
-
-    private static InputStream open(Path p) throws IOException {
-        InputStream in = Files.newInputStream(p);
-        return p.toString().endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
     }
 
     private static InputStream resource(String name) throws IOException {

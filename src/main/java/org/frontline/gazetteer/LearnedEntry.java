@@ -33,9 +33,9 @@ public record LearnedEntry(
         return -(LEARNED_BASE + id);
     }
 
-    /** Whether a gazetteer id is a learned entry's ({@link #placeId()}). */
+    /** Whether a gazetteer id is a learned entry's ({@link #placeId()}; OpenStreetMap's lie below -1e12). */
     public static boolean isLearned(long geonameId) {
-        return geonameId <= -LEARNED_BASE;
+        return geonameId <= -LEARNED_BASE && geonameId > -2 * LEARNED_BASE;
     }
 
     /** All spellings, the name first. */

@@ -100,7 +100,8 @@ public record FrontlineSettings(
             @NotNull String attribution) {}
 
     /** Folder of extra GeoNames dumps loaded at start; uploads land here (empty: none). */
-    public record GazetteerFiles(@NotNull String dir) {}
+    public record GazetteerFiles(
+            @NotNull String dir, @Positive long maxBytes) {}
 
     /** Origins allowed to call /api and /ogc from their pages (comma-separated; empty: no cross-origin access). */
     public record Cors(@NotNull String allowedOrigins) {}

@@ -28,10 +28,15 @@ class BodySizeLimit extends OncePerRequestFilter {
         this.max = settings.upload().maxBytes();
     }
 
-    /** Imports stream the file to disk under their own, larger cap ({@code frontline.imports.max-bytes}). */
+    /**
+     * Imports and gazetteer uploads stream the file to disk under their own, larger caps
+     * ({@code frontline.imports.max-bytes}, {@code frontline.gazetteer.max-bytes}).
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return request.getRequestURI().equals(request.getContextPath() + "/api/imports");
+        String uri = request.getRequestURI();
+        return uri.equals(request.getContextPath() + "/api/imports")
+                || uri.equals(request.getContextPath() + "/api/admin/gazetteer/uploads");
     }
 
     @Override

@@ -54,6 +54,31 @@ public final class RequestBodies {
         }
     }
 
+    /**
+     * Streams a body into a file, never more than {@code maxBytes} (the exception {@code tooLarge} makes of the
+     * bytes read beyond it is thrown as soon as they arrive), telling {@code progress} the bytes received so far.
+     * Returns the size. For uploads too large to hold in memory.
+     */
+    public static long copy(
+            InputStream in,
+            java.nio.file.Path file,
+            long maxBytes,
+            java.util.function.LongConsumer progress,
+            LongFunction<PayloadTooLargeException> tooLarge)
+            throws IOException {
+        long total = 0;
+        byte[] buf = new byte[1 << 16];
+        try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+            for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+                total += n;
+                if (total > maxBytes) throw tooLarge.apply(total);
+                out.write(buf, 0, n);
+                progress.accept(total);
+            }
+        }
+        return total;
+    }
+
     /** The answer to a body over the cap. */
     public static PayloadTooLargeException tooLarge(long maxBytes) {
         return new PayloadTooLargeException("the request body is larger than the limit of " + maxBytes + " bytes");

@@ -19,6 +19,8 @@ public final class GazetteerIndex {
     private final Map<String, List<Place>> bySkeleton = new HashMap<>(1 << 16);
 
     private final Map<Long, Place> byId = new HashMap<>();
+    /** Sources of entries merged from more than one ({@link SourceMerge}). */
+    private final Map<Long, List<String>> sources = new HashMap<>();
     /** "phonetic key\u0000id": entries an analyst's correction overrules for spellings with that key. */
     private final Set<String> shadowed = new HashSet<>();
 
@@ -64,6 +66,14 @@ public final class GazetteerIndex {
             List<String> tokens = NameFolding.foldedTokens(name);
             if (!tokens.isEmpty()) shadowed.add(NameFolding.phoneticKey(tokens) + '\u0000' + replacedId);
         }
+    }
+
+    public void sources(long id, List<String> list) {
+        sources.put(id, List.copyOf(list));
+    }
+
+    public List<String> sources(long id) {
+        return sources.get(id);
     }
 
     public boolean shadowed(Place p, String phoneticKey) {

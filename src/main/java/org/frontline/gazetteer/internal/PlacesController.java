@@ -22,8 +22,17 @@ class PlacesController {
         this.focusCountry = settings.reports().focusCountry();
     }
 
+    /** {@code admin1Name}: the governorate's name from uploaded admin codes (null without them). */
     record PlaceView(
-            String name, double lat, double lon, String kind, String country, long population, Long geonamesId) {}
+            String name,
+            double lat,
+            double lon,
+            String kind,
+            String country,
+            String admin1Name,
+            long population,
+            Long geonamesId,
+            List<String> sources) {}
 
     @GetMapping("/api/places")
     List<PlaceView> search(@RequestParam String q, @RequestParam(defaultValue = "10") int limit) {
@@ -37,7 +46,15 @@ class PlacesController {
         return gazetteer.lookup(query, focusCountry).stream()
                 .limit(limit)
                 .map(p -> new PlaceView(
-                        p.name(), p.lat(), p.lon(), p.kind(), p.country(), p.population(), p.publicGeonameId()))
+                        p.name(),
+                        p.lat(),
+                        p.lon(),
+                        p.kind(),
+                        p.country(),
+                        gazetteer.adminName(p.country() + "." + p.admin1()).orElse(null),
+                        p.population(),
+                        p.publicGeonameId(),
+                        gazetteer.sources(p)))
                 .toList();
     }
 }
