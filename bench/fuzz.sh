@@ -25,5 +25,9 @@ for t in $TARGETS; do
     result="FINDING or error (see the log; the input is saved under src/test/resources)"
   fi
   runs=$(grep -ho '^Done [0-9]* runs' "$log" | grep -o '[0-9]*' | tail -1)
-  echo "$t: $result, ${runs:-?} executions in $(( $(date +%s) - start )) s (log: target/fuzz/${t%%#*}.log)"
+  secs=$(grep -ao '^Done [0-9]* runs in [0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
+  # libFuzzer makes inputs as large as the largest seed or corpus file: a large one slows every execution
+  maxlen=$(grep -ao 'larger than [0-9]* bytes' "$log" | grep -o '[0-9]*' | head -1)
+  rate=$([ -n "${secs:-}" ] && [ "${secs:-0}" -gt 0 ] && echo "$(( ${runs:-0} / secs ))/s while fuzzing" || echo "?")
+  echo "$t: $result, ${runs:-?} executions in $(( $(date +%s) - start )) s with start-up ($rate, inputs up to ${maxlen:-?} bytes; log: target/fuzz/${t%%#*}.log)"
 done

@@ -74,11 +74,11 @@ public final class AcledColumns {
             Map.entry("fatalities", "fatalities"),
             Map.entry("tags", "tags"));
 
-    /** ACLED time_precision code for our time precision: 1 day, 2 week, 3 month (a year is coarser: 3). */
+    /** ACLED time_precision code for our time precision: 1 day, 2 week, 3 month (a season or year is coarser: 3). */
     public static int timePrecisionCode(String precision) {
         return switch (precision == null ? "day" : precision) {
             case "week" -> 2;
-            case "month", "year" -> 3;
+            case "month", "season", "year" -> 3;
             default -> 1;
         };
     }

@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.util.Collection;
 import org.frontline.layers.internal.GeoJsonFeatureStream;
 import org.frontline.layers.internal.StoreService;
+import org.frontline.web.ServerBusyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -34,8 +35,8 @@ public class FeatureCollectionWriter {
         try {
             store.streamRows(query, stream::write);
         } catch (RuntimeException e) {
-            if (stream.count() == 0 && e instanceof DataAccessException) {
-                throw e; // the first read failed: nothing has left the generator's buffer, so 503 as usual
+            if (stream.count() == 0 && (e instanceof DataAccessException || e instanceof ServerBusyException)) {
+                throw e; // the first read failed or ran over budget: nothing has left the buffer, so 503 as usual
             }
             // No close: it would end the JSON array as if complete. And no cause on the new exception: an error
             // handler matching the cause (e.g. 503 for a lost database) would write a body into the started answer

@@ -12,5 +12,5 @@ public record Provenance(
 
     public static final Set<String> CONFIDENCES = Set.of("high", "medium", "low");
     public static final Set<String> GEO_PRECISIONS = Set.of("exact", "near", "admin");
-    public static final Set<String> TIME_PRECISIONS = Set.of("day", "week", "month", "year");
+    public static final Set<String> TIME_PRECISIONS = Set.of("day", "week", "month", "season", "year");
 }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -33,7 +34,8 @@ public record FrontlineSettings(
         @NotNull @Valid Reports reports,
         @NotNull @Valid Cors cors,
         @NotNull @Valid Imports imports,
-        @NotNull @Valid Replica replica) {
+        @NotNull @Valid Replica replica,
+        @NotNull Duration requestBudget) {
 
     private static final String NUMBER = "\\s*-?\\d+(\\.\\d+)?\\s*";
     static final String BOX = NUMBER + "," + NUMBER + "," + NUMBER + "," + NUMBER;
@@ -41,6 +43,10 @@ public record FrontlineSettings(
     static final String COUNTRY = "[A-Z]{2}";
 
     public FrontlineSettings {
+        if (requestBudget != null && (requestBudget.isNegative() || requestBudget.isZero())) {
+            throw new IllegalArgumentException(
+                    "frontline.request-budget must be a positive duration (e.g. 30s), got " + requestBudget);
+        }
         if (focusRegion != null && focusRegion.matches(BOX)) {
             double[] v = numbers(focusRegion);
             if (v[0] > v[2] || v[1] > v[3] || v[0] < -180 || v[2] > 180 || v[1] < -90 || v[3] > 90) {

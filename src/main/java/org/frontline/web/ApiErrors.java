@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -67,12 +68,20 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
         TransactionSystemException.class
     })
     ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
+        if (RequestBudget.exceeded()) return busy(RequestBudget.overBudget()); // cancelled at the budget's end
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "5")
                 .body(problem(
                         HttpStatus.SERVICE_UNAVAILABLE,
                         "Database unavailable",
                         "the database is unavailable for a moment; try again in 5 s"));
+    }
+
+    /** A statement stopped because its request ran over its time budget: the same 503 as a busy server. */
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<ProblemDetail> stoppedStatement(DataAccessException e) {
+        if (RequestBudget.exceeded()) return busy(RequestBudget.overBudget());
+        throw e; // not handled here: answered as before
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)

@@ -71,12 +71,13 @@ public final class TimeParam {
         return value != null && value.strip().length() == 10;
     }
 
-    /** End (exclusive) of the period of the given precision that starts at {@code from}. */
+    /** End (exclusive) of the period of the given precision that starts at {@code from} (a season: 3 months). */
     public static Instant endOfPeriod(Instant from, String precision) {
         OffsetDateTime t = from.atOffset(ZoneOffset.UTC);
         return switch (precision) {
             case "week" -> t.plusWeeks(1).toInstant();
             case "month" -> t.plusMonths(1).toInstant();
+            case "season" -> t.plusMonths(3).toInstant();
             case "year" -> t.plusYears(1).toInstant();
             default -> t.plusDays(1).toInstant();
         };

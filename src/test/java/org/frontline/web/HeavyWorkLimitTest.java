@@ -3,6 +3,7 @@ package org.frontline.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -12,7 +13,7 @@ class HeavyWorkLimitTest {
 
     @Test
     void whenAllPermitsAreBusyTheNextRequestIsRefusedQuicklyAndAPermitComesBackOnCompletion() throws Exception {
-        HeavyWorkLimit.Permits permits = new HeavyWorkLimit.Permits(2, 200);
+        HeavyWorkLimit.Permits permits = new HeavyWorkLimit.Permits(2, 200, Duration.ofSeconds(30));
         MockHttpServletRequest a = new MockHttpServletRequest();
         MockHttpServletRequest b = new MockHttpServletRequest();
         MockHttpServletResponse res = new MockHttpServletResponse();
@@ -31,6 +32,9 @@ class HeavyWorkLimitTest {
         assertThat(permits.preHandle(c, res, null)).isTrue();
         assertThatThrownBy(() -> permits.preHandle(new MockHttpServletRequest(), res, null))
                 .isInstanceOf(ServerBusyException.class);
+        permits.afterCompletion(b, res, null, null);
+        permits.afterCompletion(c, res, null, null);
+        assertThat(RequestBudget.exceeded()).as("no budget left on the thread").isFalse();
     }
 
     @Test

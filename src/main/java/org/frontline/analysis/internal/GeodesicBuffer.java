@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.frontline.geo.GeodesicProjection;
+import org.frontline.web.RequestBudget;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Lineal;
@@ -97,6 +98,7 @@ public final class GeodesicBuffer {
         }
         List<Geometry> parts = new ArrayList<>(m.getNumGeometries());
         for (int i = 0; i < m.getNumGeometries(); i++) {
+            RequestBudget.check(); // a request over its time budget stops here (503), not after every part
             parts.add(bufferPart(m.getGeometryN(i), metres, side));
         }
         return UnaryUnionOp.union(parts);

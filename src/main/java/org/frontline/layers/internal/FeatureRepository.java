@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.frontline.layers.FeatureQuery;
 import org.frontline.layers.Provenance;
+import org.frontline.web.RequestBudget;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -37,7 +38,7 @@ class FeatureRepository {
     private final String columns;
 
     FeatureRepository(DataSource dataSource) {
-        this.jdbc = new JdbcTemplate(dataSource);
+        this.jdbc = RequestBudget.jdbcTemplate(dataSource); // analyses and exports: within their time budget
         // Rows are streamed in pages; PostgreSQL only honours this inside a transaction.
         this.jdbc.setFetchSize(1000);
         this.dialect = SqlDialect.of(dataSource);
@@ -75,6 +76,7 @@ class FeatureRepository {
         jdbc.query(
                 sql,
                 rs -> {
+                    RequestBudget.check();
                     sink.accept(row(rs));
                 },
                 args.toArray());

@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Month;
+import java.time.ZoneOffset;
 import java.time.format.TextStyle;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.frontline.reports.internal.ParseResult.DateMention;
+import org.frontline.web.TimeParam;
 
 /**
  * Resolves date expressions with a precision (day / week / month / year) against the report's reference day: the
@@ -49,7 +51,7 @@ final class DateExtractor {
                     + "earlier this year|next week|next month|next year|(\\d{1,3}|two|three|four|five|six|seven|ten) "
                     + "(days|weeks|months|years) ago)\\b",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern YEAR = Pattern.compile("\\b(?:in|since|of|during|until) ((?:19|20)\\d{2})\\b");
+    private static final Pattern YEAR = Pattern.compile("\\b(?:[Ii]n|[Ss]ince|of|during|until) ((?:19|20)\\d{2})\\b");
     /** The head of a wire story: "CITY[, Country], <date>[ (Agency)] -" or "<dd.mm.yyyy>, City." */
     private static final Pattern DATELINE = Pattern.compile("^\\s*(?:(?!(?:On|In|By|Since|From|At|As|After|"
             + "Before|Until|During|Last|This|Early|Late|Today|The)\\b)\\p{Lu}[\\p{L}.'’ -]{1,40}"
@@ -147,6 +149,7 @@ final class DateExtractor {
         while (m.find()) weekday(out, m, ref);
         m = RELATIVE.matcher(text);
         while (m.find()) relative(out, m, ref);
+        Seasons.find(text, ref, out);
         m = MONTH.matcher(text);
         while (m.find()) month(out, m, ref);
         m = YEAR.matcher(text);
@@ -184,7 +187,7 @@ final class DateExtractor {
     }
 
     /** Whether the sentence before this offset speaks of what is to come. */
-    private static boolean future(String text, int at) {
+    static boolean future(String text, int at) {
         String before = text.substring(Math.max(0, at - 100), at);
         int stop = Math.max(before.lastIndexOf(". "), before.lastIndexOf('\n'));
         if (stop >= 0) before = before.substring(stop + 1);
@@ -329,12 +332,21 @@ final class DateExtractor {
     }
 
     /** Keeps the first (most specific) reading of any stretch of text; 'out' is keyed by start. */
-    private static void addSpan(
+    static void addSpan(
             TreeMap<Integer, DateMention> out, int start, int end, String text, LocalDate date, String precision) {
         // the spans kept never overlap, so only the last one starting before 'end' can overlap this one
         var before = out.lowerEntry(end);
         if (before != null && before.getValue().end() > start) return;
-        out.put(start, new DateMention(text, start, end, date, precision));
+        out.put(
+                start,
+                new DateMention(text, start, end, date, precision, date == null ? null : until(date, precision)));
+    }
+
+    /** The end (exclusive) of the range a date of this precision stands for: one rule, also for accepted events. */
+    static LocalDate until(LocalDate date, String precision) {
+        return TimeParam.endOfPeriod(date.atStartOfDay(ZoneOffset.UTC).toInstant(), precision)
+                .atOffset(ZoneOffset.UTC)
+                .toLocalDate();
     }
 
     static int num(String s) {

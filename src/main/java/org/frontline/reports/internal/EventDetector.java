@@ -20,7 +20,8 @@ import org.frontline.reports.internal.ParseResult.PlaceMention;
  * one named before, the next one named after, or the focus country itself (each at lower confidence). Its date is
  * chosen by {@link EventTime}. A sentence that goes on about the event of the one before it ("The overnight attacks
  * targeted ...", "Six people were wounded", the same place on the same day) joins that candidate rather than
- * making another: its figures are the larger of the restated tolls, its place the more specific.
+ * making another: its figures are the larger of the restated tolls, its place the more specific. Analysis and
+ * background ({@link Background}: states, tallies over years, habits, "displaced people") make no candidate.
  */
 final class EventDetector {
 
@@ -155,8 +156,21 @@ final class EventDetector {
             boolean abroad = sentencePlace == null
                     && here.stream().anyMatch(p -> !focusCountry.equals(p.country()) && !"country".equals(p.kind()));
             if (abroad || s.end() - s.start() <= 20) continue;
+            // analysis and background: "Afrin is controlled by ...", "for eight years", "often live"
+            if (Background.stateSentence(
+                    text,
+                    s.start(),
+                    s.end(),
+                    dateSpans.within(s.start(), s.end()),
+                    figureSpans.within(s.start(), s.end()),
+                    datelineEnd)) continue;
             List<Sentences.Span> clauses = Sentences.clauses(text, s);
             for (Sentences.Span c : clauses) {
+                if (Background.clause(
+                        text.substring(c.start(), c.end()),
+                        dateSpans.within(c.start(), c.end()),
+                        figureSpans.within(c.start(), c.end()),
+                        datelineEnd)) continue;
                 Draft d = draft(text, si, c, figureSpans);
                 if (d == null) continue;
                 PlaceMention own = mostSpecific(placeSpans.within(c.start(), c.end()), focusCountry, d.start);
@@ -202,6 +216,7 @@ final class EventDetector {
         while (any.find()) {
             int g = 1;
             while (any.start(g) < 0) g++;
+            if (g - 1 == DISPLACEMENT_INDEX && Background.namesPeople(clause, any.start(g), any.end(g))) continue;
             if (g - 1 == DISPLACEMENT_INDEX || g - 1 == AGREEMENT_INDEX) strategic = true;
             // "a campaign to take control of", "in a bid to retake": an aim, not an event
             if (g - 1 >= best || (g - 1 != DISPLACEMENT_INDEX && aim(clause, any.start(g)))) continue;

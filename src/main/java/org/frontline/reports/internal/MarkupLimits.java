@@ -62,7 +62,7 @@ final class MarkupLimits {
         while (i >= 0 && i < n - 1) {
             char c = s.charAt(i + 1);
             int end;
-            if (s.startsWith("<!--", i)) {
+            if (c == '!' && i + 3 < n && s.charAt(i + 2) == '-' && s.charAt(i + 3) == '-') { // "<!--"
                 end = s.indexOf("-->", i + 4);
                 end = end < 0 ? n : end + 3;
             } else if (c == '/') {
@@ -81,7 +81,7 @@ final class MarkupLimits {
                     max = Math.max(max, depth);
                 }
                 if (name.equals("script") || name.equals("style")) { // raw text: no tags inside
-                    int close = s.toLowerCase(Locale.ROOT).indexOf("</" + name, end);
+                    int close = closingTag(s, name, end);
                     end = close < 0 ? n : close;
                 }
             } else {
@@ -89,6 +89,26 @@ final class MarkupLimits {
             }
             i = end >= n ? -1 : s.indexOf('<', end);
         }
+    }
+
+    /**
+     * Where "&lt;/name" (any case) starts at or after {@code from}, or -1. Searched from {@code from} on, never by
+     * lower-casing the whole text: once per script or style element that made 60,000 of them take minutes.
+     */
+    private static int closingTag(String s, String name, int from) {
+        for (int j = s.indexOf('<', from); j >= 0; j = s.indexOf('<', j + 1)) {
+            if (j + 1 < s.length() && s.charAt(j + 1) == '/' && lowerAt(s, j + 2, name)) return j;
+        }
+        return -1;
+    }
+
+    /** Whether the lower-case {@code word} stands at {@code at} in any case (char by char: no copy of the text). */
+    private static boolean lowerAt(String s, int at, String word) {
+        if (at + word.length() > s.length()) return false;
+        for (int k = 0; k < word.length(); k++) {
+            if (Character.toLowerCase(s.charAt(at + k)) != word.charAt(k)) return false;
+        }
+        return true;
     }
 
     /** Whether the text is an RSS, Atom or RDF feed: optional XML declaration, comments, then the root element. */

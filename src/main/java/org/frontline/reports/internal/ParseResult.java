@@ -45,7 +45,7 @@ public record ParseResult(
     public record Unresolved(String text, int start, int end, String area, Double lat, Double lon, String cue) {}
 
     /** A date expression resolved against the dateline; {@code date} is the start of the period meant. */
-    public record DateMention(String text, int start, int end, LocalDate date, String precision) {}
+    public record DateMention(String text, int start, int end, LocalDate date, String precision, LocalDate until) {}
 
     /** A count of people with the words it came from. category: killed / wounded / displaced / at_risk. */
     public record Figure(

@@ -242,12 +242,12 @@ public class ReviewService {
     }
 
     private static LocalDate end(LocalDate d, String precision) {
-        return switch (precision) {
-            case "week" -> d.plusWeeks(1);
-            case "month" -> d.withDayOfMonth(1).plusMonths(1);
-            case "year" -> d.withDayOfYear(1).plusYears(1);
-            default -> d.plusDays(1);
+        LocalDate start = switch (precision) {
+            case "month" -> d.withDayOfMonth(1);
+            case "year" -> d.withDayOfYear(1);
+            default -> d;
         };
+        return DateExtractor.until(start, precision);
     }
 
     private QueuedCandidate pending(long id) {

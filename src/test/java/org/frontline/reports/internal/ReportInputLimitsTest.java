@@ -26,12 +26,21 @@ class ReportInputLimitsTest {
     void theFuzzersSlowInputIsRefusedQuicklyAStrayQuoteInATagNameHidesNothing() throws Exception {
         // found by bench/fuzz.sh: "<article\"></head><body><p>…" then 17,855 unclosed divs ran for over 10 s
         byte[] found = getClass()
-                .getResourceAsStream("ReportInputFuzzTestInputs/upload/slow-after-per-block-element")
+                .getResourceAsStream("ReportInputSlowInputs/slow-after-per-block-element")
                 .readAllBytes();
         String html = new String(found, java.nio.charset.StandardCharsets.UTF_8);
         assertThatThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(3), () -> ReportInput.decode(html, DAY)))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("nested more than 512");
+    }
+
+    @Test
+    void sixtyThousandStyleElementsAreReadInLinearTime() {
+        // found by profiling the fuzz target: each <style> lower-cased the whole text to find its end (minutes)
+        String html = "<html><body><p>Strikes hit Ariha.</p>" + "<STYLE>p{}</Style>".repeat(55_000) + "</body></html>";
+        assertThat(html.length()).isLessThan(ReportInput.MAX_BYTES);
+        ReportInput.Decoded d = assertTimeoutPreemptively(Duration.ofSeconds(3), () -> ReportInput.decode(html, DAY));
+        assertThat(d.items().get(0).text()).isEqualTo("Strikes hit Ariha.");
     }
 
     @Test
