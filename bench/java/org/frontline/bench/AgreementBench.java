@@ -37,23 +37,11 @@ public final class AgreementBench {
                 "--logging.level.root=WARN");
         int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         try (Connection c = DriverManager.getConnection(url, pg.user(), pg.password())) {
-            long t0 = System.nanoTime();
-            StoreBench.generate(c);
-            try (Statement s = c.createStatement()) {
-                // a band like the Sochi zone: about 0.9° x 0.5° of the 2.3° x 2° event box
-                s.execute("INSERT INTO layer (id, title, kind) VALUES ('zones', 'Zones', 'area')");
-                s.execute("""
-                    INSERT INTO feature_version (feature_id, layer_id, geom, props, valid_from, recorded_at, recorded_by,
-                        source_publisher, confidence, geo_precision, time_precision)
-                    VALUES ('zone-1', 'zones', ST_GeomFromText('POLYGON((36.3 35.5, 37.2 35.6, 37.2 36.0, 36.3 35.9, 36.3 35.5))', 4326),
-                        '{}', '2018-01-01', now(), 'bench', 'bench', 'medium', 'near', 'day')""");
+            if (alreadyGenerated(c)) {
+                System.out.println("reusing the events, zone and agreement already in " + url);
+            } else {
+                generate(c, app);
             }
-            System.out.printf("generated events in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-            app.getBean(AgreementService.class).create("""
-                {"id":"bench","name":"Bench accord","parties":["A","B"],"signedOn":"2018-06-01",
-                 "sources":[{"publisher":"bench"}],
-                 "clauses":[{"id":"zone","type":"demilitarised-zone","area":{"layer":"zones","feature":"zone-1"},
-                   "forbids":["Explosions/Remote violence"]}]}""", "bench");
             String raw = """
                 SELECT count(*) FROM feature_version e
                 WHERE e.layer_id = 'events' AND e.superseded_at IS NULL
@@ -119,6 +107,35 @@ public final class AgreementBench {
         }
         app.close();
         System.exit(0);
+    }
+
+    /** True when DATABASE_URL names a database this bench filled before (its generation takes minutes). */
+    static boolean alreadyGenerated(Connection c) throws Exception {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM layer WHERE id IN ('events', 'zones')")) {
+            rs.next();
+            return rs.getInt(1) == 2;
+        }
+    }
+
+    static void generate(Connection c, ConfigurableApplicationContext app) throws Exception {
+        long t0 = System.nanoTime();
+        StoreBench.generate(c);
+        try (Statement s = c.createStatement()) {
+            // a band like the Sochi zone: about 0.9° x 0.5° of the 2.3° x 2° event box
+            s.execute("INSERT INTO layer (id, title, kind) VALUES ('zones', 'Zones', 'area')");
+            s.execute("""
+                INSERT INTO feature_version (feature_id, layer_id, geom, props, valid_from, recorded_at, recorded_by,
+                    source_publisher, confidence, geo_precision, time_precision)
+                VALUES ('zone-1', 'zones', ST_GeomFromText('POLYGON((36.3 35.5, 37.2 35.6, 37.2 36.0, 36.3 35.9, 36.3 35.5))', 4326),
+                    '{}', '2018-01-01', now(), 'bench', 'bench', 'medium', 'near', 'day')""");
+        }
+        System.out.printf("generated events in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        app.getBean(AgreementService.class).create("""
+            {"id":"bench","name":"Bench accord","parties":["A","B"],"signedOn":"2018-06-01",
+             "sources":[{"publisher":"bench"}],
+             "clauses":[{"id":"zone","type":"demilitarised-zone","area":{"layer":"zones","feature":"zone-1"},
+               "forbids":["Explosions/Remote violence"]}]}""", "bench");
     }
 
     /**
