@@ -1,4 +1,5 @@
 // The briefing editor: edit, reorder and delete frames; publish; create and revoke share links.
+import { dayProblem } from './dates.js';
 import { elProps } from './dom.js';
 import { api } from './briefing-http.js';
 
@@ -12,6 +13,7 @@ let frames = [];
 function say(text) { statusEl.textContent = text; }
 
 
+
 async function load() {
   const b = await api('GET', base);
   frames = b.frames;
@@ -21,12 +23,24 @@ async function load() {
 function row(f, i) {
   const title = elProps('input', { value: f.title, maxLength: 300, placeholder: 'Frame title' });
   title.setAttribute('aria-label', `Title of frame ${f.n}`);
-  const day = elProps('input', { type: 'date', value: f.day });
-  day.setAttribute('aria-label', `Date of frame ${f.n}`);
+  // ISO text like the tools and review pages (not the browser's locale date picker)
+  const day = elProps('input', { type: 'text', value: f.day, inputMode: 'numeric', pattern: '\\d{4}-\\d{2}-\\d{2}',
+    placeholder: 'YYYY-MM-DD', size: 10, autocomplete: 'off' });
+  day.setAttribute('aria-label', `Date of frame ${f.n} (YYYY-MM-DD)`);
   const text = elProps('textarea', { value: f.narrative, rows: 5, maxLength: 20000, placeholder: 'Narrative (Markdown)' });
   text.setAttribute('aria-label', `Narrative of frame ${f.n}`);
   const save = elProps('button', { type: 'button', textContent: 'Save' });
-  save.addEventListener('click', () => act(() => api('PUT', `${base}/frames/${f.id}`, { title: title.value, day: day.value, narrative: text.value }), `Frame ${f.n} saved`));
+  save.addEventListener('click', () => {
+    const problem = dayProblem(day.value);
+    day.setCustomValidity(problem || '');
+    day.setAttribute('aria-invalid', problem ? 'true' : 'false');
+    if (problem) {
+      say(`Frame ${f.n}: ${problem}`);
+      day.focus();
+      return;
+    }
+    act(() => api('PUT', `${base}/frames/${f.id}`, { title: title.value, day: day.value.trim(), narrative: text.value }), `Frame ${f.n} saved`);
+  });
   const up = elProps('button', { type: 'button', textContent: '↑', disabled: i === 0, title: 'Move up' });
   up.addEventListener('click', () => move(i, -1));
   const down = elProps('button', { type: 'button', textContent: '↓', disabled: i === frames.length - 1, title: 'Move down' });

@@ -14,6 +14,15 @@ export function parseDay(text) {
   return Math.round(t / DAY_MS);
 }
 
+/** Why a typed date is not acceptable, or null: it must be a real calendar day written YYYY-MM-DD. */
+export function dayProblem(text) {
+  const t = String(text ?? '').trim();
+  if (!t) return 'the date is missing: write it as YYYY-MM-DD, e.g. 2019-08-23';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(t)) return `'${t}' is not a date written YYYY-MM-DD (e.g. 2019-08-23)`;
+  if (parseDay(t) == null) return `${t} is not a day of the calendar`;
+  return null;
+}
+
 export function isoDay(day) {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }

@@ -257,6 +257,23 @@ const zoneFeatures = [
   }),
 ];
 
+// ---------------------------------------------------------------- routes
+// The Moscow protocol's joint patrols (point 3) run along the same M4 polyline, Tronba to Ain al-Hawr.
+const routeFeatures = [
+  makeFeature('route-m4-patrol', { type: 'LineString', coordinates: zoneSrc.m4.line }, {
+    name: 'Joint Russian-Turkish patrol route on the M4 (Tronba to Ain al-Hawr)',
+    routeType: 'joint-patrol',
+    derivation: 'the M4 polyline of the security corridor, from Tronba (west of Saraqib) to Ain al-Hawr',
+    validFrom: '2020-03-15',
+    sourcePublisher: 'PA-X Peace Agreements Database (University of Edinburgh); Turkish Ministry of National Defence',
+    sourceUrl: 'https://pax.peaceagreements.org/agreements/2273',
+    sourceDate: '2020-03-05',
+    confidence: 'medium',
+    geoPrecision: 'near',
+    timePrecision: 'day',
+  }),
+];
+
 // ---------------------------------------------------------------- observation posts
 
 const postSrc = readSource('posts.json');
@@ -354,6 +371,10 @@ const layers = [
     },
   },
   {
+    id: 'routes', title: 'Routes', kind: 'line', file: 'routes.geojson',
+    style: { color: '#882255', weight: 3, dashArray: '8 5', byProperty: 'routeType', colors: { 'joint-patrol': '#882255' } },
+  },
+  {
     id: 'events', title: 'Events', kind: 'event', file: 'events.geojson',
     style: {
       color: '#333333', radius: 5, fillOpacity: 0.85, byProperty: 'eventType',
@@ -377,6 +398,7 @@ const written = {
   'control.geojson': writeCollection('control.geojson', 'control', controlFeatures),
   'zones.geojson': writeCollection('zones.geojson', 'zones', zoneFeatures),
   'posts.geojson': writeCollection('posts.geojson', 'posts', postFeatures),
+  'routes.geojson': writeCollection('routes.geojson', 'routes', routeFeatures),
   'events.geojson': writeCollection('events.geojson', 'events', eventFeatures),
 };
 

@@ -16,3 +16,13 @@ test('the exclusive end of valid time is shown as the last day it was true', () 
   assert.equal(validInWords('2019-08-23', null), 'since 23 August 2019');
   assert.equal(validInWords('garbage', null), null);
 });
+
+test('a typed date must be YYYY-MM-DD and a real day, with a message saying what is wrong', async () => {
+  const { dayProblem } = await import('../../../frontend/js/dates.js');
+  assert.equal(dayProblem('2019-08-23'), null);
+  assert.equal(dayProblem(' 2020-02-29 '), null);
+  assert.match(dayProblem(''), /missing: write it as YYYY-MM-DD/);
+  assert.match(dayProblem('23/08/2019'), /'23\/08\/2019' is not a date written YYYY-MM-DD/);
+  assert.match(dayProblem('2019-8-23'), /not a date written YYYY-MM-DD/);
+  assert.match(dayProblem('2019-02-30'), /2019-02-30 is not a day of the calendar/);
+});

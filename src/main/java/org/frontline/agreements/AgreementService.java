@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.frontline.layers.TimeBucket;
 
 /** The agreements module's façade: agreements as versioned data, and the events that breach them. */
 public interface AgreementService {
@@ -25,4 +26,10 @@ public interface AgreementService {
 
     /** The breaches of events dated in [from, to) (null = the agreement's own dates). */
     void breaches(Agreement a, LocalDate from, LocalDate to, Instant asOf, Consumer<Breach> sink);
+
+    /**
+     * The same breaches counted per bucket, clause and actor class, by the database where it can (PostGIS:
+     * one GROUP BY per clause area), without reading each event into the application.
+     */
+    List<BreachCount> breachCounts(Agreement a, LocalDate from, LocalDate to, Instant asOf, TimeBucket by);
 }

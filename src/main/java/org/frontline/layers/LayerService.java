@@ -42,6 +42,13 @@ public interface LayerService {
      */
     void streamWithin(FeatureQuery query, Geometry area, Consumer<StoredFeature> sink);
 
+    /**
+     * Counts versions per time bucket and per property values (see {@link CountQuery}): a GROUP BY in the
+     * database over the same rows as {@link #stream}, through the same indexes. PostGIS also tests the
+     * {@code within} area exactly; the embedded store narrows by its box and tests the rest in Java.
+     */
+    List<CountQuery.Row> count(CountQuery query);
+
     /** The matching versions as a list (for analysis on moderate amounts of data). */
     List<StoredFeature> list(FeatureQuery query);
 

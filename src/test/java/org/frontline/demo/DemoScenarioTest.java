@@ -97,6 +97,47 @@ class DemoScenarioTest {
     }
 
     @Test
+    void theMoscowProtocolsJointPatrolsRunAlongASourcedRouteInsideTheM4Corridor() {
+        JsonNode moscow = api.get("/api/agreements/moscow-2020").json();
+        JsonNode patrol = null;
+        for (JsonNode c : moscow.get("clauses")) {
+            // the API writes the clause type as its enum name (PATROL_ROUTE)
+            if (c.get("type").asString().replace('_', '-').equalsIgnoreCase("patrol-route")) {
+                patrol = c;
+            }
+        }
+        assertThat(patrol).as("a patrol-route clause").isNotNull();
+        assertThat(patrol.at("/area/layer").asString()).isEqualTo("routes");
+        assertThat(patrol.get("from").asString()).isEqualTo("2020-03-15");
+        String feature = patrol.at("/area/feature").asString();
+        // the route is a line, sourced, and not there before the first joint patrol
+        assertThat(api.get("/api/layers/routes/features?at=2020-03-10").json().get("features"))
+                .isEmpty();
+        JsonNode routes =
+                api.get("/api/layers/routes/features?at=2020-03-20").json().get("features");
+        assertThat(routes).hasSize(1);
+        JsonNode route = routes.get(0);
+        assertThat(route.get("id").asString()).isEqualTo(feature);
+        assertThat(route.at("/geometry/type").asString()).isEqualTo("LineString");
+        assertThat(route.at("/properties/sourceUrl").asString()).startsWith("https://");
+        assertThat(route.at("/properties/sourcePublisher").asString()).contains("PA-X");
+        // every vertex lies inside the 6 km security corridor drawn around the M4
+        Geometry line = new GeoJsonGeometryReader(null).read(route.get("geometry"));
+        Geometry corridor = null;
+        for (JsonNode z :
+                api.get("/api/layers/zones/features?at=2020-03-20").json().get("features")) {
+            if (z.at("/properties/zoneType").asString().equals("security-corridor")) {
+                corridor = new GeoJsonGeometryReader(null).read(z.get("geometry"));
+            }
+        }
+        assertThat(corridor).isNotNull();
+        assertThat(corridor.covers(line)).isTrue();
+        assertThat(line.getLength())
+                .as("Tronba to Ain al-Hawr, over half a degree")
+                .isGreaterThan(0.5);
+    }
+
+    @Test
     void asOfShowsTheDemoAsItWasKnownThen() {
         // Each demo fact is recorded the day after it became true: on 2019-08-22 the 2019-08-23 front was unknown.
         JsonNode known = api.get("/api/layers/control/features?at=2019-09-01&asOf=2019-08-22")

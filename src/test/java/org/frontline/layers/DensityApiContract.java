@@ -197,6 +197,71 @@ abstract class DensityApiContract {
     }
 
     @Test
+    void theHistogramCountsEventsAndFatalitiesPerDayWeekAndMonthInTheBox() {
+        postScenario();
+        // Saraqib only: its box leaves Khan Shaykhun (40 km south) out
+        JsonNode days = anonymous
+                .get("/api/layers/" + events + "/histogram?from=2019-08-01&to=2019-08-31&bucket=day"
+                        + "&bbox=36.7,35.8,36.9,35.95")
+                .json();
+        assertThat(days.get("buckets")).hasSize(31);
+        assertThat(days.get("events").asLong()).isEqualTo(4);
+        assertThat(days.get("fatalities").asLong()).isEqualTo(0 + 1 + 2 + 3);
+        for (int i = 0; i < 31; i++) {
+            JsonNode b = days.get("buckets").get(i);
+            assertThat(b.get("start").asString()).isEqualTo(String.format("2019-08-%02d", i + 1));
+            assertThat(b.get("events").asLong()).as(b.toString()).isEqualTo(i < 4 ? 1 : 0);
+            assertThat(b.get("fatalities").asLong()).as(b.toString()).isEqualTo(i < 4 ? i : 0);
+        }
+        // ISO weeks from Monday: 1–4 Aug 2019 (Thu–Sun) fall in the week of 29 July; 10–11 Aug in that of
+        // 5 Aug, 12–14 Aug in that of 12 Aug
+        JsonNode weeks = anonymous
+                .get("/api/layers/" + events + "/histogram?from=2019-08-01&to=2019-08-31&bucket=week&" + BOX)
+                .json();
+        assertThat(weeks.get("buckets").get(0).get("start").asString()).isEqualTo("2019-07-29");
+        assertThat(weeks.get("buckets").get(0).get("events").asLong()).isEqualTo(4);
+        assertThat(weeks.get("buckets").get(1).get("events").asLong()).isEqualTo(2);
+        assertThat(weeks.get("buckets").get(2).get("events").asLong()).isEqualTo(3);
+        // months over the layer's whole extent (no from/to): Aug 2019 to Feb 2020
+        JsonNode months = anonymous
+                .get("/api/layers/" + events + "/histogram?bucket=month")
+                .json();
+        assertThat(months.get("buckets")).hasSize(7);
+        assertThat(months.get("buckets").get(0).get("events").asLong()).isEqualTo(9);
+        assertThat(months.get("buckets").get(6).get("start").asString()).isEqualTo("2020-02-01");
+        assertThat(months.get("buckets").get(6).get("fatalities").asLong()).isEqualTo(7);
+        assertThat(months.get("events").asLong()).isEqualTo(10);
+        // the record time: nothing was known at the start of 2019
+        assertThat(anonymous
+                        .get("/api/layers/" + events + "/histogram?from=2019-08-01&to=2019-08-31&asOf=2019-01-01")
+                        .json()
+                        .get("events")
+                        .asLong())
+                .isZero();
+    }
+
+    @Test
+    void badHistogramParametersAreRefusedWithProblemJson() {
+        postScenario();
+        Map<String, String> bad = new HashMap<>();
+        bad.put("bucket=year", "bucket must be day, week or month");
+        bad.put("from=1950-01-01&to=2019-08-31", "more than 3700 day buckets");
+        bad.put("bbox=36,35,200,36", "bbox is outside");
+        bad.put("from=2019-09-01&to=2019-08-01", "must not be before");
+        for (Map.Entry<String, String> e : bad.entrySet()) {
+            Response r = anonymous.get("/api/layers/" + events + "/histogram?" + e.getKey());
+            assertThat(r.status()).as(e.getKey()).isEqualTo(400);
+            assertThat(r.header("Content-Type")).as(e.getKey()).startsWith("application/problem+json");
+            assertThat(r.json().get("detail").asString()).as(e.getKey()).contains(e.getValue());
+        }
+        String area = layers.ensureLayer("area-" + events, "Areas", LayerKind.AREA, "{}")
+                .id();
+        assertThat(anonymous.get("/api/layers/" + area + "/histogram").status()).isEqualTo(400);
+        assertThat(anonymous.get("/api/layers/no-such-layer/histogram").status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void coordinatesAreRoundedToSevenDecimalsWithoutFloatNoise() {
         post(List.of("{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[36.123456789,35.1]},"
                 + "\"properties\":{\"validFrom\":\"2019-08-01\",\"sourcePublisher\":\"SOHR\"}}"));

@@ -15,6 +15,7 @@ import org.frontline.agreements.Agreement;
 import org.frontline.agreements.AgreementService;
 import org.frontline.agreements.Breach;
 import org.frontline.geo.GeoJsonGeometryWriter;
+import org.frontline.layers.TimeBucket;
 import org.frontline.web.BadInputException;
 import org.frontline.web.NotFoundException;
 import org.frontline.web.TimeParam;
@@ -117,16 +118,21 @@ class AgreementsController {
             @RequestParam(required = false) String to,
             @RequestParam(required = false) String asOf,
             @RequestParam(defaultValue = "week") String by) {
+        TimeBucket unit = TimeBucket.parse(by, "by");
         Instant known = asOf(asOf);
         Agreement a = find(id, known);
-        BreachCounts.bucketOf(a.effectiveFrom(), by);
         LocalDate lo = from == null || from.isBlank() ? a.effectiveFrom() : day(from, "from");
         LocalDate hi = to == null || to.isBlank()
                 ? (a.endsOn() != null
                         ? a.endsOn()
                         : LocalDate.now(ZoneOffset.UTC).plusDays(1))
                 : day(to, "to").plusDays(1);
-        return BreachCounts.of(collect(a, from, to, known), by, lo, hi);
+        if (!lo.isBefore(hi)) {
+            throw new BadInputException("from " + from + " is after to " + to);
+        }
+        // the empty axis first: a too-long range is refused before any counting
+        BreachCounts.of(List.of(), unit, lo, hi);
+        return BreachCounts.of(agreements.breachCounts(a, lo, hi, known, unit), unit, lo, hi);
     }
 
     private List<Breach> collect(Agreement a, String from, String to, Instant asOf) {

@@ -1,13 +1,12 @@
 package org.frontline.agreements.internal;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.frontline.agreements.Breach;
+import org.frontline.agreements.BreachCount;
+import org.frontline.layers.TimeBucket;
 import org.frontline.web.BadInputException;
 
 /** Breaches counted per day, ISO week (from Monday) or month, with the split per clause and per actor. */
@@ -16,77 +15,56 @@ final class BreachCounts {
     static final int MAX_BUCKETS = 3700;
 
     record Bucket(
-            LocalDate start,
-            int total,
-            double fatalities,
-            Map<String, Integer> byClause,
-            Map<String, Integer> byActor) {}
+            LocalDate start, long total, double fatalities, Map<String, Long> byClause, Map<String, Long> byActor) {}
 
     record Counts(
             String by,
             LocalDate from,
             LocalDate to,
-            int total,
-            Map<String, Integer> byClause,
-            Map<String, Integer> byActor,
+            long total,
+            Map<String, Long> byClause,
+            Map<String, Long> byActor,
             List<Bucket> buckets) {}
 
     private BreachCounts() {}
 
-    static LocalDate bucketOf(LocalDate d, String by) {
-        return switch (by) {
-            case "day" -> d;
-            case "week" -> d.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-            case "month" -> d.withDayOfMonth(1);
-            default -> throw new BadInputException("by must be day, week or month, got '" + by + "'");
-        };
-    }
-
-    private static LocalDate next(LocalDate d, String by) {
-        return switch (by) {
-            case "day" -> d.plusDays(1);
-            case "week" -> d.plusWeeks(1);
-            default -> d.plusMonths(1);
-        };
-    }
-
-    /** Every bucket from {@code from} to {@code to} (exclusive), empty ones included, so charts keep their axis. */
-    static Counts of(List<Breach> breaches, String by, LocalDate from, LocalDate to) {
-        bucketOf(from, by);
-        TreeMap<LocalDate, int[]> totals = new TreeMap<>();
+    /**
+     * Every bucket from {@code from} to {@code to} (exclusive), empty ones included, so charts keep their axis;
+     * counts outside them are left out.
+     */
+    static Counts of(List<BreachCount> counts, TimeBucket by, LocalDate from, LocalDate to) {
+        TreeMap<LocalDate, long[]> totals = new TreeMap<>();
         TreeMap<LocalDate, double[]> deaths = new TreeMap<>();
-        TreeMap<LocalDate, Map<String, Integer>> clauses = new TreeMap<>();
-        TreeMap<LocalDate, Map<String, Integer>> actors = new TreeMap<>();
-        int n = 0;
-        for (LocalDate d = bucketOf(from, by); d.isBefore(to); d = next(d, by)) {
-            if (++n > MAX_BUCKETS) {
-                throw new BadInputException("from/to span more than " + MAX_BUCKETS + " " + by
+        TreeMap<LocalDate, Map<String, Long>> clauses = new TreeMap<>();
+        TreeMap<LocalDate, Map<String, Long>> actors = new TreeMap<>();
+        for (LocalDate d = by.start(from); d.isBefore(to); d = by.next(d)) {
+            if (totals.size() >= MAX_BUCKETS) {
+                throw new BadInputException("from/to span more than " + MAX_BUCKETS + " " + by.code()
                         + " buckets: choose a coarser 'by' or a shorter range");
             }
-            totals.put(d, new int[1]);
+            totals.put(d, new long[1]);
             deaths.put(d, new double[1]);
             clauses.put(d, new TreeMap<>());
             actors.put(d, new TreeMap<>());
         }
-        Map<String, Integer> allClauses = new TreeMap<>();
-        Map<String, Integer> allActors = new TreeMap<>();
-        int total = 0;
-        for (Breach b : breaches) {
-            LocalDate key = bucketOf(b.date(), by);
-            int[] t = totals.get(key);
+        Map<String, Long> allClauses = new TreeMap<>();
+        Map<String, Long> allActors = new TreeMap<>();
+        long total = 0;
+        for (BreachCount c : counts) {
+            long[] t = totals.get(c.bucket());
             if (t == null) {
                 continue;
             }
-            t[0]++;
-            total++;
-            deaths.get(key)[0] += b.fatalities() == null ? 0 : b.fatalities().doubleValue();
-            clauses.get(key).merge(b.clauseId(), 1, Integer::sum);
-            actors.get(key).merge(b.actorClass(), 1, Integer::sum);
-            allClauses.merge(b.clauseId(), 1, Integer::sum);
-            allActors.merge(b.actorClass(), 1, Integer::sum);
+            t[0] += c.count();
+            total += c.count();
+            deaths.get(c.bucket())[0] += c.fatalities();
+            clauses.get(c.bucket()).merge(c.clauseId(), c.count(), Long::sum);
+            actors.get(c.bucket()).merge(c.actorClass(), c.count(), Long::sum);
+            allClauses.merge(c.clauseId(), c.count(), Long::sum);
+            allActors.merge(c.actorClass(), c.count(), Long::sum);
         }
         List<Bucket> out = new ArrayList<>();
         totals.forEach((d, t) -> out.add(new Bucket(d, t[0], deaths.get(d)[0], clauses.get(d), actors.get(d))));
-        return new Counts(by, from, to, total, allClauses, allActors, out);
+        return new Counts(by.code(), from, to, total, allClauses, allActors, out);
     }
 }

@@ -3,6 +3,8 @@ package org.frontline.agreements.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -10,10 +12,13 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.frontline.agreements.Agreement;
 import org.frontline.agreements.Breach;
+import org.frontline.agreements.BreachCount;
 import org.frontline.agreements.Clause;
+import org.frontline.layers.CountQuery;
 import org.frontline.layers.FeatureQuery;
 import org.frontline.layers.LayerService;
 import org.frontline.layers.StoredFeature;
+import org.frontline.layers.TimeBucket;
 import org.frontline.settings.FrontlineSettings;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.stereotype.Component;
@@ -38,6 +43,33 @@ class BreachFinder {
     }
 
     void find(Agreement a, LocalDate from, LocalDate to, Instant asOf, Consumer<Breach> sink) {
+        windows(a, from, to, asOf, (rule, s, e, area) -> scan(rule, s, e, area, asOf, sink));
+    }
+
+    /** The breaches counted per bucket, clause and actor class: one GROUP BY in the database per clause area. */
+    List<BreachCount> count(Agreement a, LocalDate from, LocalDate to, Instant asOf, TimeBucket by) {
+        List<BreachCount> out = new ArrayList<>();
+        windows(a, from, to, asOf, (rule, s, e, area) -> {
+            CountQuery q = CountQuery.of(FeatureQuery.between(eventsLayer, s, e).asOf(asOf), by)
+                    .within(area)
+                    .groupBy(List.of("actor1"))
+                    .matching(List.of("eventType", "subEventType"), rule.forbids);
+            for (CountQuery.Row r : layers.count(q)) {
+                String actorClass = actorClass(r.values().get(0), rule.bound);
+                if (actorClass != null) {
+                    out.add(new BreachCount(r.bucket(), rule.clause.id(), actorClass, r.count(), r.fatalities()));
+                }
+            }
+        });
+        return out;
+    }
+
+    private interface Window {
+        void accept(Rule rule, Instant from, Instant to, Geometry area);
+    }
+
+    /** Each clause's breachable window within [from, to), split by the versions of its area (null: anywhere). */
+    private void windows(Agreement a, LocalDate from, LocalDate to, Instant asOf, Window sink) {
         if (layers.layer(eventsLayer).isEmpty()) {
             return;
         }
@@ -67,17 +99,28 @@ class BreachFinder {
             if (c.area() == null
                     || c.area().feature() == null
                     || c.area().feature().isEmpty()) {
-                scan(rule, s, e, null, asOf, sink);
+                sink.accept(rule, s, e, null);
                 continue;
             }
             for (StoredFeature zone : areas.during(c, s, e, asOf)) {
                 Instant zs = zone.validFrom().isAfter(s) ? zone.validFrom() : s;
                 Instant ze = zone.validTo() != null && zone.validTo().isBefore(e) ? zone.validTo() : e;
                 if (zs.isBefore(ze)) {
-                    scan(rule, zs, ze, zone.geometry(), asOf, sink);
+                    sink.accept(rule, zs, ze, zone.geometry());
                 }
             }
         }
+    }
+
+    /**
+     * The actor class of an event by {@code actor}: unknown when unnamed or "Unidentified …", the actor when the
+     * clause binds it (or binds everyone), null when a known actor is not bound.
+     */
+    private static String actorClass(String actor, Set<String> bound) {
+        if (actor == null || actor.isBlank() || actor.toLowerCase(Locale.ROOT).startsWith("unidentified")) {
+            return Breach.UNKNOWN_ACTOR;
+        }
+        return bound.isEmpty() || bound.contains(actor.toLowerCase(Locale.ROOT)) ? actor : null;
     }
 
     private void scan(Rule rule, Instant from, Instant to, Geometry area, Instant asOf, Consumer<Breach> sink) {
@@ -93,12 +136,8 @@ class BreachFinder {
                 return;
             }
             String actor = text(p.get("actor1"));
-            String actorClass;
-            if (actor == null || actor.toLowerCase(Locale.ROOT).startsWith("unidentified")) {
-                actorClass = Breach.UNKNOWN_ACTOR;
-            } else if (rule.bound.isEmpty() || rule.bound.contains(actor.toLowerCase(Locale.ROOT))) {
-                actorClass = actor;
-            } else {
+            String actorClass = actorClass(actor, rule.bound);
+            if (actorClass == null) {
                 return; // a known actor the clause does not bind
             }
             sink.accept(new Breach(

@@ -27,7 +27,7 @@ class DemoAgreements {
     }
 
     @EventListener
-    @Order(3)
+    @Order(2)
     public void demoLoaded(DemoLoaded loaded) {
         ClassPathResource file = new ClassPathResource(FILE);
         if (!file.exists()) {

@@ -12,12 +12,14 @@ import java.util.function.Consumer;
 import org.frontline.agreements.Agreement;
 import org.frontline.agreements.AgreementService;
 import org.frontline.agreements.Breach;
+import org.frontline.agreements.BreachCount;
 import org.frontline.layers.FeatureQuery;
 import org.frontline.layers.LayerKind;
 import org.frontline.layers.LayerService;
 import org.frontline.layers.NewFeature;
 import org.frontline.layers.Provenance;
 import org.frontline.layers.StoredFeature;
+import org.frontline.layers.TimeBucket;
 import org.frontline.web.BadInputException;
 import org.frontline.web.ConflictException;
 import org.frontline.web.NotFoundException;
@@ -129,6 +131,11 @@ class StoredAgreements implements AgreementService {
     @Override
     public void breaches(Agreement a, LocalDate from, LocalDate to, Instant asOf, Consumer<Breach> sink) {
         breaches.find(a, from, to, asOf, sink);
+    }
+
+    @Override
+    public List<BreachCount> breachCounts(Agreement a, LocalDate from, LocalDate to, Instant asOf, TimeBucket by) {
+        return breaches.count(a, from, to, asOf, by);
     }
 
     private NewFeature feature(Agreement a, Geometry marker) {

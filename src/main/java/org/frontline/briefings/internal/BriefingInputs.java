@@ -19,7 +19,8 @@ public final class BriefingInputs {
             List<String> layers,
             String narrative,
             List<String> highlights,
-            String overlay) {}
+            String overlay,
+            String agreement) {}
 
     public record ReorderInput(List<Long> frameIds) {}
 

@@ -27,6 +27,7 @@ class BriefingPagesController {
     private final HtmlExport htmlExport;
     private final PdfExport pdfExport;
     private final PdfCache pdfCache;
+    private final FrameAgreement agreements;
 
     BriefingPagesController(
             BriefingService service,
@@ -34,8 +35,10 @@ class BriefingPagesController {
             Narratives md,
             HtmlExport htmlExport,
             PdfExport pdfExport,
-            PdfCache pdfCache) {
+            PdfCache pdfCache,
+            FrameAgreement agreements) {
         this.pdfCache = pdfCache;
+        this.agreements = agreements;
         this.service = service;
         this.data = data;
         this.md = md;
@@ -44,16 +47,28 @@ class BriefingPagesController {
     }
 
     /** A frame as the page shows it; narrativeHtml is the sanitised Markdown rendering (see Narratives). */
-    record PageFrame(int n, String title, String day, String narrativeHtml) {}
+    record PageFrame(int n, String title, String day, String narrativeHtml, AgreementView agreement) {}
+
+    /**
+     * The agreement a frame names: its name, the clauses in force on the frame's day, the breaches of the frame's
+     * window, and the weekly breach chart as SVG (our own markup, every data text escaped; see BreachChartSvg).
+     */
+    record AgreementView(
+            String id, String name, List<String> clauses, long breaches, String breachLine, String chartSvg) {}
 
     /** A link to an edition, titled with its record time in words. */
     record EditionLink(int edition, String knownAt) {}
 
-    static List<PageFrame> pageFrames(Briefing b, Narratives md) {
+    static List<PageFrame> pageFrames(Briefing b, Narratives md, FrameAgreement agreements) {
         List<PageFrame> out = new ArrayList<>();
         for (int i = 0; i < b.frames().size(); i++) {
             Frame f = b.frames().get(i);
-            out.add(new PageFrame(i + 1, f.title(), DateWords.day(f.day()), md.html(f.narrative())));
+            FrameAgreement.State s = agreements.of(b, f);
+            AgreementView view = s == null
+                    ? null
+                    : new AgreementView(
+                            s.id(), s.name(), s.clauses(), s.breaches(), s.breachLine(), BreachChartSvg.svg(s));
+            out.add(new PageFrame(i + 1, f.title(), DateWords.day(f.day()), md.html(f.narrative()), view));
         }
         return out;
     }
@@ -130,7 +145,7 @@ class BriefingPagesController {
 
     private void player(Model model, Briefing b, String dataUrl, boolean shared) {
         model.addAttribute("briefing", b);
-        model.addAttribute("frames", pageFrames(b, md));
+        model.addAttribute("frames", pageFrames(b, md, agreements));
         model.addAttribute("knownAt", knownAt(b));
         model.addAttribute("dataUrl", dataUrl);
         model.addAttribute("shared", shared);

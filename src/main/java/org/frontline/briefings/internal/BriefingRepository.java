@@ -23,7 +23,7 @@ class BriefingRepository {
             "id, slug, title, summary, author, status, edition, record_time, created_at, updated_at";
     private static final String FRAME_COLS =
             "id, frame_order, title, frame_day, window_from, center_lat, center_lon, zoom, "
-                    + "bbox, visible_layers, narrative, highlights, overlay";
+                    + "bbox, visible_layers, narrative, highlights, overlay, agreement";
 
     private static final TypeReference<List<Frame>> FRAMES = new TypeReference<>() {};
 
@@ -104,7 +104,8 @@ class BriefingRepository {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql(
                         "INSERT INTO briefing_frame (briefing_id, frame_order, title, frame_day, window_from, center_lat, center_lon, "
-                                + "zoom, bbox, visible_layers, narrative, highlights, overlay) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                                + "zoom, bbox, visible_layers, narrative, highlights, overlay, agreement) "
+                                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
                 .params(
                         briefingId,
                         position,
@@ -118,15 +119,16 @@ class BriefingRepository {
                         join(f.layers()),
                         f.narrative(),
                         join(f.highlights()),
-                        f.overlay())
+                        f.overlay(),
+                        f.agreement())
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
 
     void updateFrame(long frameId, Frame f) {
-        jdbc.sql(
-                        "UPDATE briefing_frame SET title = ?, frame_day = ?, window_from = ?, center_lat = ?, center_lon = ?, "
-                                + "zoom = ?, bbox = ?, visible_layers = ?, narrative = ?, highlights = ?, overlay = ? WHERE id = ?")
+        jdbc.sql("UPDATE briefing_frame SET title = ?, frame_day = ?, window_from = ?, center_lat = ?, center_lon = ?, "
+                        + "zoom = ?, bbox = ?, visible_layers = ?, narrative = ?, highlights = ?, overlay = ?, "
+                        + "agreement = ? WHERE id = ?")
                 .params(
                         f.title(),
                         f.day(),
@@ -139,6 +141,7 @@ class BriefingRepository {
                         f.narrative(),
                         join(f.highlights()),
                         f.overlay(),
+                        f.agreement(),
                         frameId)
                 .update();
     }
@@ -254,7 +257,8 @@ class BriefingRepository {
                 split(rs.getString(10)),
                 rs.getString(11),
                 split(rs.getString(12)),
-                rs.getString(13));
+                rs.getString(13),
+                rs.getString(14));
     }
 
     private static Instant instant(ResultSet rs, int col) throws SQLException {

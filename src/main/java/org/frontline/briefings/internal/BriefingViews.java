@@ -43,7 +43,8 @@ final class BriefingViews {
             String narrative,
             String narrativeHtml,
             List<String> highlights,
-            String overlay) {
+            String overlay,
+            String agreement) {
         static FrameView of(Frame f, int n, Narratives md) {
             return new FrameView(
                     f.id(),
@@ -58,7 +59,8 @@ final class BriefingViews {
                     f.narrative(),
                     md.html(f.narrative()),
                     f.highlights(),
-                    f.overlay());
+                    f.overlay(),
+                    f.agreement());
         }
     }
 

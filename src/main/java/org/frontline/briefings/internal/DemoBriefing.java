@@ -26,7 +26,7 @@ class DemoBriefing {
     }
 
     @EventListener
-    @Order(2)
+    @Order(3)
     public void demoLoaded(DemoLoaded loaded) {
         if (service.list().stream().anyMatch(b -> b.slug().equals(SLUG))) {
             return;
@@ -61,7 +61,8 @@ class DemoBriefing {
             List<String> layers,
             List<String> highlights,
             String overlay,
-            String narrative) {
+            String narrative,
+            String agreement) {
         return new FrameInput(
                 title,
                 LocalDate.parse(day),
@@ -72,7 +73,8 @@ class DemoBriefing {
                 layers,
                 narrative,
                 highlights,
-                overlay);
+                overlay,
+                agreement);
     }
 
     static List<FrameInput> frames() {
@@ -93,7 +95,8 @@ class DemoBriefing {
 
                         The memorandum drew a *demilitarised zone* (orange) 15 to 20 km deep along the contact line. \
                         Heavy weapons were to leave it by 10 October and radical groups by 15 October. Government \
-                        areas are vermilion (orange-red), opposition areas bluish green."""),
+                        areas are vermilion (orange-red), opposition areas bluish green.""",
+                        null),
                 frame(
                         "Twelve posts along the line",
                         "2018-10-15",
@@ -110,7 +113,8 @@ class DemoBriefing {
                         along the inner edge of the zone, from the Latakia hills to the south of Aleppo.
 
                         The weapons pull-out was reported done on time; the second deadline passed without the \
-                        jihadist factions leaving. The posts would later find themselves on the front line."""),
+                        jihadist factions leaving. The posts would later find themselves on the front line.""",
+                        "sochi-2018"),
                 frame(
                         "The spring 2019 offensive",
                         "2019-05-26",
@@ -128,7 +132,8 @@ class DemoBriefing {
 
                         Blue areas with a dashed black outline show ground gained since the previous frame. \
                         Hospitals and markets in the south of the province were hit, and hundreds of thousands moved \
-                        north."""),
+                        north.""",
+                        null),
                 frame(
                         "Khan Shaykhun falls, Morek surrounded",
                         "2019-08-23",
@@ -144,7 +149,8 @@ class DemoBriefing {
                         two days later the pocket of northern Hama to its south was closed.
 
                         The Turkish post at **Morek** (highlighted) was left inside government-held ground: \
-                        surrounded but not withdrawn. A Turkish convoy sent towards it had been struck on the M5."""),
+                        surrounded but not withdrawn. A Turkish convoy sent towards it had been struck on the M5.""",
+                        "sochi-2018"),
                 frame(
                         "Maarat al-Numan and Saraqib",
                         "2020-02-06",
@@ -161,7 +167,8 @@ class DemoBriefing {
                         on 6 February.
 
                         More Turkish posts were cut off, Turkish soldiers were killed near Saraqib, and close to a \
-                        million people fled towards the Turkish border in the cold."""),
+                        million people fled towards the Turkish border in the cold.""",
+                        null),
                 frame(
                         "Ceasefire and the M4 corridor",
                         "2020-03-15",
@@ -178,6 +185,7 @@ class DemoBriefing {
 
                         A **security corridor** (dark purple) 6 km either side of the M4 highway was to be patrolled \
                         jointly by Russia and Turkey; the first joint patrol on 15 March was cut short by a sit-in \
-                        on the road."""));
+                        on the road.""",
+                        "moscow-2020"));
     }
 }

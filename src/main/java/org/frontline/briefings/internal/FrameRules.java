@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.frontline.agreements.AgreementService;
 import org.frontline.briefings.internal.BriefingInputs.FrameInput;
 import org.frontline.layers.Layer;
 import org.frontline.layers.LayerKind;
@@ -23,9 +24,11 @@ class FrameRules {
     private static final Pattern FEATURE_ID = Pattern.compile("[A-Za-z0-9._:~-]{1,100}");
 
     private final LayerService layers;
+    private final AgreementService agreements;
 
-    FrameRules(LayerService layers) {
+    FrameRules(LayerService layers, AgreementService agreements) {
         this.layers = layers;
+        this.agreements = agreements;
     }
 
     /** Builds the frame to store from {@code in}, with {@code base} (an existing frame or null) filling gaps. */
@@ -112,6 +115,12 @@ class FrameRules {
         if (overlay != null && !OVERLAYS.contains(overlay)) {
             throw new BadInputException("Frame 'overlay' '" + overlay + "' is not one of " + OVERLAYS);
         }
+        String agreement = in.agreement() != null
+                ? (in.agreement().isBlank() ? null : in.agreement().strip())
+                : base == null ? null : base.agreement();
+        if (agreement != null && agreements.find(agreement, null).isEmpty()) {
+            throw new BadInputException("Frame 'agreement' '" + agreement + "' is not an agreement");
+        }
         return new Frame(
                 base == null ? 0 : base.id(),
                 base == null ? 0 : base.position(),
@@ -125,7 +134,8 @@ class FrameRules {
                 List.copyOf(visible),
                 narrative,
                 List.copyOf(highlights),
-                overlay);
+                overlay,
+                agreement);
     }
 
     /**

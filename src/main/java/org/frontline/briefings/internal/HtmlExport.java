@@ -24,8 +24,10 @@ class HtmlExport {
     private final Narratives md;
     private final TemplateEngine templates;
     private final JsonMapper json;
+    private final FrameAgreement agreements;
 
-    HtmlExport(BriefingData data, Narratives md, TemplateEngine templates, JsonMapper json) {
+    HtmlExport(BriefingData data, Narratives md, TemplateEngine templates, JsonMapper json, FrameAgreement agreements) {
+        this.agreements = agreements;
         this.data = data;
         this.md = md;
         this.templates = templates;
@@ -41,7 +43,7 @@ class HtmlExport {
         }
         Context ctx = new Context();
         ctx.setVariable("briefing", b);
-        ctx.setVariable("frames", BriefingPagesController.pageFrames(b, md));
+        ctx.setVariable("frames", BriefingPagesController.pageFrames(b, md, agreements));
         ctx.setVariable("exportedAt", Instant.now());
         ctx.setVariable("knownAt", BriefingPagesController.knownAt(b));
         // Inlined code and data go in with th:utext: they are our own files, and the JSON has every '<' escaped

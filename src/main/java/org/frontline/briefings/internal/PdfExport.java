@@ -58,8 +58,10 @@ class PdfExport {
     private final LayerService layers;
     private final Narratives md;
     private final JsonMapper json;
+    private final FrameAgreement agreements;
 
-    PdfExport(BriefingData data, LayerService layers, Narratives md, JsonMapper json) {
+    PdfExport(BriefingData data, LayerService layers, Narratives md, JsonMapper json, FrameAgreement agreements) {
+        this.agreements = agreements;
         this.data = data;
         this.layers = layers;
         this.md = md;
@@ -147,7 +149,11 @@ class PdfExport {
             float footerTop = footer(cs, fonts, features, i, b.frames().size(), w);
             float below = map[1] - 8;
             key(cs, fonts, toDraw, missing, overlay, !f.highlights().isEmpty(), MARGIN, below, footerTop);
-            narrative(cs, fonts, f, MARGIN + KEY_W + 14, below, w - KEY_W - 14, footerTop);
+            FrameAgreement.State agreement = agreements.of(b, f);
+            float textTop = agreement == null
+                    ? below
+                    : PdfAgreement.draw(cs, fonts, agreement, MARGIN + KEY_W + 14, below, w - KEY_W - 14, footerTop);
+            narrative(cs, fonts, f, MARGIN + KEY_W + 14, textTop, w - KEY_W - 14, footerTop);
         }
     }
 

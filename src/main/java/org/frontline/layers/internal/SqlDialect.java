@@ -3,6 +3,7 @@ package org.frontline.layers.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.frontline.layers.TimeBucket;
 
 /**
  * The two databases the store runs on. PostGIS filters with range expressions that its GiST indexes over
@@ -28,6 +29,28 @@ enum SqlDialect {
                 ? "CASE WHEN jsonb_typeof(f.props->'fatalities') = 'number' THEN (f.props->>'fatalities')::numeric ELSE 0 END"
                 : "CASE WHEN json_type(f.props, '$.fatalities') IN ('integer', 'real') "
                         + "THEN json_extract(f.props, '$.fatalities') ELSE 0 END";
+    }
+
+    /** The first day (text YYYY-MM-DD) of the UTC day, ISO week or month in which a version's validity starts. */
+    String bucketStart(TimeBucket bucket) {
+        if (this == POSTGIS) {
+            return "to_char(date_trunc('" + bucket.code() + "', f.valid_from AT TIME ZONE 'UTC'), 'YYYY-MM-DD')";
+        }
+        return switch (bucket) {
+            case DAY -> "substr(f.valid_from, 1, 10)";
+            case WEEK -> "date(substr(f.valid_from, 1, 10), 'weekday 0', '-6 days')";
+            case MONTH -> "(substr(f.valid_from, 1, 7) || '-01')";
+        };
+    }
+
+    /** A property's value as text, the property's name bound as the next parameter (see {@link #propertyArg}). */
+    String property() {
+        return this == POSTGIS ? "(f.props->>?)" : "CAST(json_extract(f.props, ?) AS TEXT)";
+    }
+
+    /** The parameter that names a property for {@link #property()}. */
+    String propertyArg(String name) {
+        return this == POSTGIS ? name : "$.\"" + name + "\"";
     }
 
     /** Row lock suffix; SQLite needs none: its write transactions begin IMMEDIATE and so hold the write lock. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.frontline.layers.CountQuery;
 import org.frontline.layers.FeatureQuery;
 import org.frontline.layers.Layer;
 import org.frontline.layers.LayerKind;
@@ -42,12 +43,14 @@ public class StoreService implements LayerService {
 
     private final LayerRepository layers;
     private final FeatureRepository features;
+    private final CountRepository counts;
     private final JsonMapper json;
     private final Clock clock;
 
-    StoreService(LayerRepository layers, FeatureRepository features, JsonMapper json) {
+    StoreService(LayerRepository layers, FeatureRepository features, CountRepository counts, JsonMapper json) {
         this.layers = layers;
         this.features = features;
+        this.counts = counts;
         this.json = json;
         this.clock = Clock.systemUTC();
     }
@@ -106,6 +109,26 @@ public class StoreService implements LayerService {
                 sink.accept(f);
             }
         });
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<CountQuery.Row> count(CountQuery query) {
+        if (query.within() == null) {
+            return counts.count(query, null);
+        }
+        if (!features.exactInDatabase()) {
+            return JavaCounts.count(query, sink -> streamWithin(query.features(), query.within(), sink));
+        }
+        Geometry area = query.within();
+        CountQuery narrowed = new CountQuery(
+                query.features().inside(area.getEnvelopeInternal()),
+                query.bucket(),
+                area,
+                query.groupBy(),
+                query.matchProperties(),
+                query.matchValues());
+        return counts.count(narrowed, new WKBWriter().write(area));
     }
 
     /** Rows as stored, for writers that pass WKB and JSON text on (the GeoJSON stream). */

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -197,12 +198,26 @@ class BriefingBrowserTest extends BrowserSupport {
 
         browser.get(url("/briefings/captured-from-the-map/edit"));
         waitUpTo(10).until(d -> !d.findElements(By.cssSelector("#frames tr")).isEmpty());
-        assertThat(browser.findElement(By.cssSelector("#frames input[type=date]"))
-                        .getAttribute("value"))
-                .isEqualTo("2019-08-23");
+        // the date is ISO text (YYYY-MM-DD), not the browser's locale date picker
+        WebElement date = browser.findElement(By.cssSelector("#frames input[placeholder='YYYY-MM-DD']"));
+        assertThat(date.getDomProperty("type")).isEqualTo("text");
+        assertThat(date.getDomProperty("value")).isEqualTo("2019-08-23");
+        By saveButton = By.xpath("//tbody[@id='frames']//button[text()='Save']");
+        // a date in another format is refused with a message saying how to write it, and nothing is sent
+        date.clear();
+        date.sendKeys("23/08/2019");
+        browser.findElement(saveButton).click();
+        assertThat(browser.findElement(By.id("editor-status")).getText())
+                .contains("'23/08/2019' is not a date written YYYY-MM-DD");
+        date.clear();
+        date.sendKeys("2019-02-30");
+        browser.findElement(saveButton).click();
+        assertThat(browser.findElement(By.id("editor-status")).getText())
+                .contains("2019-02-30 is not a day of the calendar");
+        date.clear();
+        date.sendKeys("2019-08-23");
         browser.findElement(By.cssSelector("#frames textarea")).sendKeys("Morek is **surrounded**.");
-        browser.findElement(By.xpath("//#frames//button[text()='Save']".replace("//#frames", "//tbody[@id='frames']")))
-                .click();
+        browser.findElement(saveButton).click();
         waitUpTo(10).until(d -> d.findElement(By.id("editor-status")).getText().contains("saved"));
         screenshot("briefing-editor.png");
 
@@ -240,6 +255,7 @@ class BriefingBrowserTest extends BrowserSupport {
                         List.of("posts"),
                         "As first published.",
                         List.of(),
+                        null,
                         null));
         briefings.publish("edited-later", "ana", null);
         browser.get(url("/login"));
@@ -365,6 +381,14 @@ class BriefingBrowserTest extends BrowserSupport {
             waitForFrame(2);
             assertThat(day()).isEqualTo("2018-10-15");
             assertThat((Long) js("return window.__briefing.drawn()")).isPositive();
+            // frame 2 names the Sochi memorandum: its state and weekly breach chart are in the file itself
+            assertThat(browser.findElements(
+                            By.cssSelector(".frame-text[data-n='2'] .frame-agreement svg.breach-chart")))
+                    .hasSize(1);
+            assertThat(browser.findElement(By.cssSelector(".frame-text[data-n='2'] .frame-agreement"))
+                            .getText())
+                    .contains("Sochi")
+                    .contains("breach");
             browser.findElement(By.id("next")).click();
             waitForFrame(3);
             assertThat(visibleNarrative()).contains("spring 2019");

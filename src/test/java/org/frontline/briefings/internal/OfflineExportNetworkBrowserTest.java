@@ -65,6 +65,7 @@ class OfflineExportNetworkBrowserTest extends BrowserSupport {
                             List.of("posts"),
                             "Satellite view: ![Morek post](" + image + ")",
                             List.of(),
+                            null,
                             null));
             briefings.publish("remote-image", "ana", null);
 

@@ -82,7 +82,20 @@ class PdfHandoutTest {
 
     private static Frame frame(String title, List<String> layerIds, String narrative) {
         return new Frame(
-                1, 0, title, DAY, DAY.minusDays(6), 36.0, 36.6, 8, BBOX, layerIds, narrative, List.of("post-09"), null);
+                1,
+                0,
+                title,
+                DAY,
+                DAY.minusDays(6),
+                36.0,
+                36.6,
+                8,
+                BBOX,
+                layerIds,
+                narrative,
+                List.of("post-09"),
+                null,
+                null);
     }
 
     private static Briefing draft(String title, List<Frame> frames) {

@@ -1,0 +1,97 @@
+package org.frontline.layers.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import org.frontline.layers.CountQuery;
+import org.frontline.layers.FeatureQuery;
+import org.frontline.layers.Layer;
+import org.frontline.layers.LayerKind;
+import org.frontline.layers.LayerService;
+import org.frontline.layers.QueryParams;
+import org.frontline.layers.TimeBucket;
+import org.frontline.web.BadInputException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The time bar's histogram: an event layer's events and fatalities per day, week or month, counted in the
+ * database (GROUP BY on the start of valid time, the box through the spatial index). An event counts in the
+ * bucket it starts in. Without from/to the layer's whole extent; empty buckets are kept so bars line up.
+ */
+@RestController
+class HistogramController {
+    /** At most this many buckets (ten years of days). */
+    static final int MAX_BUCKETS = 3700;
+
+    private final StoreService store;
+
+    HistogramController(StoreService store) {
+        this.store = store;
+    }
+
+    record Bar(LocalDate start, long events, double fatalities) {}
+
+    record Histogram(
+            String layer,
+            String bucket,
+            LocalDate from,
+            LocalDate to,
+            long events,
+            double fatalities,
+            List<Bar> buckets) {}
+
+    @GetMapping("/api/layers/{layer}/histogram")
+    Histogram histogram(
+            @PathVariable String layer,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String bbox,
+            @RequestParam(required = false) String asOf,
+            @RequestParam(defaultValue = "day") String bucket) {
+        TimeBucket unit = TimeBucket.parse(bucket, "bucket");
+        Layer l = store.layer(layer).orElseThrow(() -> LayerService.unknownLayer(layer));
+        if (l.kind() != LayerKind.EVENT) {
+            throw new BadInputException("layer '" + layer + "' holds "
+                    + l.kind().code() + " features; histograms are counted for event layers");
+        }
+        if (l.extentFrom() == null && (from == null || to == null)) {
+            return new Histogram(layer, unit.code(), null, null, 0, 0, List.of());
+        }
+        String f = from != null ? from : day(l.extentFrom()).toString();
+        String t = to != null ? to : day(l.extentTo()).toString();
+        FeatureQuery q = QueryParams.parse(l, null, f, t, bbox, asOf);
+        LocalDate first = unit.start(day(q.from()));
+        LocalDate end = day(q.to().minusNanos(1)).plusDays(1);
+        TreeMap<LocalDate, long[]> events = new TreeMap<>();
+        TreeMap<LocalDate, double[]> killed = new TreeMap<>();
+        for (LocalDate d = first; d.isBefore(end); d = unit.next(d)) {
+            if (events.size() >= MAX_BUCKETS) {
+                throw new BadInputException("from/to span more than " + MAX_BUCKETS + " " + unit.code()
+                        + " buckets: choose a coarser bucket or a shorter range");
+            }
+            events.put(d, new long[1]);
+            killed.put(d, new double[1]);
+        }
+        long total = 0;
+        double deaths = 0;
+        for (CountQuery.Row r : store.count(CountQuery.of(q, unit))) {
+            events.get(r.bucket())[0] += r.count();
+            killed.get(r.bucket())[0] += r.fatalities();
+            total += r.count();
+            deaths += r.fatalities();
+        }
+        List<Bar> bars = new ArrayList<>(events.size());
+        events.forEach((d, n) -> bars.add(new Bar(d, n[0], killed.get(d)[0])));
+        return new Histogram(layer, unit.code(), first, end.minusDays(1), total, deaths, bars);
+    }
+
+    private static LocalDate day(Instant t) {
+        return t.atOffset(ZoneOffset.UTC).toLocalDate();
+    }
+}
