@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 EXECUTIONS=${EXECUTIONS:-1000000}
 MAX_DURATION=${MAX_DURATION:-20m}
-TARGETS=${TARGETS:-"GeoJsonFuzzTest#featureCollection ReportInputFuzzTest#upload GeonamesFuzzTest#dump"}
+TARGETS=${TARGETS:-"GeoJsonFuzzTest#featureCollection ReportInputFuzzTest#upload GeonamesFuzzTest#dump AcledImportFuzzTest#csv GpkgImportFuzzTest#geoPackage"}
 ./mvnw -q -B -o test-compile
 mkdir -p target/fuzz
 for t in $TARGETS; do

@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,23 +117,11 @@ abstract class ImportRestartContract {
         }
     }
 
-    private static String upload(int port, String layer, String csv) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(
-                                        "http://localhost:" + port + "/api/imports?format=acled&layer=" + layer))
-                                .header(
-                                        "Authorization",
-                                        "Basic "
-                                                + Base64.getEncoder()
-                                                        .encodeToString(
-                                                                "ana:ana-secret".getBytes(StandardCharsets.UTF_8)))
-                                .header("Content-Type", "text/csv")
-                                .POST(HttpRequest.BodyPublishers.ofString(csv))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
-        return JSON.readTree(r.body()).get("id").asString();
+    private static String upload(int port, String layer, String csv) {
+        ImportsContract.Answer a =
+                ImportsContract.upload(port, "format=acled&layer=" + layer, csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(a.status()).as(a.body().toString()).isEqualTo(202);
+        return a.body().get("id").asString();
     }
 
     private static JsonNode await(int port, String id) throws InterruptedException {
