@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Layers as CSV (ACLED's layout for events), GeoPackage and KML, for any at/from/to/bbox/asOf, streamed.
+ * Layers as CSV (ACLED's layout for events), GeoPackage, KML and zipped Shapefile, for any at/from/to/bbox/asOf, streamed.
  * A GeoPackage may hold several layers: {@code /api/export/events,control.gpkg}.
  */
 @RestController
@@ -30,6 +30,7 @@ class FormatExportController {
     static final String CSV = "text/csv;charset=UTF-8";
     static final String GPKG = "application/geopackage+sqlite3";
     static final String KML = "application/vnd.google-earth.kml+xml";
+    static final String ZIP = "application/zip";
 
     private final LayerService layers;
 
@@ -70,6 +71,23 @@ class FormatExportController {
         FeatureTable table = FeatureTable.of(l, layers);
         start(response, KML, filename(layer, at, from, to, "kml"));
         KmlExport.write(layers, l, table, q, response.getOutputStream());
+    }
+
+    @GetMapping("/api/export/{layer}.shp.zip")
+    void shapefile(
+            @PathVariable String layer,
+            @RequestParam(required = false) String at,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String bbox,
+            @RequestParam(required = false) String asOf,
+            HttpServletResponse response)
+            throws IOException {
+        Layer l = layer(layer);
+        FeatureQuery q = QueryParams.parse(l, at, from, to, bbox, asOf);
+        FeatureTable table = FeatureTable.of(l, layers);
+        start(response, ZIP, filename(layer, at, from, to, "shp.zip"));
+        ShapefileExport.write(layers, l, table, q, response.getOutputStream());
     }
 
     @GetMapping("/api/export/{names}.gpkg")
