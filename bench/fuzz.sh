@@ -24,6 +24,6 @@ for t in $TARGETS; do
   else
     result="FINDING or error (see the log; the input is saved under src/test/resources)"
   fi
-  runs=$(grep -ho '^Done [0-9]* runs' "$log" | grep -o '[0-9]*' | tail -1)
+  runs=$(grep -ho '^Done [0-9]* runs' "$log" | grep -o '[0-9]*' | tail -1 || true)
   echo "$t: $result, ${runs:-?} executions in $(( $(date +%s) - start )) s (log: target/fuzz/${t%%#*}.log)"
 done
