@@ -57,6 +57,7 @@ public final class FormatsBench {
             ogcVsApi(port);
             exportHeap(port, "csv");
             exportHeap(port, "gpkg");
+            exportHeap(port, "shp.zip");
             acledImport(app, "PostGIS");
             app.close();
             Path dir = Files.createTempDirectory("frontline-bench-sqlite");
@@ -64,11 +65,17 @@ public final class FormatsBench {
                     start("--spring.datasource.url=jdbc:sqlite:" + dir.resolve("bench.db"));
             acledImport(embedded, "embedded SQLite");
             embedded.close();
+            System.out.println(uptime());
         } catch (Throwable t) {
             t.printStackTrace();
             System.exit(1);
         }
         System.exit(0);
+    }
+
+    static String uptime() throws Exception {
+        return "load average (1, 5, 15 min): "
+                + Files.readString(Path.of("/proc/loadavg")).strip();
     }
 
     static ConfigurableApplicationContext start(String... db) {
