@@ -207,7 +207,7 @@ public final class FormatsBench {
                 String row = lines.get(1 + i % (lines.size() - 1));
                 String date =
                         LocalDate.of(2018, 1, 1).plusDays(rnd.nextInt(1500)).toString();
-                out.write(row.replaceFirst("^SYR9000\\d+,\\d{4}-\\d\\d-\\d\\d", "BEN" + i + "," + date));
+                out.write(row.replaceFirst("^SYR9\\d+,\\d{4}-\\d\\d-\\d\\d", "BEN" + i + "," + date));
                 out.write("\r\n");
             }
         }
