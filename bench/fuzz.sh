@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 EXECUTIONS=${EXECUTIONS:-1000000}
 MAX_DURATION=${MAX_DURATION:-20m}
-TARGETS=${TARGETS:-"GeoJsonFuzzTest#featureCollection ReportInputFuzzTest#upload GeonamesFuzzTest#dump"}
+TARGETS=${TARGETS:-"GeoJsonFuzzTest#featureCollection ReportInputFuzzTest#upload GeonamesFuzzTest#dump AcledImportFuzzTest#csv GpkgImportFuzzTest#geoPackage"}
 ./mvnw -q -B -o test-compile
 mkdir -p target/fuzz
 for t in $TARGETS; do
@@ -24,10 +24,10 @@ for t in $TARGETS; do
   else
     result="FINDING or error (see the log; the input is saved under src/test/resources)"
   fi
-  runs=$(grep -ho '^Done [0-9]* runs' "$log" | grep -o '[0-9]*' | tail -1)
-  secs=$(grep -ao '^Done [0-9]* runs in [0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
+  runs=$(grep -ho '^Done [0-9]* runs' "$log" | grep -o '[0-9]*' | tail -1 || true)
+  secs=$(grep -ao '^Done [0-9]* runs in [0-9]*' "$log" | grep -o '[0-9]*$' | tail -1 || true)
   # libFuzzer makes inputs as large as the largest seed or corpus file: a large one slows every execution
-  maxlen=$(grep -ao 'larger than [0-9]* bytes' "$log" | grep -o '[0-9]*' | head -1)
+  maxlen=$(grep -ao 'larger than [0-9]* bytes' "$log" | grep -o '[0-9]*' | head -1 || true)
   rate=$([ -n "${secs:-}" ] && [ "${secs:-0}" -gt 0 ] && echo "$(( ${runs:-0} / secs ))/s while fuzzing" || echo "?")
   echo "$t: $result, ${runs:-?} executions in $(( $(date +%s) - start )) s with start-up ($rate, inputs up to ${maxlen:-?} bytes; log: target/fuzz/${t%%#*}.log)"
 done

@@ -317,6 +317,41 @@ abstract class ExportFormatsContract {
         }
     }
 
+    @Test
+    void aShapefileKeepsUtf8TextAndShortUniqueReadableFieldNames() throws Exception {
+        Gdal.require();
+        Path zip = writeTo("events.shp.zip", download("/api/export/" + events + ".shp.zip"));
+        String info = Gdal.ogrinfo("-ro", "-al", "/vsizip/" + zip);
+        assertThat(info)
+                .contains("Feature Count: 3")
+                .contains("Geometry: Point")
+                .contains("Ma‘arat al-Nu‘man –")
+                .contains("POINT (36.6789012")
+                .doesNotContain("Ma?arat");
+        List<String> names = info.lines()
+                .filter(l -> l.matches("^[A-Za-z_0-9]+: [A-Za-z0-9]+ \\(.*\\)$"))
+                .map(l -> l.substring(0, l.indexOf(':')))
+                .toList();
+        assertThat(names).hasSize(33).doesNotHaveDuplicates().allMatch(n -> n.length() <= 10);
+        assertThat(names)
+                .contains("feature_id", "valid_from", "publisher", "event_type", "sub_event", "assoc_act1")
+                .contains("assoc_act2", "civ_target", "notes", "fatalities", "location");
+        assertThat(info).contains("fatalities (Integer").contains("actor1 (String) = Military Forces of Syria");
+
+        Path areas = writeTo("control.shp.zip", download("/api/export/" + control + ".shp.zip?at=2019-06-01"));
+        String polygons = Gdal.ogrinfo("-ro", "-al", "/vsizip/" + areas);
+        assertThat(polygons)
+                .contains("Feature Count: 2")
+                .contains("Geometry: Polygon")
+                .contains("POLYGON ((36.5 35.2,")
+                .contains("area_km2 (Real) = 1200.5")
+                .contains("name (String) = <b>Idlib pocket</b>");
+        // GDAL's own shapefile writer needs -lco ENCODING=UTF-8 (docs/formats.md): then – and ‘ survive too
+        Path copy = dir.resolve("copy.shp");
+        Gdal.ogr2ogr("-f", "ESRI Shapefile", "-lco", "ENCODING=UTF-8", copy.toString(), "/vsizip/" + zip);
+        assertThat(Gdal.ogrinfo("-ro", "-al", copy.toString())).contains("Ma‘arat al-Nu‘man –");
+    }
+
     Path writeTo(String name, byte[] bytes) throws Exception {
         return Files.write(dir.resolve(name), bytes);
     }

@@ -81,6 +81,11 @@ abstract class ImportsContract {
     record Answer(int status, JsonNode body) {}
 
     Answer upload(String query, byte[] file) {
+        return upload(port, query, file);
+    }
+
+    /** POSTs a file to {@code /api/imports?query} as the analyst ana. */
+    static Answer upload(int port, String query, byte[] file) {
         try {
             HttpResponse<String> r = HttpClient.newHttpClient()
                     .send(

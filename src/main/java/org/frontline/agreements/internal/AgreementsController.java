@@ -2,8 +2,6 @@ package org.frontline.agreements.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Instant;
@@ -17,6 +15,7 @@ import org.frontline.agreements.Breach;
 import org.frontline.geo.GeoJsonGeometryWriter;
 import org.frontline.layers.TimeBucket;
 import org.frontline.web.BadInputException;
+import org.frontline.web.CsvWriter;
 import org.frontline.web.NotFoundException;
 import org.frontline.web.TimeParam;
 import org.springframework.http.HttpHeaders;
@@ -227,9 +226,8 @@ class AgreementsController {
         private BreachCsv() {}
 
         static void write(List<Breach> list, OutputStream out) throws IOException {
-            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            w.write(String.join(",", COLUMNS));
-            w.write("\r\n");
+            CsvWriter w = new CsvWriter(out, false);
+            w.row(COLUMNS);
             for (Breach b : list) {
                 var c = b.geometry().getCentroid();
                 List<Object> cells = List.of(
@@ -245,31 +243,13 @@ class AgreementsController {
                         nz(b.title()),
                         c.getX(),
                         c.getY());
-                StringBuilder row = new StringBuilder();
-                for (Object cell : cells) {
-                    if (row.length() > 0) {
-                        row.append(',');
-                    }
-                    row.append(cell(cell));
-                }
-                w.write(row.append("\r\n").toString());
+                w.row(cells);
             }
             w.flush();
         }
 
         private static String nz(String s) {
             return s == null ? "" : s;
-        }
-
-        private static String cell(Object v) {
-            String s = v.toString();
-            if (!(v instanceof Number) && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
-                s = "'" + s;
-            }
-            if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-                s = "\"" + s.replace("\"", "\"\"") + "\"";
-            }
-            return s;
         }
     }
 }

@@ -1,14 +1,10 @@
 package org.frontline.export.internal;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +13,7 @@ import org.frontline.export.AcledColumns;
 import org.frontline.layers.FeatureQuery;
 import org.frontline.layers.LayerService;
 import org.frontline.layers.StoredFeature;
+import org.frontline.web.CsvWriter;
 import org.frontline.web.TimeParam;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Point;
@@ -24,19 +21,15 @@ import org.locationtech.jts.io.WKTWriter;
 
 /**
  * A layer as RFC 4180 CSV (comma, double quotes, CRLF), UTF-8, optionally with a byte-order mark for
- * spreadsheets. Events use ACLED's 31 columns in ACLED's order followed by ours; other layers their geometry
- * as WKT and the {@link FeatureTable} columns. A text cell that a spreadsheet would run as a formula
- * (starting with = + - @, tab or CR) is prefixed with an apostrophe.
+ * spreadsheets ({@link CsvWriter}: formulas defused). Events use ACLED's 31 columns in ACLED's order followed by
+ * ours; other layers their geometry as WKT and the {@link FeatureTable} columns.
  */
 final class CsvExport {
     private CsvExport() {}
 
     static void write(LayerService store, FeatureTable table, FeatureQuery query, boolean bom, OutputStream out)
             throws IOException {
-        if (bom) {
-            out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-        }
-        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        CsvWriter w = new CsvWriter(out, bom);
         List<String> header = new ArrayList<>();
         if (table.events()) {
             header.addAll(AcledColumns.COLUMNS);
@@ -46,16 +39,16 @@ final class CsvExport {
             header.add("wkt");
             table.columns().stream().skip(1).forEach(c -> header.add(c.name()));
         }
-        row(w, header.stream().map(h -> (Object) h).toList());
+        w.row(header);
         WKTWriter wkt = new WKTWriter(2);
         store.stream(query, f -> {
             try {
                 if (table.events()) {
-                    row(w, acled(f));
+                    w.row(acled(f));
                 } else {
                     List<Object> values = table.values(f);
                     values.add(1, wkt.write(f.geometry()));
-                    row(w, values);
+                    w.row(values);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -99,29 +92,5 @@ final class CsvExport {
     /** A coordinate without float noise: at most 7 decimals (about 1 cm). */
     static BigDecimal coordinate(double v) {
         return BigDecimal.valueOf(v).setScale(7, RoundingMode.HALF_EVEN).stripTrailingZeros();
-    }
-
-    private static void row(Writer w, List<Object> cells) throws IOException {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                w.write(',');
-            }
-            w.write(cell(cells.get(i)));
-        }
-        w.write("\r\n");
-    }
-
-    static String cell(Object v) {
-        if (v == null) {
-            return "";
-        }
-        String s = FeatureTable.text(v);
-        if (!(v instanceof Number) && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
-            s = "'" + s;
-        }
-        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
-            s = "\"" + s.replace("\"", "\"\"") + "\"";
-        }
-        return s;
     }
 }

@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.frontline.layers.FeatureCollectionWriter;
 import org.frontline.layers.FeatureQuery;
 import org.frontline.layers.Layer;
 import org.frontline.layers.LayerService;
-import org.frontline.layers.QueryParams;
 import org.frontline.web.BadInputException;
 import org.frontline.web.NotFoundException;
 import org.springframework.http.ContentDisposition;
@@ -22,7 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Layers as CSV (ACLED's layout for events), GeoPackage and KML, for any at/from/to/bbox/asOf, streamed.
+ * Layers as GeoJSON (the API's FeatureCollection), CSV (ACLED's layout for events), GeoPackage, KML and zipped
+ * Shapefile, for any at/from/to/bbox/asOf ({@link ExportWindow}), streamed.
  * A GeoPackage may hold several layers: {@code /api/export/events,control.gpkg}.
  */
 @RestController
@@ -30,58 +31,59 @@ class FormatExportController {
     static final String CSV = "text/csv;charset=UTF-8";
     static final String GPKG = "application/geopackage+sqlite3";
     static final String KML = "application/vnd.google-earth.kml+xml";
+    static final String ZIP = "application/zip";
 
     private final LayerService layers;
+    private final FeatureCollectionWriter writer;
 
-    FormatExportController(LayerService layers) {
+    FormatExportController(LayerService layers, FeatureCollectionWriter writer) {
         this.layers = layers;
+        this.writer = writer;
+    }
+
+    @GetMapping("/api/export/{layer}.geojson")
+    void geojson(@PathVariable String layer, ExportWindow window, HttpServletResponse response) throws IOException {
+        Layer l = layer(layer);
+        FeatureQuery q = window.query(l);
+        start(response, FeatureCollectionWriter.GEOJSON, window.filename(layer, "geojson"));
+        response.setCharacterEncoding("UTF-8");
+        writer.write(q, response.getOutputStream());
     }
 
     @GetMapping("/api/export/{layer}.csv")
     void csv(
             @PathVariable String layer,
-            @RequestParam(required = false) String at,
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to,
-            @RequestParam(required = false) String bbox,
-            @RequestParam(required = false) String asOf,
+            ExportWindow window,
             @RequestParam(defaultValue = "false") boolean bom,
             HttpServletResponse response)
             throws IOException {
         Layer l = layer(layer);
-        FeatureQuery q = QueryParams.parse(l, at, from, to, bbox, asOf);
+        FeatureQuery q = window.query(l);
         FeatureTable table = FeatureTable.of(l, layers);
-        start(response, CSV, filename(layer, at, from, to, "csv"));
+        start(response, CSV, window.filename(layer, "csv"));
         CsvExport.write(layers, table, q, bom, response.getOutputStream());
     }
 
     @GetMapping("/api/export/{layer}.kml")
-    void kml(
-            @PathVariable String layer,
-            @RequestParam(required = false) String at,
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to,
-            @RequestParam(required = false) String bbox,
-            @RequestParam(required = false) String asOf,
-            HttpServletResponse response)
-            throws IOException {
+    void kml(@PathVariable String layer, ExportWindow window, HttpServletResponse response) throws IOException {
         Layer l = layer(layer);
-        FeatureQuery q = QueryParams.parse(l, at, from, to, bbox, asOf);
+        FeatureQuery q = window.query(l);
         FeatureTable table = FeatureTable.of(l, layers);
-        start(response, KML, filename(layer, at, from, to, "kml"));
+        start(response, KML, window.filename(layer, "kml"));
         KmlExport.write(layers, l, table, q, response.getOutputStream());
     }
 
+    @GetMapping("/api/export/{layer}.shp.zip")
+    void shapefile(@PathVariable String layer, ExportWindow window, HttpServletResponse response) throws IOException {
+        Layer l = layer(layer);
+        FeatureQuery q = window.query(l);
+        FeatureTable table = FeatureTable.of(l, layers);
+        start(response, ZIP, window.filename(layer, "shp.zip"));
+        ShapefileExport.write(layers, l, table, q, response.getOutputStream());
+    }
+
     @GetMapping("/api/export/{names}.gpkg")
-    void gpkg(
-            @PathVariable String names,
-            @RequestParam(required = false) String at,
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to,
-            @RequestParam(required = false) String bbox,
-            @RequestParam(required = false) String asOf,
-            HttpServletResponse response)
-            throws IOException {
+    void gpkg(@PathVariable String names, ExportWindow window, HttpServletResponse response) throws IOException {
         Set<String> ids = new LinkedHashSet<>(List.of(names.split(",")));
         if (ids.size() > 50) {
             throw new BadInputException("a GeoPackage export takes at most 50 layers, got " + ids.size());
@@ -89,12 +91,11 @@ class FormatExportController {
         List<GpkgExport.Part> parts = new ArrayList<>();
         for (String id : ids) {
             Layer l = layer(id.strip());
-            parts.add(
-                    new GpkgExport.Part(l, FeatureTable.of(l, layers), QueryParams.parse(l, at, from, to, bbox, asOf)));
+            parts.add(new GpkgExport.Part(l, FeatureTable.of(l, layers), window.query(l)));
         }
         Path file = GpkgExport.write(layers, parts);
         try {
-            start(response, GPKG, filename(String.join("+", ids), at, from, to, "gpkg"));
+            start(response, GPKG, window.filename(String.join("+", ids), "gpkg"));
             response.setContentLengthLong(Files.size(file));
             Files.copy(file, response.getOutputStream());
         } finally {
@@ -112,10 +113,5 @@ class FormatExportController {
         response.setHeader(
                 HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename(file).build().toString());
-    }
-
-    static String filename(String layer, String at, String from, String to, String ext) {
-        String when = at != null ? at : (from == null ? "start" : from) + "_" + (to == null ? "now" : to);
-        return ("frontline-" + layer + "-" + when).replaceAll("[^A-Za-z0-9._+-]", "-") + "." + ext;
     }
 }

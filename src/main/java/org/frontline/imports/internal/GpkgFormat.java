@@ -13,13 +13,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import mil.nga.crs.CRSException;
 import mil.nga.geopackage.GeoPackage;
+import mil.nga.geopackage.GeoPackageException;
 import mil.nga.geopackage.GeoPackageManager;
 import mil.nga.geopackage.features.user.FeatureDao;
 import mil.nga.geopackage.features.user.FeatureResultSet;
 import mil.nga.geopackage.features.user.FeatureRow;
 import mil.nga.geopackage.geom.GeoPackageGeometryData;
+import mil.nga.proj.ProjectionException;
 import mil.nga.sf.GeometryType;
+import mil.nga.sf.util.SFException;
 import org.frontline.geo.GeoJsonGeometryReader;
 import org.frontline.layers.Layer;
 import org.frontline.layers.LayerKind;
@@ -42,6 +46,27 @@ final class GpkgFormat implements ImportFormat {
 
     @Override
     public void check(Path file, Layer layer, Map<String, String> options) throws IOException {
+        try {
+            checkTable(file, layer, options);
+        } catch (GeoPackageException | SFException | CRSException | ProjectionException e) {
+            throw damaged(e);
+        }
+    }
+
+    /**
+     * The GeoPackage library reports a damaged file (SQLite's "database disk image is malformed", found by
+     * GpkgImportFuzzTest) with its own runtime exceptions: the import refuses it naming the cause, as any bad file.
+     */
+    private static ImportException damaged(RuntimeException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return new ImportException("the GeoPackage cannot be read (" + root.getMessage() + "); check it with "
+                + "ogrinfo or save it again");
+    }
+
+    private void checkTable(Path file, Layer layer, Map<String, String> options) throws IOException {
         try (GeoPackage gp = open(file)) {
             FeatureDao dao = dao(gp, options);
             GeometryType type = dao.getGeometryType();
@@ -71,6 +96,15 @@ final class GpkgFormat implements ImportFormat {
 
     @Override
     public void read(Path file, Layer layer, Map<String, String> options, ImportJob job, Rows rows) throws IOException {
+        try {
+            readRows(file, layer, options, job, rows);
+        } catch (GeoPackageException | SFException | CRSException | ProjectionException e) {
+            throw damaged(e);
+        }
+    }
+
+    private void readRows(Path file, Layer layer, Map<String, String> options, ImportJob job, Rows rows)
+            throws IOException {
         try (GeoPackage gp = open(file)) {
             FeatureDao dao = dao(gp, options);
             String geomCol = dao.getGeometryColumnName();

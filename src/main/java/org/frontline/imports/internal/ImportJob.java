@@ -20,7 +20,7 @@ final class ImportJob {
     final String format;
     final String user;
     final long bytes;
-    final Instant started = Instant.now();
+    final Instant started;
     final AtomicLong read = new AtomicLong();
     final AtomicLong accepted = new AtomicLong();
     final AtomicLong refused = new AtomicLong();
@@ -35,11 +35,16 @@ final class ImportJob {
     volatile Instant finished;
 
     ImportJob(String id, String layer, String format, String user, long bytes) {
+        this(id, layer, format, user, bytes, Instant.now());
+    }
+
+    ImportJob(String id, String layer, String format, String user, long bytes, Instant started) {
         this.id = id;
         this.layer = layer;
         this.format = format;
         this.user = user;
         this.bytes = bytes;
+        this.started = started;
     }
 
     /** Thrown inside the job's loops once a cancel was asked for; the transaction rolls back. */

@@ -32,7 +32,11 @@ import org.frontline.web.BadInputException;
 import org.frontline.web.NotFoundException;
 import org.frontline.web.PayloadTooLargeException;
 import org.frontline.web.TimeParam;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,13 +47,18 @@ import tools.jackson.databind.json.JsonMapper;
  * (refusals listed with their line numbers, duplicate ids in the file refused); only when all rows pass does it
  * read the file again and store it in one transaction, so a refused, cancelled or killed import stores nothing.
  * Rows whose id is already stored become corrections of that feature (history kept); identical rows are skipped.
+ * Each job's state is saved ({@link ImportJobs}); one left unfinished by a stop or a crash is marked failed at start.
  */
 @Service
 class ImportService {
+    private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
     static final int MAX_LISTED_ERRORS = 200;
     private static final int BATCH = 1000;
 
     private final LayerService layers;
+    private final ImportJobs saved;
+    private final Instant bootedAt = Instant.now();
+    private volatile boolean stopping;
     private final TransactionTemplate tx;
     private final long maxBytes;
     private final Map<String, ImportFormat> formats = new HashMap<>();
@@ -62,12 +71,14 @@ class ImportService {
 
     ImportService(
             LayerService layers,
+            ImportJobs saved,
             PlatformTransactionManager txManager,
             JsonMapper json,
             GeoJsonFeatures geojson,
             @Value("${frontline.focus-region}") String focusRegion,
             @Value("${frontline.imports.max-bytes}") long maxBytes) {
         this.layers = layers;
+        this.saved = saved;
         this.tx = new TransactionTemplate(txManager);
         this.maxBytes = maxBytes;
         formats.put("acled", new AcledCsvFormat(QueryParams.bbox(focusRegion)));
@@ -100,6 +111,7 @@ class ImportService {
                 throw new BadInputException(e.getMessage());
             }
             ImportJob job = new ImportJob(UUID.randomUUID().toString(), layerId, format, user, size);
+            saved.insert(job);
             jobs.put(job.id, job);
             worker.submit(() -> run(job, f, layer, options, file));
             return job;
@@ -109,8 +121,16 @@ class ImportService {
         }
     }
 
+    /** A job running now (live progress) or one saved, by this or an earlier run of the application. */
     Optional<ImportJob> job(String id) {
-        return Optional.ofNullable(jobs.get(id));
+        ImportJob running = jobs.get(id);
+        return running != null ? Optional.of(running) : saved.find(id);
+    }
+
+    /** Jobs an earlier run left queued or running were interrupted: nothing of them is stored, so they failed. */
+    @EventListener(ApplicationStartedEvent.class)
+    void markInterrupted() {
+        saved.markInterrupted(bootedAt);
     }
 
     private void run(ImportJob job, ImportFormat format, Layer layer, Map<String, String> options, Path file) {
@@ -124,6 +144,7 @@ class ImportService {
                 return;
             }
             job.state = ImportJob.State.STORING;
+            saved.save(job);
             tx.executeWithoutResult(status -> store(job, format, layer, options, file));
             job.detail = job.created.get() + " features added, " + job.corrected.get() + " corrected, "
                     + job.unchanged.get() + " unchanged";
@@ -136,11 +157,26 @@ class ImportService {
             job.state = job.cancelRequested ? ImportJob.State.CANCELLED : ImportJob.State.FAILED;
         } finally {
             job.finished = Instant.now();
+            finish(job);
             try {
                 Files.deleteIfExists(file);
             } catch (IOException ignored) {
                 // a temporary file; the OS cleans up
             }
+        }
+    }
+
+    /** Saves a finished job; one cut short by the application stopping stays unfinished and is marked at start. */
+    private void finish(ImportJob job) {
+        if (stopping) {
+            return;
+        }
+        try {
+            saved.save(job);
+            jobs.remove(job.id);
+        } catch (RuntimeException e) {
+            // kept in memory, so GET still answers until the next restart marks the saved row interrupted
+            LOG.warn("import job {} could not be saved: {}", job.id, e.toString());
         }
     }
 
@@ -261,6 +297,7 @@ class ImportService {
 
     @PreDestroy
     void stop() {
+        stopping = true;
         jobs.values().forEach(j -> j.cancelRequested = true);
         worker.shutdownNow();
     }
