@@ -23,6 +23,8 @@ export const HistogramControl = L.Control.extend({
     this._box.className = 'timebar-histogram';
     this._box.setAttribute('aria-label', 'Events per day in the view');
     document.getElementById('timebar').append(this._box);
+    // the chart covers the map's bottom strip: the map's bottom controls (scale, coordinates, credit) move above it
+    map.getContainer().classList.add('with-histogram');
     this._refresh = () => {
       clearTimeout(this._timer);
       this._timer = setTimeout(() => this._update(), this.options.debounceMs);
@@ -47,6 +49,7 @@ export const HistogramControl = L.Control.extend({
     this._slider.removeEventListener('input', this._resize);
     clearTimeout(this._timer);
     this._box.remove();
+    map.getContainer().classList.remove('with-histogram');
   },
 
   /** The slider's span and state, read from the time bar itself. */

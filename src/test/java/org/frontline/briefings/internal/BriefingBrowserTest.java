@@ -270,7 +270,9 @@ class BriefingBrowserTest extends BrowserSupport {
         var text = browser.findElement(By.cssSelector("#frames textarea"));
         text.clear();
         text.sendKeys("Rewritten later.");
-        js("document.querySelector('#frames input[type=date]').value = '2019-05-12'");
+        WebElement day = browser.findElement(By.cssSelector("#frames input[placeholder='YYYY-MM-DD']"));
+        day.clear();
+        day.sendKeys("2019-05-12");
         browser.findElement(By.xpath("//tbody[@id='frames']//button[text()='Save']"))
                 .click();
         waitUpTo(10).until(d -> d.findElement(By.id("editor-status")).getText().contains("saved"));
