@@ -43,7 +43,7 @@ public final class MapSliderBench {
                         "--server.port=0",
                         "--spring.datasource.url=jdbc:sqlite:target/test-db/mapbench-${random.uuid}.db",
                         "--logging.level.root=WARN",
-                        "--frontline.security.admin-password=bench-only");
+                        "--frontline.security.admin-password=bench-only-password");
         ChromeDriver browser = null;
         try {
             LayerService layers = app.getBean(LayerService.class);
