@@ -12,7 +12,7 @@ CREATE TABLE event_day_cell (
     fatalities double precision NOT NULL,
     sum_x      double precision NOT NULL,
     sum_y      double precision NOT NULL,
-    PRIMARY KEY (layer_id, day, cx, cy)
+    PRIMARY KEY (layer_id, cx, cy, day)
 );
 
 CREATE FUNCTION event_day_cell_add(v feature_version, sign integer) RETURNS void LANGUAGE plpgsql AS $$
@@ -31,7 +31,7 @@ BEGIN
     END IF;
     INSERT INTO event_day_cell AS e (layer_id, day, cx, cy, events, fatalities, sum_x, sum_y)
     VALUES (v.layer_id, d, i, j, sign, sign * k, sign * x, sign * y)
-    ON CONFLICT (layer_id, day, cx, cy) DO UPDATE
+    ON CONFLICT (layer_id, cx, cy, day) DO UPDATE
         SET events = e.events + EXCLUDED.events, fatalities = e.fatalities + EXCLUDED.fatalities,
             sum_x = e.sum_x + EXCLUDED.sum_x, sum_y = e.sum_y + EXCLUDED.sum_y;
     IF sign < 0 THEN

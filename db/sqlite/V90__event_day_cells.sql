@@ -10,7 +10,7 @@ CREATE TABLE event_day_cell (
     fatalities REAL    NOT NULL,
     sum_x      REAL    NOT NULL,
     sum_y      REAL    NOT NULL,
-    PRIMARY KEY (layer_id, day, cx, cy)
+    PRIMARY KEY (layer_id, cx, cy, day)
 ) WITHOUT ROWID;
 
 CREATE TRIGGER event_day_cell_insert AFTER INSERT ON feature_version
@@ -24,7 +24,7 @@ BEGIN
             CASE WHEN json_type(NEW.props, '$.fatalities') IN ('integer', 'real')
                  THEN json_extract(NEW.props, '$.fatalities') ELSE 0 END,
             (NEW.min_x + NEW.max_x) / 2, (NEW.min_y + NEW.max_y) / 2)
-    ON CONFLICT (layer_id, day, cx, cy) DO UPDATE
+    ON CONFLICT (layer_id, cx, cy, day) DO UPDATE
         SET events = events + excluded.events, fatalities = fatalities + excluded.fatalities,
             sum_x = sum_x + excluded.sum_x, sum_y = sum_y + excluded.sum_y;
 END;
@@ -42,7 +42,9 @@ BEGIN
           AND cx = CAST(floor(((OLD.min_x + OLD.max_x) / 2 + 180) / 0.087890625) AS INTEGER)
           AND cy = CAST(floor(((OLD.min_y + OLD.max_y) / 2 + 90) / 0.087890625) AS INTEGER);
     DELETE FROM event_day_cell
-        WHERE layer_id = OLD.layer_id AND day = substr(OLD.valid_from, 1, 10) AND events <= 0;
+        WHERE layer_id = OLD.layer_id AND day = substr(OLD.valid_from, 1, 10)
+          AND cx = CAST(floor(((OLD.min_x + OLD.max_x) / 2 + 180) / 0.087890625) AS INTEGER)
+          AND cy = CAST(floor(((OLD.min_y + OLD.max_y) / 2 + 90) / 0.087890625) AS INTEGER) AND events <= 0;
 END;
 
 INSERT INTO event_day_cell (layer_id, day, cx, cy, events, fatalities, sum_x, sum_y)

@@ -22,14 +22,14 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The histogram counted from the daily cell table (db/*&#47;V90), over real HTTP on both databases, with the
- * exact-count limit lowered to 3 so that a few dozen events take every path. The events sit in a 4 × 4 block of
+ * exact-count limit lowered to 1 so that a few dozen events take every path. The events sit in a 4 × 4 block of
  * 0.088° cells (how many per cell is the table below); each case is a box in, and the expected counts are
  * computed here from the events themselves: exact counts inside the box, or, where the answer says it is not
  * exact, the events of every cell the box touches.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"frontline.demo.load=false", "frontline.map.exact-count-limit=3"})
+        properties = {"frontline.demo.load=false", "frontline.map.exact-count-limit=1"})
 abstract class DailyCellsContract {
     static final double CELL = 90.0 / 1024;
     /** The block's lower-left corner: a cell corner near Saraqib. */

@@ -46,6 +46,11 @@ record CellBlock(long c0, long c1, long r0, long r1) {
         return row * CELL - 90;
     }
 
+    /** The block's area in square degrees. */
+    double area() {
+        return (c1 - c0 + 1) * CELL * (r1 - r0 + 1) * CELL;
+    }
+
     boolean isEmpty() {
         return c0 > c1 || r0 > r1;
     }

@@ -21,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  *   <li>No box: the table, exactly.
  *   <li>The cells the box touches hold at most {@code frontline.map.exact-count-limit} events: the events.
  *   <li>Else the cells wholly inside the box from the table plus the events in the strips of the box around them,
- *       when those strips hold at most the limit: exact.
+ *       when those strips hold at most about the limit (the edge cells' events in proportion to the area of the
+ *       strips): exact.
  *   <li>Else every cell the box touches, whole: exact to a cell ({@link CellBlock#CELL} degrees) at the box's edges,
  *       and said so ({@code exact = false}).
  * </ul>
@@ -59,7 +60,7 @@ class HistogramCounts {
         }
         CellBlock inside = CellBlock.inside(box);
         long inner = inside.isEmpty() ? 0 : cells.events(layer, from, to, inside);
-        if (all - inner > exactLimit) {
+        if ((all - inner) * stripShare(box, touching, inside) > exactLimit) {
             return new Counts(cells.perBucket(layer, from, to, bucket, touching), false);
         }
         List<CountQuery.Row> rows = new ArrayList<>();
@@ -70,6 +71,16 @@ class HistogramCounts {
             rows.addAll(store.count(CountQuery.of(q.inside(strip), bucket)));
         }
         return new Counts(rows, true);
+    }
+
+    /**
+     * The share of the edge cells' area that lies in the box: the edge cells' events times this estimates what the
+     * strips hold, which is what counting them one by one costs.
+     */
+    private static double stripShare(Envelope box, CellBlock touching, CellBlock inside) {
+        double innerArea = inside.isEmpty() ? 0 : inside.area();
+        double edgeArea = touching.area() - innerArea;
+        return edgeArea <= 0 ? 1 : Math.min(1, (box.getArea() - innerArea) / edgeArea);
     }
 
     private Counts events(FeatureQuery q, TimeBucket bucket) {
