@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -29,7 +30,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"frontline.demo.load=false", "frontline.map.exact-count-limit=1"})
+        properties = {"frontline.demo.load=false", "frontline.map.exact-count-limit=1", "frontline.map.max-events=1"})
 abstract class DailyCellsContract {
     static final double CELL = 90.0 / 1024;
     /** The block's lower-left corner: a cell corner near Saraqib. */
@@ -52,6 +53,9 @@ abstract class DailyCellsContract {
 
     @Autowired
     JdbcUserDetailsManager users;
+
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     Api analyst;
     Api anonymous;
@@ -231,5 +235,61 @@ abstract class DailyCellsContract {
         JsonNode inBox = histogram("bucket=day&bbox=" + box(1, 4, 0, 4));
         assertThat(inBox.get("exact").asBoolean()).isTrue();
         assertBars(inBox, expected(inBox(1, 4, 0, 4)));
+    }
+
+    /** Density cells as id → [count, fatalities, lon, lat]. */
+    Map<String, double[]> density(String query) {
+        Response r = anonymous.get("/api/layers/" + layer + "/density?bbox=" + box(-1, 5, -1, 5) + "&" + query);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("aggregated").asBoolean()).as(r.body()).isTrue();
+        Map<String, double[]> cells = new TreeMap<>();
+        for (JsonNode f : r.json().get("features")) {
+            JsonNode p = f.get("properties");
+            JsonNode xy = f.get("geometry").get("coordinates");
+            cells.put(f.get("id").asString(), new double[] {
+                p.get("count").asDouble(),
+                p.get("fatalities").asDouble(),
+                xy.get(0).asDouble(),
+                xy.get(1).asDouble()
+            });
+        }
+        return cells;
+    }
+
+    static final List<String> WINDOWS = List.of(
+            "from=2019-08-01&to=2019-08-31",
+            "from=2019-08-03T12:00:00Z&to=2019-08-17T06:00:00Z",
+            "from=2019-07-01&to=2019-08-02",
+            "from=2019-08-02T00:00:00Z&to=2019-08-20",
+            "from=2019-07-31T18:00:00Z&to=2019-08-01T06:00:00Z",
+            "at=2019-08-04");
+
+    @Test
+    void densityCellsFromTheTableEqualThoseCountedEventByEvent() {
+        // one event valid from 30 July to 5 August: it reaches into windows that start after it began
+        Event spanning = new Event(layer + "-long", X0 + 2.5 * CELL, Y0 + 2.5 * CELL, LocalDate.of(2019, 7, 30), 4);
+        String json = feature(spanning).replace("\"validFrom\"", "\"validTo\":\"2019-08-05\",\"validFrom\"");
+        assertThat(analyst.post("/api/layers/" + layer + "/features", json).status())
+                .isEqualTo(201);
+        String now = java.time.Instant.now().toString();
+        for (String window : WINDOWS) {
+            for (int zoom : new int[] {6, 8, 10, 12}) {
+                Map<String, double[]> table = density(window + "&zoom=" + zoom);
+                Map<String, double[]> oneByOne = density(window + "&zoom=" + zoom + "&asOf=" + now);
+                assertThat(table.keySet()).as(window + " zoom " + zoom).isEqualTo(oneByOne.keySet());
+                table.forEach((id, v) -> assertThat(v)
+                        .as(window + " zoom " + zoom + " " + id)
+                        .containsExactly(oneByOne.get(id), org.assertj.core.data.Offset.offset(1e-6)));
+            }
+        }
+        // and the table is what answers: a count put into it shows at zoom 8 but not event by event
+        new org.springframework.jdbc.core.JdbcTemplate(dataSource)
+                .update("UPDATE event_day_cell SET events = events + 100 WHERE layer_id = ?", layer);
+        String window = "from=2019-08-01&to=2019-08-31&zoom=8";
+        assertThat(density(window).values().stream().mapToDouble(v -> v[0]).sum())
+                .isGreaterThan(density(window + "&asOf=" + now).values().stream()
+                                .mapToDouble(v -> v[0])
+                                .sum()
+                        + 99);
     }
 }

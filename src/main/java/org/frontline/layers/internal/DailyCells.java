@@ -46,6 +46,31 @@ class DailyCells {
                 args.toArray());
     }
 
+    /**
+     * The window's events per density cell of {@code grid} (zoom 10 or less: a whole block of table cells), with their
+     * mean position, inside the block.
+     */
+    List<DensityRepository.Cell> densityCells(
+            String layer, LocalDate from, LocalDate to, CellBlock block, DensityGrid grid) {
+        // cells of zoom z are 2^(10 - z) table cells wide; the divisor comes from a validated zoom, not user text
+        long per = 1L << (10 - grid.zoom());
+        List<Object> args = new ArrayList<>();
+        return jdbc.query(
+                "SELECT c.cx / " + per + ", c.cy / " + per + ", SUM(c.events), SUM(c.fatalities), SUM(c.sum_x), "
+                        + "SUM(c.sum_y) FROM event_day_cell c" + where(layer, from, to, block, args) + " GROUP BY 1, 2",
+                (rs, i) -> {
+                    long n = rs.getLong(3);
+                    return new DensityRepository.Cell(
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            n,
+                            Math.round(rs.getDouble(4)),
+                            rs.getDouble(5) / n,
+                            rs.getDouble(6) / n);
+                },
+                args.toArray());
+    }
+
     private String where(String layer, LocalDate from, LocalDate to, CellBlock block, List<Object> args) {
         SqlDialect d = features.dialect();
         args.add(layer);
