@@ -26,7 +26,7 @@ DECLARE
     i integer := floor((x + 180) / 0.087890625)::integer;
     j integer := floor((y + 90) / 0.087890625)::integer;
 BEGIN
-    IF NOT EXISTS (SELECT 1 FROM layer WHERE id = v.layer_id AND kind = 'event') THEN
+    IF x IS NULL OR NOT EXISTS (SELECT 1 FROM layer WHERE id = v.layer_id AND kind = 'event') THEN
         RETURN;
     END IF;
     INSERT INTO event_day_cell AS e (layer_id, day, cx, cy, events, fatalities, sum_x, sum_y)
@@ -65,4 +65,5 @@ FROM (SELECT f.layer_id, (f.valid_from AT TIME ZONE 'UTC')::date AS day,
                   THEN (f.props->>'fatalities')::double precision ELSE 0 END AS k
       FROM feature_version f JOIN layer l ON l.id = f.layer_id
       WHERE l.kind = 'event' AND f.superseded_at IS NULL) e
+WHERE x IS NOT NULL
 GROUP BY 1, 2, 3, 4;
