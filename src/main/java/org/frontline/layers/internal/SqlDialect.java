@@ -36,11 +36,6 @@ enum SqlDialect {
         return bucketOf(bucket, this == POSTGIS ? "f.valid_from AT TIME ZONE 'UTC'" : "substr(f.valid_from, 1, 10)");
     }
 
-    /** The same for a row of the daily cell table (its {@code c.day}, a date). */
-    String dayBucketStart(TimeBucket bucket) {
-        return bucketOf(bucket, this == POSTGIS ? "c.day::timestamp" : "c.day");
-    }
-
     /** A day as the daily cell table's {@code day} column compares with it. */
     Object dayArg(java.time.LocalDate day) {
         return this == POSTGIS ? day : day.toString();
