@@ -39,6 +39,7 @@ class DailyCells {
             args.add(inner.r0());
             args.add(inner.r1());
         }
+        features.dialect().planForValues(jdbc); // a generic plan walks the key in order and sorts on disk (seconds)
         return jdbc.query(
                 "SELECT c.day, " + split + ", SUM(c.events), SUM(c.fatalities) FROM event_day_cell c"
                         + where(layer, from, to, block, args) + " GROUP BY 1, 2",
@@ -55,6 +56,7 @@ class DailyCells {
         // cells of zoom z are 2^(10 - z) table cells wide; the divisor comes from a validated zoom, not user text
         long per = 1L << (10 - grid.zoom());
         List<Object> args = new ArrayList<>();
+        features.dialect().planForValues(jdbc);
         return jdbc.query(
                 "SELECT c.cx / " + per + ", c.cy / " + per + ", SUM(c.events), SUM(c.fatalities), SUM(c.sum_x), "
                         + "SUM(c.sum_y) FROM event_day_cell c" + where(layer, from, to, block, args) + " GROUP BY 1, 2",

@@ -43,7 +43,7 @@ class HistogramCounts {
     record Counts(List<CountQuery.Row> rows, boolean exact) {}
 
     @Transactional(readOnly = true)
-    Counts count(FeatureQuery q, TimeBucket bucket) {
+    public Counts count(FeatureQuery q, TimeBucket bucket) {
         if (q.asOf() != null || !midnight(q.from()) || !midnight(q.to())) {
             return events(q, bucket);
         }
