@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Issue 14/12 benchmark: the time bar's histogram at 1M events in a throwaway PostGIS, daily cell table vs. event by
-# event (the previous path) vs. raw SQL. Usage: bench/histogram.sh      (env: EVENTS=1000000 REQUESTS=21 HEAP=1g)
+# event (the previous path) vs. raw SQL; then the density query (month/all, zoom 8/12) vs. event by event.
+# Usage: bench/histogram.sh   (env: EVENTS=1000000 REQUESTS=21 DENSITY=true DENSITY_RUNS=15 HEAP=1g; DATABASE_URL=… reuses)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MAVEN_OPTS="-Xmx${HEAP:-1g}" ./mvnw -q -B test-compile exec:java -Dexec.classpathScope=test \
-  -Dexec.mainClass=org.frontline.bench.HistogramBench -Devents="${EVENTS:-1000000}" -Drequests="${REQUESTS:-21}"
+  -Dexec.mainClass=org.frontline.bench.HistogramBench -Devents="${EVENTS:-1000000}" -Drequests="${REQUESTS:-21}" -Ddensity="${DENSITY:-true}" -DdensityRuns="${DENSITY_RUNS:-15}"

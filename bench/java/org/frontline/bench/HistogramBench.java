@@ -21,7 +21,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The time bar's histogram (events and fatalities per day over two years) with StoreBench's events (1M by default)
  * in PostGIS, for StoreBench's twenty ~1° views and the whole layer: the API on the daily cell table vs. the API
  * counting event by event (the previous version's path, still taken for a record time: {@code asOf}) vs. the same
- * GROUP BY in raw SQL. Checks every exact answer against the raw SQL. Run: bench/histogram.sh
+ * GROUP BY in raw SQL. Checks every exact answer against the raw SQL. Then DensityBench (month and all windows at
+ * zoom 8 and 12) with the same event-by-event baseline; {@code -Ddensity=false} skips it. With DATABASE_URL naming a
+ * database it filled before, it reuses the events. Run: bench/histogram.sh
  */
 public final class HistogramBench {
     static final int REQUESTS = Integer.getInteger("requests", 21);
@@ -40,7 +42,7 @@ public final class HistogramBench {
                 "--logging.level.root=WARN");
         int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         try (Connection c = DriverManager.getConnection(url, pg.user(), pg.password())) {
-            if (!AgreementBench.alreadyGenerated(c)) {
+            if (!generated(c)) {
                 long t0 = System.nanoTime();
                 StoreBench.generate(c);
                 try (Statement s = c.createStatement()) {
@@ -56,6 +58,9 @@ public final class HistogramBench {
                 System.out.printf("daily cell table: %,d rows for %,d events%n", rs.getLong(1), rs.getLong(2));
             }
             run(c, port);
+            if (Boolean.parseBoolean(System.getProperty("density", "true"))) {
+                DensityBench.run(port, StoreBench.EVENTS);
+            }
         } catch (Throwable t) {
             t.printStackTrace();
             app.close();
@@ -63,6 +68,15 @@ public final class HistogramBench {
         }
         app.close();
         System.exit(0);
+    }
+
+    /** True when the database (DATABASE_URL) holds StoreBench's events already: generating 1M takes many minutes. */
+    static boolean generated(Connection c) throws Exception {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM layer WHERE id = 'events'")) {
+            rs.next();
+            return rs.getInt(1) == 1;
+        }
     }
 
     static void run(Connection c, int port) throws Exception {

@@ -59,11 +59,7 @@ class CountRepository {
         for (int i = 0; i < c.groupBy().size(); i++) {
             groups.append(", ").append(i + 2);
         }
-        if (d == SqlDialect.POSTGIS) {
-            // Planned for these values every time: once the driver has prepared the statement, PostgreSQL may keep
-            // a generic plan that guesses one row and walks the GiST index in order instead of a bitmap scan.
-            jdbc.execute("SET LOCAL plan_cache_mode = force_custom_plan");
-        }
+        d.planForValues(jdbc); // else a generic plan may walk the GiST index in order instead of a bitmap scan
         List<Object> args = new ArrayList<>(selectArgs);
         args.addAll(whereArgs);
         int n = c.groupBy().size();

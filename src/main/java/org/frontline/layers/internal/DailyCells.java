@@ -4,8 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.frontline.layers.CountQuery;
-import org.frontline.layers.TimeBucket;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -24,25 +22,28 @@ class DailyCells {
         this.features = features;
     }
 
-    /** How many events the block holds in the window. */
-    long events(String layer, LocalDate from, LocalDate to, CellBlock block) {
-        List<Object> args = new ArrayList<>();
-        Long n = jdbc.queryForObject(
-                "SELECT COALESCE(SUM(c.events), 0) FROM event_day_cell c" + where(layer, from, to, block, args),
-                Long.class,
-                args.toArray());
-        return n == null ? 0 : n;
-    }
+    /** One day of the table in a block: whether for cells inside the inner block, its events and fatalities. */
+    record Day(LocalDate day, boolean inner, long events, double fatalities) {}
 
-    /** Events and fatalities per bucket of their start day (the bucket's first day), in the window and block. */
-    List<CountQuery.Row> perBucket(String layer, LocalDate from, LocalDate to, TimeBucket bucket, CellBlock block) {
+    /**
+     * The window's events and fatalities per day in the block (null: every cell), each day split into the cells of
+     * {@code inner} (null: none) and the others: one pass over the block's rows, summed by the database.
+     */
+    List<Day> perDay(String layer, LocalDate from, LocalDate to, CellBlock block, CellBlock inner) {
         List<Object> args = new ArrayList<>();
+        String split = "0";
+        if (inner != null) {
+            split = "CASE WHEN c.cx BETWEEN ? AND ? AND c.cy BETWEEN ? AND ? THEN 1 ELSE 0 END";
+            args.add(inner.c0());
+            args.add(inner.c1());
+            args.add(inner.r0());
+            args.add(inner.r1());
+        }
+        features.dialect().planForValues(jdbc); // a generic plan walks the key in order and sorts on disk (seconds)
         return jdbc.query(
-                "SELECT " + features.dialect().dayBucketStart(bucket)
-                        + ", SUM(c.events), SUM(c.fatalities) FROM event_day_cell c"
-                        + where(layer, from, to, block, args) + " GROUP BY 1",
-                (rs, i) ->
-                        new CountQuery.Row(LocalDate.parse(rs.getString(1)), List.of(), rs.getLong(2), rs.getDouble(3)),
+                "SELECT c.day, " + split + ", SUM(c.events), SUM(c.fatalities) FROM event_day_cell c"
+                        + where(layer, from, to, block, args) + " GROUP BY 1, 2",
+                (rs, i) -> new Day(LocalDate.parse(rs.getString(1)), rs.getInt(2) == 1, rs.getLong(3), rs.getDouble(4)),
                 args.toArray());
     }
 
@@ -55,6 +56,7 @@ class DailyCells {
         // cells of zoom z are 2^(10 - z) table cells wide; the divisor comes from a validated zoom, not user text
         long per = 1L << (10 - grid.zoom());
         List<Object> args = new ArrayList<>();
+        features.dialect().planForValues(jdbc);
         return jdbc.query(
                 "SELECT c.cx / " + per + ", c.cy / " + per + ", SUM(c.events), SUM(c.fatalities), SUM(c.sum_x), "
                         + "SUM(c.sum_y) FROM event_day_cell c" + where(layer, from, to, block, args) + " GROUP BY 1, 2",

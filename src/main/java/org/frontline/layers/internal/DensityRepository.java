@@ -48,6 +48,7 @@ class DensityRepository {
             args.add(FeatureRepository.odt(startsBefore));
         }
         // The cell size and origin come from a validated zoom, not from the user's text.
+        d.planForValues(jdbc);
         String cell = String.format(Locale.ROOT, "%.17g", grid.cell());
         String sql = "SELECT FLOOR((x + 180) / " + cell + ") AS cx, FLOOR((y + 90) / " + cell + ") AS cy, "
                 + "COUNT(*) AS n, SUM(k) AS killed, AVG(x) AS mx, AVG(y) AS my FROM ("

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import org.frontline.layers.CountQuery;
 import org.frontline.layers.FeatureQuery;
 import org.frontline.layers.TimeBucket;
@@ -42,7 +43,7 @@ class HistogramCounts {
     record Counts(List<CountQuery.Row> rows, boolean exact) {}
 
     @Transactional(readOnly = true)
-    Counts count(FeatureQuery q, TimeBucket bucket) {
+    public Counts count(FeatureQuery q, TimeBucket bucket) {
         if (q.asOf() != null || !midnight(q.from()) || !midnight(q.to())) {
             return events(q, bucket);
         }
@@ -51,26 +52,41 @@ class HistogramCounts {
         LocalDate to = day(q.to());
         Envelope box = q.bbox();
         if (box == null) {
-            return new Counts(cells.perBucket(layer, from, to, bucket, null), true);
+            return new Counts(buckets(cells.perDay(layer, from, to, null, null), bucket, false), true);
         }
         CellBlock touching = CellBlock.touching(box);
-        long all = cells.events(layer, from, to, touching);
+        CellBlock inside = CellBlock.inside(box);
+        List<DailyCells.Day> days = cells.perDay(layer, from, to, touching, inside.isEmpty() ? null : inside);
+        long all = days.stream().mapToLong(DailyCells.Day::events).sum();
+        long inner = days.stream()
+                .filter(DailyCells.Day::inner)
+                .mapToLong(DailyCells.Day::events)
+                .sum();
         if (all <= exactLimit) {
             return events(q, bucket);
         }
-        CellBlock inside = CellBlock.inside(box);
-        long inner = inside.isEmpty() ? 0 : cells.events(layer, from, to, inside);
         if ((all - inner) * stripShare(box, touching, inside) > exactLimit) {
-            return new Counts(cells.perBucket(layer, from, to, bucket, touching), false);
+            return new Counts(buckets(days, bucket, false), false);
         }
-        List<CountQuery.Row> rows = new ArrayList<>();
-        if (!inside.isEmpty()) {
-            rows.addAll(cells.perBucket(layer, from, to, bucket, inside));
-        }
+        List<CountQuery.Row> rows = new ArrayList<>(buckets(days, bucket, true));
         for (Envelope strip : inside.isEmpty() ? List.of(box) : inside.stripsAround(box)) {
             rows.addAll(store.count(CountQuery.of(q.inside(strip), bucket)));
         }
         return new Counts(rows, true);
+    }
+
+    /** The table's days summed per bucket; {@code innerOnly}: only the days' inner cells. */
+    private static List<CountQuery.Row> buckets(List<DailyCells.Day> days, TimeBucket bucket, boolean innerOnly) {
+        TreeMap<LocalDate, double[]> sums = new TreeMap<>();
+        for (DailyCells.Day d : days) {
+            if (innerOnly && !d.inner()) continue;
+            double[] s = sums.computeIfAbsent(bucket.start(d.day()), k -> new double[2]);
+            s[0] += d.events();
+            s[1] += d.fatalities();
+        }
+        List<CountQuery.Row> rows = new ArrayList<>(sums.size());
+        sums.forEach((start, s) -> rows.add(new CountQuery.Row(start, List.of(), (long) s[0], s[1])));
+        return rows;
     }
 
     /**

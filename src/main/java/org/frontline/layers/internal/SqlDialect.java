@@ -36,9 +36,15 @@ enum SqlDialect {
         return bucketOf(bucket, this == POSTGIS ? "f.valid_from AT TIME ZONE 'UTC'" : "substr(f.valid_from, 1, 10)");
     }
 
-    /** The same for a row of the daily cell table (its {@code c.day}, a date). */
-    String dayBucketStart(TimeBucket bucket) {
-        return bucketOf(bucket, this == POSTGIS ? "c.day::timestamp" : "c.day");
+    /**
+     * Plans the rest of this transaction's statements for their values every time. On PostgreSQL, once the driver
+     * has prepared a statement, the server may keep a generic plan that guesses one row and walks an index in order
+     * (seconds) where a scan of the rows asked for takes milliseconds. Needs a transaction (SET LOCAL).
+     */
+    void planForValues(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        if (this == POSTGIS) {
+            jdbc.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+        }
     }
 
     /** A day as the daily cell table's {@code day} column compares with it. */
