@@ -152,14 +152,37 @@ public class Gazetteer {
      */
     public synchronized long install(
             String format, String fileName, Path file, java.util.function.LongConsumer progress) {
-        if (extraDir == null) throw new IllegalStateException("no gazetteer directory configured");
-        UploadFormat f = UploadFormat.of(format);
-        Path target = f.storedPath(extraDir, storedName(fileName, f.suffix()));
-        long rows = f.check(file, progress);
+        String name = storedNameOf(format, fileName);
+        long rows = check(format, file, progress);
+        try (InputStream in = Files.newInputStream(file)) {
+            put(format, name, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        reload();
+        return rows;
+    }
+
+    /** Reads a whole file in its format; returns its rows, or throws IllegalArgumentException saying what is wrong. */
+    public long check(String format, Path file, java.util.function.LongConsumer progress) {
+        return UploadFormat.of(format).check(file, progress);
+    }
+
+    /** The name a file of this format is kept under (see {@link #storedName(String, String)}). */
+    public static String storedNameOf(String format, String fileName) {
+        return storedName(fileName, UploadFormat.of(format).suffix());
+    }
+
+    /**
+     * Puts a checked file into its format's place in the extra directory, replacing one of the same name whole
+     * (written aside, then moved); {@link #reload()} reads it.
+     */
+    public synchronized void put(String format, String storedName, InputStream content) {
+        Path target = stored(format, storedName);
         try {
             Files.createDirectories(target.getParent());
             Path staged = target.resolveSibling(target.getFileName() + ".part");
-            Files.copy(file, staged, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(content, staged, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             Files.move(
                     staged,
                     target,
@@ -168,8 +191,21 @@ public class Gazetteer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        reload();
-        return rows;
+    }
+
+    /** The size of the kept file of this format and name, or -1 when there is none. */
+    public long storedSize(String format, String storedName) {
+        Path p = stored(format, storedName);
+        try {
+            return Files.isRegularFile(p) ? Files.size(p) : -1;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private Path stored(String format, String storedName) {
+        if (extraDir == null) throw new IllegalStateException("no gazetteer directory configured");
+        return UploadFormat.of(format).storedPath(extraDir, storedName);
     }
 
     /**

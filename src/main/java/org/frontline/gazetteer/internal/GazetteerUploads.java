@@ -23,7 +23,8 @@ import org.springframework.stereotype.Service;
 /**
  * Gazetteer uploads: the body streams to a temporary file (never whole in memory) under
  * {@code frontline.gazetteer.max-bytes} (413 as soon as it passes), then the file is read whole in its format and
- * only a good one is kept and indexed (400 otherwise: the gazetteer in force is unchanged). Each upload is a job
+ * only a good one is stored in the database, for every instance, and indexed (400 otherwise: the gazetteer in force
+ * is unchanged). Each upload is a job
  * whose progress can be read while it runs; the last {@link #KEPT} are remembered.
  */
 @Service
@@ -31,6 +32,7 @@ class GazetteerUploads {
 
     static final int KEPT = 50;
     private final Gazetteer gazetteer;
+    private final StoredUploads stored;
     private final long maxBytes;
     private final Map<String, UploadJob> jobs = Collections.synchronizedMap(new LinkedHashMap<>() {
         @Override
@@ -39,8 +41,9 @@ class GazetteerUploads {
         }
     });
 
-    GazetteerUploads(Gazetteer gazetteer, FrontlineSettings settings) {
+    GazetteerUploads(Gazetteer gazetteer, StoredUploads stored, FrontlineSettings settings) {
         this.gazetteer = gazetteer;
+        this.stored = stored;
         this.maxBytes = settings.gazetteer().maxBytes();
     }
 
@@ -63,11 +66,19 @@ class GazetteerUploads {
             job.size = RequestBodies.copy(body, tmp, maxBytes, job.bytesReceived::set, this::tooLarge);
             if (job.size == 0) throw new BadInputException("gazetteer upload: the file is empty");
             job.state = UploadJob.State.CHECKING;
+            String name;
             try {
-                job.rows = gazetteer.install(format, fileName, tmp, job.checked::set);
+                name = Gazetteer.storedNameOf(format, fileName);
+                job.rows = gazetteer.check(format, tmp, job.checked::set);
             } catch (IllegalArgumentException e) {
                 throw new BadInputException("gazetteer upload: " + e.getMessage());
             }
+            // the database's copy is the one every instance reads (GazetteerSync); this instance's file is a cache
+            stored.save(format, name, tmp, user);
+            try (InputStream in = Files.newInputStream(tmp)) {
+                gazetteer.put(format, name, in);
+            }
+            gazetteer.reload();
             job.placesIndexed = gazetteer.size();
             job.state = UploadJob.State.DONE;
             return job;

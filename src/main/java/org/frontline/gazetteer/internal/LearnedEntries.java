@@ -50,6 +50,14 @@ public class LearnedEntries implements GazetteerLearning {
         gazetteer.setLearned(list());
     }
 
+    /** What changes whenever an entry is added, changed or removed (see GazetteerSync). */
+    String version() {
+        return jdbc.queryForObject(
+                "SELECT COALESCE(MAX(id), 0) || '/' || COUNT(*) || '/' || COALESCE(CAST(MAX(updated_at) AS TEXT), '') "
+                        + "FROM gazetteer_entry",
+                String.class);
+    }
+
     public List<LearnedEntry> list() {
         return jdbc.query("SELECT " + COLUMNS + " FROM gazetteer_entry ORDER BY id", LearnedEntries::row);
     }
