@@ -66,6 +66,26 @@ class AgreementsBrowserTest extends BrowserSupport {
         assertThat(Integer.parseInt(shown)).isEqualTo(expected);
         String clauses = (String) js("return document.querySelector('.agreements-list').textContent");
         assertThat(clauses).contains("Stabilization").contains("dmz").doesNotContain("m4-corridor");
+
+        // the count follows the slider: the month window ending 10 March 2020 (the calendar month: from 11 February)
+        Api api = new Api(port, null, null);
+        int later = 0;
+        for (JsonNode a : api.get("/api/agreements?at=2020-03-10").json()) {
+            later += api.get("/api/agreements/" + a.path("id").asString() + "/breaches?from=2020-02-11&to=2020-03-10")
+                    .json()
+                    .path("features")
+                    .size();
+        }
+        assertThat(later).as("a window with another count").isNotEqualTo(expected);
+        js("window.__frontline.setDate('2020-03-10')");
+        String want = String.valueOf(later);
+        waitUpTo(30)
+                .until(d -> want.equals(
+                        d.findElement(By.cssSelector(".breach-count")).getDomAttribute("data-breaches")));
+        assertThat(browser.findElement(By.cssSelector(".breach-count")).getText())
+                .contains(later + " breach");
+        assertThat((String) js("return document.querySelector('.agreements-list').textContent"))
+                .contains("m4-corridor");
     }
 
     @Test
