@@ -1,23 +1,24 @@
-// The map panel's "Agreements" box: the clauses in force at the slider date, the breaches of the event window
-// (a count on the time bar, rings on the map around the breaching events). Follows the map's
-// 'frontline:view' event; a Leaflet control with onAdd/onRemove like the map's other controls.
+// The map panel's "Agreements" box: the clauses in force at the slider date and the breaches of the event window
+// (a count on the time bar). "Highlight breaches" on an agreement draws its breaching events highlighted in the
+// events layer itself (breach-highlight.js). Follows the map's 'frontline:view' event; a Leaflet control with
+// onAdd/onRemove like the map's other controls.
 import { mapState } from './briefing-http.js';
-
-
+import { indexBreaches, setBreaches } from './breach-highlight.js';
+import { el } from './dom.js';
 
 export const AgreementsPanel = L.Control.extend({
   options: { position: 'topright', debounceMs: 250 },
 
   onAdd(map) {
     this._map = map;
-    this._rings = L.layerGroup().addTo(map);
+    this._chosen = null; // the id of the agreement whose breaches are highlighted
+    this._generation = 0;
     this._box = L.DomUtil.create('details', 'agreements-panel leaflet-bar');
     this._box.open = false;
     const summary = L.DomUtil.create('summary', '', this._box);
     summary.textContent = 'Agreements';
     this._list = L.DomUtil.create('ul', 'agreements-list', this._box);
-    this._count = document.createElement('span');
-    this._count.className = 'breach-count';
+    this._count = el('span', 'breach-count');
     this._count.setAttribute('aria-live', 'polite');
     document.querySelector('#timebar .readout')?.append(this._count);
     L.DomEvent.disableClickPropagation(this._box);
@@ -35,8 +36,8 @@ export const AgreementsPanel = L.Control.extend({
   onRemove() {
     window.removeEventListener('frontline:view', this._onView);
     clearTimeout(this._timer);
-    this._rings.remove();
     this._count.remove();
+    setBreaches(null);
   },
 
   async _agreements() {
@@ -47,49 +48,63 @@ export const AgreementsPanel = L.Control.extend({
     return this._all;
   },
 
-  async _update({ day, from }) {
+  /** Highlights {@code id}'s breaches (or none when it is already chosen) and redraws the list. */
+  _choose(id) {
+    this._chosen = this._chosen === id ? null : id;
+    if (this._last) this._update(this._last);
+  },
+
+  async _update(view) {
+    const { day, from } = view;
+    this._last = view;
+    const gen = ++this._generation;
     const all = await this._agreements();
     const inForce = all.filter((a) => a.effectiveFrom <= day && (!a.endsOn || day < a.endsOn));
+    const answers = await Promise.all(inForce.map(async (a) => {
+      const res = await fetch(`/api/agreements/${encodeURIComponent(a.id)}/breaches?from=${from}&to=${day}`,
+        { headers: { Accept: 'application/geo+json' } });
+      return res.ok ? res.json() : null;
+    }));
+    if (gen !== this._generation) return; // a newer view or choice is on its way
     this._list.replaceChildren();
-    this._rings.clearLayers();
     let total = 0;
-    for (const a of inForce) {
-      const li = document.createElement('li');
-      const link = document.createElement('a');
+    let highlighted = null;
+    inForce.forEach((a, i) => {
+      const fc = answers[i];
+      const li = el('li');
+      li.dataset.agreement = a.id;
+      const link = el('a', null, a.name);
       link.href = `/agreements/${encodeURIComponent(a.id)}`;
-      link.textContent = a.name;
-      li.append(link);
-      const clauses = document.createElement('ul');
+      const toggle = el('button', 'breach-toggle', 'Highlight breaches');
+      toggle.type = 'button';
+      toggle.setAttribute('aria-pressed', String(this._chosen === a.id));
+      toggle.title = `Draw the events breaching ${a.name} highlighted on the map`;
+      toggle.addEventListener('click', () => this._choose(a.id));
+      const clauses = el('ul');
+      const perClause = new Map();
+      for (const f of fc?.features ?? []) {
+        perClause.set(f.properties.clause, (perClause.get(f.properties.clause) || 0) + 1);
+      }
       for (const c of a.clauses) {
         const starts = c.from || a.effectiveFrom;
         if (starts > day || (c.to && day >= c.to)) continue;
-        const item = document.createElement('li');
-        item.textContent = `${c.id} (${c.type}${c.deadline ? `, deadline ${c.deadline}` : ''})`;
+        const item = el('li', null, `${c.id} (${c.type}${c.deadline ? `, deadline ${c.deadline}` : ''})`);
         item.dataset.clause = c.id;
+        const n = perClause.get(c.id) || 0;
+        if (n) item.append(document.createTextNode(` — ${n} breach${n === 1 ? '' : 'es'} in the window`));
         clauses.append(item);
       }
-      li.append(clauses);
+      li.append(link, toggle, clauses);
       this._list.append(li);
-      const res = await fetch(`/api/agreements/${encodeURIComponent(a.id)}/breaches?from=${from}&to=${day}`,
-        { headers: { Accept: 'application/geo+json' } });
-      if (!res.ok) continue;
-      const fc = await res.json();
-      total += fc.features.length;
-      const perClause = new Map();
-      for (const f of fc.features) {
-        perClause.set(f.properties.clause, (perClause.get(f.properties.clause) || 0) + 1);
-        const [lon, lat] = f.geometry.coordinates;
-        const ring = L.circleMarker([lat, lon], { radius: 11, color: '#D55E00', weight: 2, fill: false, interactive: false });
-        this._rings.addLayer(ring);
-      }
-      for (const item of clauses.children) {
-        const n = perClause.get(item.dataset.clause) || 0;
-        if (n) item.append(document.createTextNode(` — ${n} breach${n === 1 ? '' : 'es'} in the window`));
-      }
-    }
+      total += fc?.features.length ?? 0;
+      if (this._chosen === a.id) highlighted = { agreement: { id: a.id, name: a.name }, byEvent: indexBreaches(fc) };
+    });
     if (!inForce.length) this._list.textContent = 'No agreement in force at this date.';
     this._count.textContent = inForce.length ? ` · ${total} breach${total === 1 ? '' : 'es'} of agreements` : '';
     this._count.dataset.breaches = String(total);
+    // an agreement no longer in force at the new date has nothing to highlight
+    setBreaches(highlighted?.agreement ?? null, highlighted?.byEvent);
+    this._box.dataset.highlighted = highlighted ? highlighted.agreement.id : '';
   },
 });
 

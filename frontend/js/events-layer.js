@@ -3,6 +3,9 @@
 // count badge (a focusable marker) that zooms in on click or Enter; from STACK_ZOOM on only events at one spot
 // group, and such a stack spiderfies: each event gets a leg and a focusable marker that opens its popup. Single
 // events are drawn on the shared canvas. Cells are count badges too; clicking one zooms to the cell.
+// Events breaching the agreement chosen in the agreements panel are drawn with a breach outline (breach-highlight.js);
+// a group badge holding any is outlined too.
+import { breachesOf, breachStyle } from './breach-highlight.js';
 import { eventStyle } from './style.js';
 
 export const STACK_ZOOM = 13;
@@ -36,6 +39,10 @@ export function onActivate(layer, act) {
   });
 }
 
+function breached(f) {
+  return breachesOf(f.id).length > 0;
+}
+
 function latLngOf(f) {
   const c = f.geometry?.type === 'Point' ? f.geometry.coordinates : f.geometry?.coordinates?.[0];
   return c ? L.latLng(c[1], c[0]) : null;
@@ -54,6 +61,10 @@ export class EventsLayer {
     this.spider = null;
     this.onSpiderClose = () => this.unspiderfy();
     map.on('zoomstart', this.onSpiderClose);
+    this.onBreaches = () => {
+      if (this.fc) this.redraw();
+    };
+    window.addEventListener('frontline:breaches', this.onBreaches);
   }
 
   get aggregated() {
@@ -95,9 +106,10 @@ export class EventsLayer {
       for (const g of this.groups()) {
         if (g.members.length === 1) {
           const f = g.members[0];
-          wanted.set(versionKey(f), () => this.single(f));
+          wanted.set(`${versionKey(f)}${breached(f) ? '|breach' : ''}`, () => this.single(f));
         } else {
-          const key = `group|${this.map.getZoom()}|${g.members.map(versionKey).sort().join(',')}`;
+          const n = g.members.filter(breached).length;
+          const key = `group|${this.map.getZoom()}|${n}|${g.members.map(versionKey).sort().join(',')}`;
           wanted.set(key, () => this.groupMarker(g));
         }
       }
@@ -137,9 +149,11 @@ export class EventsLayer {
   }
 
   single(f) {
-    const layer = L.circleMarker(latLngOf(f), { ...eventStyle(this.meta, f.properties), renderer: this.renderer,
+    const style = eventStyle(this.meta, f.properties);
+    const layer = L.circleMarker(latLngOf(f), { ...(breached(f) ? breachStyle(style) : style), renderer: this.renderer,
       pane: this.pane });
     layer.feature = f;
+    layer.breach = breached(f);
     return layer;
   }
 
@@ -150,9 +164,11 @@ export class EventsLayer {
       .distanceTo(this.map.project(bounds.getSouthWest(), this.map.getMaxZoom())) < 2 * STACK_PX;
     const stack = oneSpot || this.map.getZoom() >= STACK_ZOOM;
     const size = n < 10 ? 26 : n < 100 ? 32 : 38;
-    const label = stack ? `${n} events at one place: press to show each` : `${n} events here: press to zoom in`;
+    const breaches = g.members.filter(breached).length;
+    const label = (stack ? `${n} events at one place: press to show each` : `${n} events here: press to zoom in`)
+      + (breaches ? ` (${breaches} breach${breaches === 1 ? '' : 'es'})` : '');
     const marker = L.marker(g.latlng, {
-      icon: badge(`fl-event-group${stack ? ' fl-event-stack' : ''}`, compact(n), size),
+      icon: badge(`fl-event-group${stack ? ' fl-event-stack' : ''}${breaches ? ' fl-has-breach' : ''}`, compact(n), size),
       keyboard: true, title: label, alt: label, pane: this.pane, riseOnHover: true,
     });
     marker.on('add', () => marker.getElement()?.setAttribute('aria-label', label));
@@ -199,6 +215,7 @@ export class EventsLayer {
       const style = eventStyle(this.meta, f.properties);
       const dot = document.createElement('span');
       dot.style.backgroundColor = style.fillColor || style.color;
+      if (breached(f)) dot.className = 'fl-breach';
       const title = `${f.properties?.title ?? f.properties?.name ?? f.id} (${String(f.properties?.validFrom ?? '').slice(0, 10)})`;
       const leg = L.marker(at, { icon: L.divIcon({ className: 'fl-spider-leg', html: dot, iconSize: [16, 16] }),
         keyboard: true, title, alt: title, pane: this.pane, zIndexOffset: 1000 });
@@ -249,6 +266,7 @@ export class EventsLayer {
   remove() {
     this.clear();
     this.map.off('zoomstart', this.onSpiderClose);
+    window.removeEventListener('frontline:breaches', this.onBreaches);
   }
 }
 

@@ -3,6 +3,7 @@
 import { categoryProperty, cssToken, eventStyle, legendEntries, look, pathStyle, warnings } from './style.js';
 import { symbolSvg } from './symbols.js';
 import { buildPopup } from './popup.js';
+import { breachLinesOf } from './breach-highlight.js';
 import { EventsLayer } from './events-layer.js';
 import { el } from './dom.js';
 
@@ -210,7 +211,9 @@ export class LayerManager {
   openPopup(layer, meta, latlng) {
     const feature = layer.feature || layer.getLayers?.()[0]?.feature;
     if (!feature) return;
-    L.popup({ maxWidth: 320, className: 'fl-popup' }).setLatLng(latlng).setContent(buildPopup(feature, meta, this.popupActions(feature, meta)))
+    const flags = meta.kind === 'event' ? breachLinesOf(feature.id) : [];
+    L.popup({ maxWidth: 320, className: 'fl-popup' }).setLatLng(latlng)
+      .setContent(buildPopup(feature, meta, this.popupActions(feature, meta), flags))
       .openOn(this.map);
   }
 

@@ -27,10 +27,12 @@ function row(dl, label, value) {
   dl.append(el('dt', null, label), el('dd', null, value));
 }
 
-export function buildPopup(feature, meta, actions = []) {
+/** {@code flags}: lines shown under the title, e.g. the agreement clauses an event breaches. */
+export function buildPopup(feature, meta, actions = [], flags = []) {
   const p = feature.properties || {};
   const root = el('div', 'feature-popup');
   root.append(el('h3', 'popup-title', featureName(p, feature.id)));
+  for (const line of flags) root.append(el('p', 'popup-breach', line));
 
   const typeParts = [p.eventType, p.subEventType, p.party, p.zoneType, p.status].filter((v) => v != null && v !== '');
   root.append(el('div', 'popup-type', `${meta.title || meta.id}${typeParts.length ? ' · ' + typeParts.join(' · ') : ''}`));

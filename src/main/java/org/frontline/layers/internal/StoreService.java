@@ -44,13 +44,20 @@ public class StoreService implements LayerService {
     private final LayerRepository layers;
     private final FeatureRepository features;
     private final CountRepository counts;
+    private final AreaCountRepository areaCounts;
     private final JsonMapper json;
     private final Clock clock;
 
-    StoreService(LayerRepository layers, FeatureRepository features, CountRepository counts, JsonMapper json) {
+    StoreService(
+            LayerRepository layers,
+            FeatureRepository features,
+            CountRepository counts,
+            AreaCountRepository areaCounts,
+            JsonMapper json) {
         this.layers = layers;
         this.features = features;
         this.counts = counts;
+        this.areaCounts = areaCounts;
         this.json = json;
         this.clock = Clock.systemUTC();
     }
@@ -128,7 +135,7 @@ public class StoreService implements LayerService {
                 query.groupBy(),
                 query.matchProperties(),
                 query.matchValues());
-        return counts.count(narrowed, new WKBWriter().write(area));
+        return areaCounts.count(narrowed, new WKBWriter().write(area));
     }
 
     /** Rows as stored, for writers that pass WKB and JSON text on (the GeoJSON stream). */
