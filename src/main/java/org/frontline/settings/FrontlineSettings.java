@@ -94,7 +94,8 @@ public record FrontlineSettings(
             String center,
 
             @Min(0) @Max(19) int zoom,
-            @Positive int maxEvents) {}
+            @Positive int maxEvents,
+            @Positive int exactCountLimit) {}
 
     public record Tiles(
             @NotNull

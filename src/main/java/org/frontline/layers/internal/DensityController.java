@@ -30,14 +30,14 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class DensityController {
     private final StoreService store;
-    private final DensityRepository density;
+    private final DensityCells density;
     private final FeatureCollectionWriter writer;
     private final JsonMapper json;
     private final int maxEvents;
 
     DensityController(
             StoreService store,
-            DensityRepository density,
+            DensityCells density,
             FeatureCollectionWriter writer,
             JsonMapper json,
             @Value("${frontline.map.max-events:2000}") int maxEvents) {

@@ -1,5 +1,6 @@
 package org.frontline.layers.internal;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,9 +28,25 @@ class DensityRepository {
     record Cell(long column, long row, long count, long fatalities, double lon, double lat) {}
 
     List<Cell> cells(FeatureQuery q, DensityGrid grid) {
+        return cells(q, grid, null, null);
+    }
+
+    /**
+     * The same, counting only the versions whose validity starts in [startsFrom, startsBefore) (either end may be
+     * null: open).
+     */
+    List<Cell> cells(FeatureQuery q, DensityGrid grid, Instant startsFrom, Instant startsBefore) {
         List<Object> args = new ArrayList<>();
         SqlDialect d = features.dialect();
         String from = features.fromWhere(q, args);
+        if (startsFrom != null) {
+            from += " AND f.valid_from >= ?";
+            args.add(FeatureRepository.odt(startsFrom));
+        }
+        if (startsBefore != null) {
+            from += " AND f.valid_from < ?";
+            args.add(FeatureRepository.odt(startsBefore));
+        }
         // The cell size and origin come from a validated zoom, not from the user's text.
         String cell = String.format(Locale.ROOT, "%.17g", grid.cell());
         String sql = "SELECT FLOOR((x + 180) / " + cell + ") AS cx, FLOOR((y + 90) / " + cell + ") AS cy, "

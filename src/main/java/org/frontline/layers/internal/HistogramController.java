@@ -21,8 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The time bar's histogram: an event layer's events and fatalities per day, week or month, counted in the
- * database (GROUP BY on the start of valid time, the box through the spatial index). An event counts in the
- * bucket it starts in. Without from/to the layer's whole extent; empty buckets are kept so bars line up.
+ * database ({@link HistogramCounts}: from the daily cell table, or the events themselves for small views and record
+ * times). An event counts in the bucket it starts in. Without from/to the layer's whole extent; empty buckets are
+ * kept so bars line up. {@code exact} is false when a very busy view was counted to whole cells at its edges.
  */
 @RestController
 class HistogramController {
@@ -30,9 +31,11 @@ class HistogramController {
     static final int MAX_BUCKETS = 3700;
 
     private final StoreService store;
+    private final HistogramCounts counts;
 
-    HistogramController(StoreService store) {
+    HistogramController(StoreService store, HistogramCounts counts) {
         this.store = store;
+        this.counts = counts;
     }
 
     record Bar(LocalDate start, long events, double fatalities) {}
@@ -44,6 +47,7 @@ class HistogramController {
             LocalDate to,
             long events,
             double fatalities,
+            boolean exact,
             List<Bar> buckets) {}
 
     @GetMapping("/api/layers/{layer}/histogram")
@@ -61,7 +65,7 @@ class HistogramController {
                     + l.kind().code() + " features; histograms are counted for event layers");
         }
         if (l.extentFrom() == null && (from == null || to == null)) {
-            return new Histogram(layer, unit.code(), null, null, 0, 0, List.of());
+            return new Histogram(layer, unit.code(), null, null, 0, 0, true, List.of());
         }
         String f = from != null ? from : day(l.extentFrom()).toString();
         String t = to != null ? to : day(l.extentTo()).toString();
@@ -80,7 +84,8 @@ class HistogramController {
         }
         long total = 0;
         double deaths = 0;
-        for (CountQuery.Row r : store.count(CountQuery.of(q, unit))) {
+        HistogramCounts.Counts counted = counts.count(q, unit);
+        for (CountQuery.Row r : counted.rows()) {
             events.get(r.bucket())[0] += r.count();
             killed.get(r.bucket())[0] += r.fatalities();
             total += r.count();
@@ -88,7 +93,7 @@ class HistogramController {
         }
         List<Bar> bars = new ArrayList<>(events.size());
         events.forEach((d, n) -> bars.add(new Bar(d, n[0], killed.get(d)[0])));
-        return new Histogram(layer, unit.code(), first, end.minusDays(1), total, deaths, bars);
+        return new Histogram(layer, unit.code(), first, end.minusDays(1), total, deaths, counted.exact(), bars);
     }
 
     private static LocalDate day(Instant t) {

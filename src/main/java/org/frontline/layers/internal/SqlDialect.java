@@ -38,13 +38,27 @@ enum SqlDialect {
 
     /** The first day (text YYYY-MM-DD) of the UTC day, ISO week or month in which a version's validity starts. */
     String bucketStart(TimeBucket bucket) {
+        return bucketOf(bucket, this == POSTGIS ? "f.valid_from AT TIME ZONE 'UTC'" : "substr(f.valid_from, 1, 10)");
+    }
+
+    /** The same for a row of the daily cell table (its {@code c.day}, a date). */
+    String dayBucketStart(TimeBucket bucket) {
+        return bucketOf(bucket, this == POSTGIS ? "c.day::timestamp" : "c.day");
+    }
+
+    /** A day as the daily cell table's {@code day} column compares with it. */
+    Object dayArg(java.time.LocalDate day) {
+        return this == POSTGIS ? day : day.toString();
+    }
+
+    private String bucketOf(TimeBucket bucket, String utcDay) {
         if (this == POSTGIS) {
-            return "to_char(date_trunc('" + bucket.code() + "', f.valid_from AT TIME ZONE 'UTC'), 'YYYY-MM-DD')";
+            return "to_char(date_trunc('" + bucket.code() + "', " + utcDay + "), 'YYYY-MM-DD')";
         }
         return switch (bucket) {
-            case DAY -> "substr(f.valid_from, 1, 10)";
-            case WEEK -> "date(substr(f.valid_from, 1, 10), 'weekday 0', '-6 days')";
-            case MONTH -> "(substr(f.valid_from, 1, 7) || '-01')";
+            case DAY -> utcDay;
+            case WEEK -> "date(" + utcDay + ", 'weekday 0', '-6 days')";
+            case MONTH -> "(substr(" + utcDay + ", 1, 7) || '-01')";
         };
     }
 
