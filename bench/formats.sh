@@ -4,6 +4,7 @@
 # The app runs inside the bench's JVM, so HEAP caps the app: a small HEAP that still exports everything shows the
 # exports stream in constant memory. TIMEOUT bounds the whole run (default 15m).
 # Usage: bench/formats.sh            (env: EVENTS=1000000 ROWS=100000 REQUESTS=100 HEAP=512m TIMEOUT=15m)
+# The import only: EVENTS=0 bench/formats.sh; the OGC pages and exports only: ROWS=0 bench/formats.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B -o test-compile

@@ -60,13 +60,17 @@ public final class FormatsBench {
                 exportHeap(port, "gpkg");
                 exportHeap(port, "shp.zip");
             }
-            acledImport(app, "PostGIS");
+            if (ROWS > 0) { // ROWS=0: the OGC pages and exports only
+                acledImport(app, "PostGIS");
+            }
             app.close();
-            Path dir = Files.createTempDirectory("frontline-bench-sqlite");
-            ConfigurableApplicationContext embedded =
-                    start("--spring.datasource.url=jdbc:sqlite:" + dir.resolve("bench.db"));
-            acledImport(embedded, "embedded SQLite");
-            embedded.close();
+            if (ROWS > 0) {
+                Path dir = Files.createTempDirectory("frontline-bench-sqlite");
+                ConfigurableApplicationContext embedded =
+                        start("--spring.datasource.url=jdbc:sqlite:" + dir.resolve("bench.db"));
+                acledImport(embedded, "embedded SQLite");
+                embedded.close();
+            }
             System.out.println(uptime());
         } catch (Throwable t) {
             t.printStackTrace();

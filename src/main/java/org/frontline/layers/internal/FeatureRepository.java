@@ -35,6 +35,8 @@ class FeatureRepository {
             + "f.geo_precision, f.time_precision";
     /** The R*Tree's value for an open end (no valid_to, not superseded). */
     private static final double OPEN = 1e30;
+    /** Rows per JDBC batch of inserts (an import's batch is one; pgjdbc rewrites it into multi-row INSERTs). */
+    private static final int BATCH = 1000;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -245,7 +247,7 @@ class FeatureRepository {
                         + "time_precision" + (postgis ? "" : ", min_x, min_y, max_x, max_y") + ") VALUES (?, ?, "
                         + (postgis ? "ST_GeomFromWKB(?, 4326), ?::jsonb" : "?, ?") + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
                         + (postgis ? "" : ", ?, ?, ?, ?") + ")";
-        jdbc.batchUpdate(sql, versions, 500, (ps, v) -> {
+        jdbc.batchUpdate(sql, versions, BATCH, (ps, v) -> {
             bind(ps, v);
             if (!postgis) {
                 ps.setDouble(16, v.box().getMinX());
