@@ -1,5 +1,5 @@
 // Export and import on the map: a Leaflet control with an export menu (GeoJSON, CSV in ACLED's layout, CSV for
-// spreadsheets, GeoPackage, KML) for a layer at the slider date, the event window or all time, and an import
+// spreadsheets, GeoPackage, zipped shapefile, KML) for a layer at the slider date, the event window or all time, and an import
 // form (ACLED CSV, GeoPackage, GeoJSON) whose job is followed with a progress bar. Text from the server
 // (errors, counts) is put in the page with textContent.
 import { elAttrs } from './dom.js';
@@ -11,6 +11,7 @@ const FORMATS = [
   ['csv', 'CSV (ACLED columns for events)', ''],
   ['csv', 'CSV for spreadsheets (UTF-8 BOM)', 'bom=true'],
   ['gpkg', 'GeoPackage', ''],
+  ['shp.zip', 'Shapefile (zipped, UTF-8)', ''],
   ['kml', 'KML (Google Earth time slider)', ''],
 ];
 

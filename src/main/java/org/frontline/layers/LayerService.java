@@ -61,6 +61,12 @@ public interface LayerService {
      */
     List<String> addRecorded(String layerId, List<NewFeature> features, String user, String reason, Instant recordedAt);
 
+    /**
+     * Starts a bulk add of new features recorded at {@code recordedAt} (an import): locks the layer for writing
+     * until the caller's transaction ends, which must be open (see {@link BulkAdd} for what the caller vouches for).
+     */
+    BulkAdd bulkAdd(String layerId, String user, String reason, Instant recordedAt);
+
     /** Corrects a feature over the valid time of {@code replacement}; returns the new version. */
     StoredFeature correct(String featureId, NewFeature replacement, String user, String reason);
 

@@ -17,7 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
 
-/** The map's Export / import box in headless Chromium: a download link per format, an import with progress. */
+/** The map's Export / import box in headless Chromium: a download link per format (a zipped shapefile too), an import with progress. */
 @SpringBootTest(
         webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {
@@ -60,6 +60,15 @@ class FormatsControlBrowserTest extends BrowserSupport {
         assertThat(browser.findElement(By.id("export-link")).getAttribute("href"))
                 .endsWith("/api/export/acled.gpkg?at=" + day);
         new Select(browser.findElement(By.id("export-scope"))).selectByValue("all");
+        new Select(browser.findElement(By.id("export-format"))).selectByVisibleText("Shapefile (zipped, UTF-8)");
+        String shp = browser.findElement(By.id("export-link")).getAttribute("href");
+        assertThat(shp).endsWith("/api/export/acled.shp.zip");
+        // what the link downloads: a zip (its first bytes "PK")
+        assertThat(js(
+                        "return fetch(arguments[0]).then(r => r.arrayBuffer())"
+                                + ".then(b => String.fromCharCode(...new Uint8Array(b).slice(0, 2)));",
+                        shp))
+                .isEqualTo("PK");
         new Select(browser.findElement(By.id("export-format"))).selectByVisibleText("CSV for spreadsheets (UTF-8 BOM)");
         assertThat(browser.findElement(By.id("export-link")).getAttribute("href"))
                 .endsWith("/api/export/acled.csv?bom=true");

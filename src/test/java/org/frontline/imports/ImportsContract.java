@@ -222,7 +222,8 @@ abstract class ImportsContract {
                 .lines()
                 .skip(1)
                 .toList();
-        String tag = UUID.randomUUID().toString().substring(0, 6);
+        // not starting with 9: the cases below replace "SYR9" in rows that already carry the tag
+        String tag = "t" + UUID.randomUUID().toString().substring(0, 5);
         // Synchronous refusals: the file as a whole is wrong.
         Answer missing = upload(
                 "layer=" + events + "&format=acled",
@@ -280,6 +281,35 @@ abstract class ImportsContract {
         assertThat(notUtf8.get("state").asString()).isEqualTo("failed");
         assertThat(notUtf8.get("detail").asString()).contains("line 3").contains("not UTF-8");
         assertThat(stored(events)).isZero();
+    }
+
+    @Test
+    void aRowWhoseIdAnotherLayerUsesIsRefusedNamingItsLineAndNothingIsStored() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        List<String> lines = new String(acled("acled-idlib-2019.csv", tag), StandardCharsets.UTF_8)
+                .lines()
+                .toList();
+        String other = layers.ensureLayer("other-" + tag, "Other", LayerKind.EVENT, "{}")
+                .id();
+        byte[] one = (lines.get(0) + "\r\n" + lines.get(7) + "\r\n").getBytes(StandardCharsets.UTF_8);
+        assertThat(run("layer=" + other + "&format=acled", one).get("state").asString())
+                .isEqualTo("done");
+        // 1,500 rows (more than one stored batch); line 1,201 has the id that the other layer holds
+        StringBuilder file = new StringBuilder(lines.get(0)).append("\r\n");
+        for (int i = 0; i < 1500; i++) {
+            file.append(i == 1199 ? lines.get(7) : lines.get(3).replace("SYR" + tag + "90003", "SYR" + tag + "-" + i))
+                    .append("\r\n");
+        }
+        JsonNode job = run("layer=" + events + "&format=acled", file.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("failed");
+        assertThat(job.at("/problem/errors").size()).as(job.toString()).isEqualTo(1);
+        assertThat(job.at("/problem/errors/0/line").asLong()).isEqualTo(1201);
+        assertThat(job.at("/problem/errors/0/problem").asString())
+                .contains("SYR" + tag + "90007")
+                .contains("layer '" + other + "'");
+        assertThat(job.at("/problem/detail").asString()).contains("nothing was stored");
+        assertThat(stored(events)).isZero();
+        assertThat(stored(other)).isEqualTo(1);
     }
 
     @Test

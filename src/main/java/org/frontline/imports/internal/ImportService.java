@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.frontline.imports.internal.ImportException.RowError;
+import org.frontline.layers.BulkAdd;
 import org.frontline.layers.FeatureQuery;
 import org.frontline.layers.GeoJsonFeatures;
 import org.frontline.layers.Layer;
@@ -151,6 +152,9 @@ class ImportService {
             job.state = ImportJob.State.DONE;
         } catch (ImportException e) {
             job.detail = e.getMessage();
+            if (!e.errors().isEmpty()) {
+                job.errors = List.copyOf(e.errors());
+            }
             job.state = job.cancelRequested ? ImportJob.State.CANCELLED : ImportJob.State.FAILED;
         } catch (RuntimeException | IOException e) {
             job.detail = "nothing was stored: " + (e.getMessage() == null ? e.toString() : e.getMessage());
@@ -210,44 +214,65 @@ class ImportService {
     }
 
     private void store(ImportJob job, ImportFormat format, Layer layer, Map<String, String> options, Path file) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String reason = "import of a " + job.format + " file (job " + job.id + ")";
+        BulkAdd bulk = layers.bulkAdd(layer.id(), job.user, reason, now); // locks the layer, then its ids are read
         Set<String> stored = new HashSet<>();
         layers.stream(
                 FeatureQuery.between(layer.id(), TimeParam.EARLIEST, TimeParam.LATEST), f -> stored.add(f.featureId()));
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        String reason = "import of a " + job.format + " file (job " + job.id + ")";
         List<NewFeature> batch = new ArrayList<>(BATCH);
-        try {
-            format.read(file, layer, options, job, new ImportFormat.Rows() {
-                @Override
-                public void feature(long line, NewFeature f) {
-                    if (f.id() != null && stored.contains(f.id())) {
-                        correctIfChanged(job, f, reason);
-                        return;
-                    }
-                    batch.add(f);
-                    if (batch.size() == BATCH) {
-                        flush();
-                    }
+        List<Long> lines = new ArrayList<>(BATCH);
+        List<RowError> foreign = new ArrayList<>();
+        class Batches implements ImportFormat.Rows {
+            @Override
+            public void feature(long line, NewFeature f) {
+                if (f.id() != null && stored.contains(f.id())) {
+                    correctIfChanged(job, f, reason);
+                    return;
                 }
-
-                @Override
-                public void refused(long line, String problem) {
-                    throw new ImportException("line " + line + " changed since it was checked: " + problem);
+                batch.add(f);
+                lines.add(line);
+                if (batch.size() == BATCH) {
+                    flush();
                 }
-
-                private void flush() {
-                    layers.addRecorded(layer.id(), batch, job.user, reason, now);
-                    job.created.addAndGet(batch.size());
-                    batch.clear();
-                }
-            });
-            if (!batch.isEmpty()) {
-                layers.addRecorded(layer.id(), batch, job.user, reason, now);
-                job.created.addAndGet(batch.size());
             }
-            job.checkCancelled();
+
+            @Override
+            public void refused(long line, String problem) {
+                throw new ImportException("line " + line + " changed since it was checked: " + problem);
+            }
+
+            /** Stores the batch; once a row's id turned out to belong to another layer, only lists such rows. */
+            void flush() {
+                Map<String, String> others = foreign.isEmpty() ? bulk.add(batch) : bulk.idsOfOtherLayers(batch);
+                for (int i = 0; i < batch.size() && foreign.size() < MAX_LISTED_ERRORS; i++) {
+                    String other = others.get(batch.get(i).id());
+                    if (other != null) {
+                        foreign.add(new RowError(
+                                lines.get(i), "id '" + batch.get(i).id() + "' belongs to layer '" + other + "'"));
+                    }
+                }
+                job.created.addAndGet(others.isEmpty() && foreign.isEmpty() ? batch.size() : 0);
+                batch.clear();
+                lines.clear();
+            }
+        }
+        Batches rows = new Batches();
+        try {
+            format.read(file, layer, options, job, rows);
         } catch (IOException e) {
             throw new ImportException("the file could not be read again: " + e.getMessage());
+        }
+        if (!batch.isEmpty()) {
+            rows.flush();
+        }
+        job.checkCancelled();
+        if (!foreign.isEmpty()) {
+            job.refused.set(foreign.size());
+            throw new ImportException(
+                    foreign.size() + (foreign.size() == MAX_LISTED_ERRORS ? " or more" : "")
+                            + " rows have ids that other layers use (feature ids are global); nothing was stored",
+                    foreign);
         }
     }
 

@@ -9,7 +9,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.frontline.layers.FeatureQuery;
@@ -18,6 +20,7 @@ import org.frontline.web.RequestBudget;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * SQL over the feature_version table. Every value is a bound parameter. The time-slider query is written per
@@ -32,6 +35,10 @@ class FeatureRepository {
             + "f.geo_precision, f.time_precision";
     /** The R*Tree's value for an open end (no valid_to, not superseded). */
     private static final double OPEN = 1e30;
+    /** Rows per JDBC batch of inserts (an import's batch is one; pgjdbc rewrites it into multi-row INSERTs). */
+    private static final int BATCH = 1000;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcTemplate jdbc;
     private final SqlDialect dialect;
@@ -201,6 +208,36 @@ class FeatureRepository {
         return l.isEmpty() ? null : l.get(0);
     }
 
+    /**
+     * The ids among {@code featureIds} that layers other than {@code layerId} use, each with (one of) those layers.
+     * One query whose list of ids is one JSON parameter: each id is a correlated count, one probe of the
+     * feature_history index; an ORDER BY, LIMIT or min() there would let the planner walk another index in layer
+     * order instead, and an IN list or a join would let it choose a sequential scan when it has no statistics yet
+     * (a table that grew inside the import's transaction). The layers are looked up for the ids found only.
+     */
+    Map<String, String> idsOfOtherLayers(String layerId, List<String> featureIds) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (featureIds.isEmpty()) {
+            return out;
+        }
+        List<String> found = jdbc.queryForList(
+                "SELECT v.value FROM " + dialect.jsonStrings() + " WHERE (SELECT count(*) FROM feature_version o "
+                        + "WHERE o.feature_id = v.value AND o.layer_id <> ?) > 0",
+                String.class,
+                JSON.writeValueAsString(featureIds),
+                layerId);
+        for (String id : found) {
+            out.put(
+                    id,
+                    jdbc.queryForObject(
+                            "SELECT layer_id FROM feature_version WHERE feature_id = ? AND layer_id <> ? LIMIT 1",
+                            String.class,
+                            id,
+                            layerId));
+        }
+        return out;
+    }
+
     /** Inserts versions in one batch; returns nothing: ids are the callers'. */
     void insert(List<InsertVersion> versions) {
         boolean postgis = dialect == SqlDialect.POSTGIS;
@@ -210,7 +247,7 @@ class FeatureRepository {
                         + "time_precision" + (postgis ? "" : ", min_x, min_y, max_x, max_y") + ") VALUES (?, ?, "
                         + (postgis ? "ST_GeomFromWKB(?, 4326), ?::jsonb" : "?, ?") + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
                         + (postgis ? "" : ", ?, ?, ?, ?") + ")";
-        jdbc.batchUpdate(sql, versions, 500, (ps, v) -> {
+        jdbc.batchUpdate(sql, versions, BATCH, (ps, v) -> {
             bind(ps, v);
             if (!postgis) {
                 ps.setDouble(16, v.box().getMinX());

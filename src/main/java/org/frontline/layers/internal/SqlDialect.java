@@ -14,6 +14,11 @@ enum SqlDialect {
     POSTGIS,
     SQLITE;
 
+    /** The strings of a JSON array bound as one parameter, as a table {@code v} of one column, {@code value}. */
+    String jsonStrings() {
+        return this == POSTGIS ? "jsonb_array_elements_text(CAST(? AS jsonb)) AS v(value)" : "json_each(?) AS v";
+    }
+
     /** The centre of a stored geometry's box (x, then y), for the density bins. */
     String centreX() {
         return this == POSTGIS ? "ST_X(ST_Centroid(f.geom))" : "((f.min_x + f.max_x) / 2)";

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.frontline.layers.BulkAdd;
 import org.frontline.layers.CountQuery;
 import org.frontline.layers.FeatureQuery;
 import org.frontline.layers.Layer;
@@ -29,6 +30,7 @@ import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -185,6 +187,15 @@ public class StoreService implements LayerService {
         }
         features.insert(rows);
         return ids;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public BulkAdd bulkAdd(String layerId, String user, String reason, Instant recordedAt) {
+        Layer layer = layers.find(layerId).orElseThrow(() -> LayerService.unknownLayer(layerId));
+        checkReason(reason);
+        layers.lock(layerId);
+        return new StoreBulkAdd(features, layer, (id, f) -> version(id, layerId, f, recordedAt, user, reason));
     }
 
     private void checkNoOverlap(String layerId, String id, NewFeature f, List<NewFeature> sameBatch, int index) {
@@ -352,7 +363,7 @@ public class StoreService implements LayerService {
         }
     }
 
-    private static String label(int index, NewFeature f) {
+    static String label(int index, NewFeature f) {
         return "#" + (index + 1) + (f.id() == null ? "" : " (id '" + f.id() + "')");
     }
 
