@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Streams the answer to a {@link FeatureQuery} as an RFC 7946 FeatureCollection. */
@@ -35,7 +36,7 @@ public class FeatureCollectionWriter {
         try {
             store.streamRows(query, stream::write);
         } catch (RuntimeException e) {
-            if (stream.count() == 0 && (e instanceof DataAccessException || e instanceof ServerBusyException)) {
+            if (stream.count() == 0 && beforeAnswer(e)) {
                 throw e; // the first read failed or ran over budget: nothing has left the buffer, so 503 as usual
             }
             // No close: it would end the JSON array as if complete. And no cause on the new exception: an error
@@ -50,6 +51,17 @@ public class FeatureCollectionWriter {
         }
         stream.close();
         return stream.count();
+    }
+
+    /**
+     * The database went away or the budget ran out: {@code ApiErrors} answers these with 503 and Retry-After.
+     * A restart of PostgreSQL ends the read's transaction too (SQLSTATE 57P01 surfaces as a
+     * TransactionSystemException when its rollback fails), so transaction failures belong here as well.
+     */
+    private static boolean beforeAnswer(RuntimeException e) {
+        return e instanceof DataAccessException
+                || e instanceof TransactionException
+                || e instanceof ServerBusyException;
     }
 
     /** A FeatureCollection that failed after it started: deliberately handled by no error handler. */
