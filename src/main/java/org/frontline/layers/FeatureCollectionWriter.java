@@ -1,5 +1,7 @@
 package org.frontline.layers;
 
+import java.io.FilterOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Collection;
 import org.frontline.layers.internal.GeoJsonFeatureStream;
@@ -32,12 +34,15 @@ public class FeatureCollectionWriter {
      * aborts the connection, so the client sees an incomplete answer, never a well-formed truncated one.
      */
     public long write(FeatureQuery query, OutputStream out) {
-        GeoJsonFeatureStream stream = new GeoJsonFeatureStream(out, json);
+        Watched watched = new Watched(out);
+        GeoJsonFeatureStream stream = new GeoJsonFeatureStream(watched, json);
         try {
             store.streamRows(query, stream::write);
         } catch (RuntimeException e) {
-            if (stream.count() == 0 && beforeAnswer(e)) {
-                throw e; // the first read failed or ran over budget: nothing has left the buffer, so 503 as usual
+            if (!watched.written && beforeAnswer(e)) {
+                // the read failed or ran over budget while the first features were still in the JSON writer's
+                // buffer: not a byte has reached the answer, so 503 as usual (it used to be a 500 after 1-12 features)
+                throw e;
             }
             // No close: it would end the JSON array as if complete. And no cause on the new exception: an error
             // handler matching the cause (e.g. 503 for a lost database) would write a body into the started answer
@@ -62,6 +67,27 @@ public class FeatureCollectionWriter {
         return e instanceof DataAccessException
                 || e instanceof TransactionException
                 || e instanceof ServerBusyException;
+    }
+
+    /** The answer's stream, noting whether any byte has been handed to it. */
+    private static final class Watched extends FilterOutputStream {
+        boolean written;
+
+        Watched(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            written = true;
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            written |= len > 0;
+            out.write(b, off, len);
+        }
     }
 
     /** A FeatureCollection that failed after it started: deliberately handled by no error handler. */

@@ -33,6 +33,7 @@ import org.frontline.layers.LayerService;
 import org.frontline.layers.StoredFeature;
 import org.frontline.style.DateWords;
 import org.frontline.style.LayerStyle;
+import org.frontline.web.RequestBudget;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,7 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The PDF handout: one A4 page per frame with the map (drawn by {@link MapImage} in the map's style), the date
  * and the record time in words, a key to everything drawn (each layer, the change overlay, highlights, style
  * warnings, layers that no longer exist), the narrative, sources and credits. Noto fonts embedded
- * ({@link PdfFonts}), so Arabic prints. Apache PDFBox, no browser.
+ * ({@link PdfFonts}), so Arabic prints. Apache PDFBox, no browser. Each frame starts by checking the request's
+ * time budget ({@link RequestBudget}): over it, the export stops there and is answered 503 with Retry-After.
  */
 @Component
 class PdfExport {
@@ -83,6 +85,8 @@ class PdfExport {
             metadata(doc, b);
             PdfFonts fonts = new PdfFonts(doc);
             for (int i = 0; i < b.frames().size(); i++) {
+                // a frame may read nothing (a removed layer) yet take long to draw: stop here, 503, once over budget
+                RequestBudget.check();
                 page(doc, fonts, b, i, basemap);
             }
             doc.save(out);

@@ -27,7 +27,14 @@ final class AcledCsvFormat implements ImportFormat {
             throw new ImportException("an ACLED CSV holds events: layer '" + layer.id() + "' is a layer of "
                     + layer.kind().code() + " features");
         }
-        try (CsvRecords csv = new CsvRecords(Files.newInputStream(file))) {
+        try (InputStream in = Files.newInputStream(file)) {
+            checkHeader(in);
+        }
+    }
+
+    /** The header check of {@link #check}, on the file's bytes (AcledImportFuzzTest fuzzes it without a file). */
+    void checkHeader(InputStream in) throws IOException {
+        try (CsvRecords csv = new CsvRecords(in)) {
             List<String> header = csv.next();
             if (header == null) {
                 throw new ImportException("the file is empty: an ACLED CSV starts with a header line");
@@ -38,9 +45,15 @@ final class AcledCsvFormat implements ImportFormat {
 
     @Override
     public void read(Path file, Layer layer, Map<String, String> options, ImportJob job, Rows rows) throws IOException {
-        try (InputStream in = new CountingInputStream(
-                        new BufferedInputStream(Files.newInputStream(file), 1 << 16), job.bytesRead);
-                CsvRecords csv = new CsvRecords(in)) {
+        try (InputStream in =
+                new CountingInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), job.bytesRead)) {
+            readRows(in, job, rows);
+        }
+    }
+
+    /** The rows of {@link #read}, from the file's bytes. */
+    void readRows(InputStream in, ImportJob job, Rows rows) throws IOException {
+        try (CsvRecords csv = new CsvRecords(in)) {
             AcledRows acled = new AcledRows(csv.next(), focus);
             List<ImportException.RowError> problems = new ArrayList<>();
             for (List<String> row = csv.next(); row != null; row = csv.next()) {

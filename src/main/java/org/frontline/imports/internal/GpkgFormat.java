@@ -244,6 +244,13 @@ final class GpkgFormat implements ImportFormat {
             throw new ImportException("table '" + table + "' is not a feature table of the GeoPackage (it has no "
                     + "geometry column or does not exist); feature tables: " + String.join(", ", tables));
         }
-        return gp.getFeatureDao(table);
+        try {
+            return gp.getFeatureDao(table);
+        } catch (NullPointerException e) {
+            // found by GpkgImportFuzzTest: a spatial reference system row without an organization (authority)
+            throw new ImportException("table '" + table + "' cannot be read: its spatial reference system entry in "
+                    + "gpkg_spatial_ref_sys is incomplete (" + e.getMessage() + "); check it with ogrinfo or save "
+                    + "it again");
+        }
     }
 }
