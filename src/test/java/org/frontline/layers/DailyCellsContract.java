@@ -262,7 +262,10 @@ abstract class DailyCellsContract {
             "from=2019-07-01&to=2019-08-02",
             "from=2019-08-02T00:00:00Z&to=2019-08-20",
             "from=2019-07-31T18:00:00Z&to=2019-08-01T06:00:00Z",
-            "at=2019-08-04");
+            "at=2019-08-04",
+            // whole calendar months between partial ones: the roll-ups' month rows answer the middle
+            "from=2019-06-15&to=2019-09-10",
+            "from=2019-07-31T12:00:00Z&to=2019-10-01");
 
     @Test
     void densityCellsFromTheTableEqualThoseCountedEventByEvent() {
@@ -271,9 +274,46 @@ abstract class DailyCellsContract {
         String json = feature(spanning).replace("\"validFrom\"", "\"validTo\":\"2019-08-05\",\"validFrom\"");
         assertThat(analyst.post("/api/layers/" + layer + "/features", json).status())
                 .isEqualTo(201);
+        assertTablesEqualEventByEvent();
+        // a correction that moves an event to another cell and month, and a retraction, move every roll-up too
+        Event moved = events.get(0);
+        String corrected = feature(
+                new Event(moved.id(), moved.x() + 1.6 * CELL, moved.y() + 0.7 * CELL, LocalDate.of(2019, 9, 3), 7));
+        Response put = analyst.put("/api/features/" + moved.id() + "?reason=position", corrected);
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        Response delete = analyst.delete("/api/features/" + events.get(5).id() + "?reason=duplicate");
+        assertThat(delete.status()).as(delete.body()).isEqualTo(204);
+        assertTablesEqualEventByEvent();
+
+        // and the tables are what answer: a count put into each level shows through it, not event by event
+        String now = java.time.Instant.now().toString();
+        org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        jdbc.update("UPDATE event_day_cell SET events = events + 100 WHERE layer_id = ?", layer);
+        assertCountedFromTheTable("from=2019-08-02&to=2019-08-30&zoom=8", now);
+        jdbc.update(
+                "UPDATE event_cell SET events = events + 100 WHERE layer_id = ? AND grid = 12 AND period = 'd'", layer);
+        assertCountedFromTheTable("from=2019-08-02&to=2019-08-30&zoom=12", now);
+        // month rows answer windows holding whole months (a window runs to the end of its "to" day), and only those
+        String months = "from=2019-07-01&to=2019-09-01&zoom=";
+        String days = "from=2019-08-02&to=2019-08-31&zoom=";
+        double[] before = {total(months + 8), total(months + 11), total(days + 8), total(days + 11)};
+        for (String level : List.of("grid = 10 AND period = 'm'", "grid = 12 AND period = 'm'")) {
+            jdbc.update("UPDATE event_cell SET events = events + 1000 WHERE layer_id = ? AND " + level, layer);
+        }
+        assertThat(total(months + 8)).isGreaterThanOrEqualTo(before[0] + 1000);
+        assertThat(total(months + 11)).isGreaterThanOrEqualTo(before[1] + 1000);
+        assertThat(total(days + 8)).isEqualTo(before[2]);
+        assertThat(total(days + 11)).isEqualTo(before[3]);
+    }
+
+    private double total(String query) {
+        return density(query).values().stream().mapToDouble(v -> v[0]).sum();
+    }
+
+    private void assertTablesEqualEventByEvent() {
         String now = java.time.Instant.now().toString();
         for (String window : WINDOWS) {
-            for (int zoom : new int[] {6, 8, 10, 12}) {
+            for (int zoom : new int[] {6, 8, 10, 11, 12, 13}) {
                 Map<String, double[]> table = density(window + "&zoom=" + zoom);
                 Map<String, double[]> oneByOne = density(window + "&zoom=" + zoom + "&asOf=" + now);
                 assertThat(table.keySet()).as(window + " zoom " + zoom).isEqualTo(oneByOne.keySet());
@@ -282,11 +322,11 @@ abstract class DailyCellsContract {
                         .containsExactly(oneByOne.get(id), org.assertj.core.data.Offset.offset(1e-6)));
             }
         }
-        // and the table is what answers: a count put into it shows at zoom 8 but not event by event
-        new org.springframework.jdbc.core.JdbcTemplate(dataSource)
-                .update("UPDATE event_day_cell SET events = events + 100 WHERE layer_id = ?", layer);
-        String window = "from=2019-08-01&to=2019-08-31&zoom=8";
+    }
+
+    private void assertCountedFromTheTable(String window, String now) {
         assertThat(density(window).values().stream().mapToDouble(v -> v[0]).sum())
+                .as(window)
                 .isGreaterThan(density(window + "&asOf=" + now).values().stream()
                                 .mapToDouble(v -> v[0])
                                 .sum()

@@ -23,11 +23,16 @@ record CellBlock(long c0, long c1, long r0, long r1) {
      * one that starts on the box's right or top edge is not inside it.
      */
     static CellBlock inside(Envelope box) {
+        return inside(box, CELL);
+    }
+
+    /** The same on a grid of {@code cell} degrees anchored at (-180, -90) (the roll-ups' finer cells). */
+    static CellBlock inside(Envelope box, double cell) {
         return new CellBlock(
-                (long) Math.ceil((box.getMinX() + 180) / CELL),
-                column(box.getMaxX()) - 1,
-                (long) Math.ceil((box.getMinY() + 90) / CELL),
-                row(box.getMaxY()) - 1);
+                (long) Math.ceil((box.getMinX() + 180) / cell),
+                (long) Math.floor((box.getMaxX() + 180) / cell) - 1,
+                (long) Math.ceil((box.getMinY() + 90) / cell),
+                (long) Math.floor((box.getMaxY() + 90) / cell) - 1);
     }
 
     static long column(double lon) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.locationtech.jts.geom.Envelope;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -48,18 +49,41 @@ class DailyCells {
     }
 
     /**
-     * The window's events per density cell of {@code grid} (zoom 10 or less: a whole block of table cells), with their
-     * mean position, inside the block.
+     * The window's events per density cell of {@code grid} (zoom 12 or less) inside {@code box} (whole cells of
+     * {@code grid}), with their mean position: zoom 10 and below from cells of {@link CellBlock#CELL}, zooms 11 and 12
+     * from the roll-ups' cells of a quarter of that (db/&lt;database&gt;/V92), each density cell a block of them. The
+     * window's whole calendar months are read from month rows, its other days from day rows, so that even "all so
+     * far" reads about a row per cell and month.
      */
     List<DensityRepository.Cell> densityCells(
-            String layer, LocalDate from, LocalDate to, CellBlock block, DensityGrid grid) {
-        // cells of zoom z are 2^(10 - z) table cells wide; the divisor comes from a validated zoom, not user text
-        long per = 1L << (10 - grid.zoom());
+            String layer, LocalDate from, LocalDate to, Envelope box, DensityGrid grid) {
+        int base = grid.zoom() <= 10 ? 10 : 12;
+        CellBlock block = CellBlock.inside(box, CellBlock.CELL / (1L << (base - 10)));
+        LocalDate firstMonth =
+                from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        LocalDate lastMonth = to.withDayOfMonth(1);
         List<Object> args = new ArrayList<>();
+        List<String> parts = new ArrayList<>(3);
+        if (firstMonth.isBefore(lastMonth)) {
+            addPart(parts, args, days(base), layer, from, firstMonth, block);
+            addPart(
+                    parts,
+                    args,
+                    "event_cell c WHERE c.grid = " + base + " AND c.period = 'm' AND",
+                    layer,
+                    firstMonth,
+                    lastMonth,
+                    block);
+            addPart(parts, args, days(base), layer, lastMonth, to, block);
+        } else {
+            addPart(parts, args, days(base), layer, from, to, block);
+        }
+        // cells of zoom z are 2^(base - z) cells of the base grid wide; the divisor comes from a validated zoom
+        long per = 1L << (base - grid.zoom());
         features.dialect().planForValues(jdbc);
         return jdbc.query(
                 "SELECT c.cx / " + per + ", c.cy / " + per + ", SUM(c.events), SUM(c.fatalities), SUM(c.sum_x), "
-                        + "SUM(c.sum_y) FROM event_day_cell c" + where(layer, from, to, block, args) + " GROUP BY 1, 2",
+                        + "SUM(c.sum_y) FROM (" + String.join(" UNION ALL ", parts) + ") c GROUP BY 1, 2",
                 (rs, i) -> {
                     long n = rs.getLong(3);
                     return new DensityRepository.Cell(
@@ -71,6 +95,26 @@ class DailyCells {
                             rs.getDouble(6) / n);
                 },
                 args.toArray());
+    }
+
+    /** The day rows of a base grid: V90's table at zoom 10, the roll-up's day rows at zoom 12. */
+    private static String days(int base) {
+        return base == 10 ? "event_day_cell c WHERE" : "event_cell c WHERE c.grid = 12 AND c.period = 'd' AND";
+    }
+
+    private void addPart(
+            List<String> parts,
+            List<Object> args,
+            String rows,
+            String layer,
+            LocalDate from,
+            LocalDate to,
+            CellBlock block) {
+        if (!from.isBefore(to)) return;
+        SqlDialect d = features.dialect();
+        parts.add("SELECT c.cx, c.cy, c.events, c.fatalities, c.sum_x, c.sum_y FROM " + rows
+                + " c.layer_id = ? AND c.day >= ? AND c.day < ? AND c.cx BETWEEN ? AND ? AND c.cy BETWEEN ? AND ?");
+        args.addAll(List.of(layer, d.dayArg(from), d.dayArg(to), block.c0(), block.c1(), block.r0(), block.r1()));
     }
 
     private String where(String layer, LocalDate from, LocalDate to, CellBlock block, List<Object> args) {

@@ -12,15 +12,15 @@ import org.frontline.layers.FeatureQuery;
 import org.springframework.stereotype.Component;
 
 /**
- * An event window's counts per density cell, at zoom 10 or less from the daily cell table for the whole UTC days
- * of the window, and from the events themselves for the rest: those that start in the window's first or last
+ * An event window's counts per density cell, at zoom 12 or less from the daily cell table and its roll-ups
+ * ({@link DailyCells}) for the whole UTC days of the window, and from the events themselves for the rest: those that start in the window's first or last
  * partial day, and those that started before it and are still valid when it opens. Exactly the versions the
  * window's feature query holds (valid time overlapping it), so long windows ("all so far") read days × cells
- * instead of every event. A record time, an instant or a zoom above 10 counts event by event.
+ * instead of every event. A record time, an instant or a zoom above 12 counts event by event.
  */
 @Component
 class DensityCells {
-    static final int MAX_TABLE_ZOOM = 10;
+    static final int MAX_TABLE_ZOOM = 12;
 
     private final DensityRepository events;
     private final DailyCells table;
@@ -40,8 +40,8 @@ class DensityCells {
         if (!firstDay.isBefore(lastDay)) {
             return events.cells(q, grid); // no whole day in the window
         }
-        List<DensityRepository.Cell> parts = new ArrayList<>(
-                table.densityCells(q.layerId(), day(firstDay), day(lastDay), CellBlock.inside(q.bbox()), grid));
+        List<DensityRepository.Cell> parts =
+                new ArrayList<>(table.densityCells(q.layerId(), day(firstDay), day(lastDay), q.bbox(), grid));
         // started before the first whole day and valid at some point of the window (valid_to > from)
         FeatureQuery before = firstDay.equals(q.from())
                 ? FeatureQuery.at(q.layerId(), q.from()).inside(q.bbox())
