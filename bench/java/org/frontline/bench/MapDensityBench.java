@@ -41,9 +41,12 @@ final class MapDensityBench {
                 "--logging.level.root=WARN");
         ChromeDriver browser = null;
         try (Connection c = DriverManager.getConnection(url, pg.user(), pg.password())) {
-            long t0 = System.nanoTime();
-            StoreBench.generate(c, 0, events);
-            System.out.printf(Locale.ROOT, "generated %,d events in %.1f s%n", events, (System.nanoTime() - t0) / 1e9);
+            if (!HistogramBench.generated(c)) { // DATABASE_URL may name a database filled before
+                long t0 = System.nanoTime();
+                StoreBench.generate(c, 0, events);
+                System.out.printf(
+                        Locale.ROOT, "generated %,d events in %.1f s%n", events, (System.nanoTime() - t0) / 1e9);
+            }
             String port = app.getEnvironment().getProperty("local.server.port");
             browser = BrowserSupport.launch();
             JavascriptExecutor js = browser;
