@@ -43,10 +43,13 @@ class DensityCells {
         List<DensityRepository.Cell> parts =
                 new ArrayList<>(table.densityCells(q.layerId(), day(firstDay), day(lastDay), q.bbox(), grid));
         // started before the first whole day and valid at some point of the window (valid_to > from)
-        FeatureQuery before = firstDay.equals(q.from())
-                ? FeatureQuery.at(q.layerId(), q.from()).inside(q.bbox())
-                : FeatureQuery.between(q.layerId(), q.from(), firstDay).inside(q.bbox());
-        parts.addAll(events.cells(before, grid, null, firstDay));
+        if (firstDay.equals(q.from())) {
+            parts.addAll(events.across(FeatureQuery.at(q.layerId(), q.from()).inside(q.bbox()), grid));
+        } else {
+            FeatureQuery before =
+                    FeatureQuery.between(q.layerId(), q.from(), firstDay).inside(q.bbox());
+            parts.addAll(events.cells(before, grid, null, firstDay));
+        }
         // started in the last, partial day
         if (lastDay.isBefore(q.to())) {
             parts.addAll(events.cells(

@@ -37,7 +37,6 @@ class DensityRepository {
      */
     List<Cell> cells(FeatureQuery q, DensityGrid grid, Instant startsFrom, Instant startsBefore) {
         List<Object> args = new ArrayList<>();
-        SqlDialect d = features.dialect();
         String from = features.fromWhere(q, args);
         if (startsFrom != null) {
             from += " AND f.valid_from >= ?";
@@ -47,6 +46,17 @@ class DensityRepository {
             from += " AND f.valid_from < ?";
             args.add(FeatureRepository.odt(startsBefore));
         }
+        return cells(from, args, grid);
+    }
+
+    /** The versions valid at the instant {@code q} asks that began before it (FeatureRepository#fromWhereAcross). */
+    List<Cell> across(FeatureQuery q, DensityGrid grid) {
+        List<Object> args = new ArrayList<>();
+        return cells(features.fromWhereAcross(q, args), args, grid);
+    }
+
+    private List<Cell> cells(String from, List<Object> args, DensityGrid grid) {
+        SqlDialect d = features.dialect();
         // The cell size and origin come from a validated zoom, not from the user's text.
         d.planForValues(jdbc);
         String cell = String.format(Locale.ROOT, "%.17g", grid.cell());

@@ -100,14 +100,27 @@ class FeatureRepository {
      * all count the same rows through the same index.
      */
     String fromWhere(FeatureQuery q, List<Object> args) {
-        return dialect == SqlDialect.POSTGIS ? postgisQuery(q, args) : sqliteQuery(q, args);
+        return dialect == SqlDialect.POSTGIS ? postgisQuery(q, args, false) : sqliteQuery(q, args);
+    }
+
+    /**
+     * The FROM … WHERE of the versions valid at the instant {@code q} asks that began before it (valid across it):
+     * on PostGIS one containment that the space-time index answers by itself — valid at t − 1 µs and at t, the
+     * database's resolution — instead of fetching every version valid at t to drop those that begin there.
+     */
+    String fromWhereAcross(FeatureQuery q, List<Object> args) {
+        if (!q.instant()) throw new IllegalArgumentException("an instant is needed: " + q);
+        if (dialect == SqlDialect.POSTGIS) return postgisQuery(q, args, true);
+        String sql = sqliteQuery(q, args) + " AND f.valid_from < ?";
+        args.add(odt(q.from()));
+        return sql;
     }
 
     JdbcTemplate jdbc() {
         return jdbc;
     }
 
-    private String postgisQuery(FeatureQuery q, List<Object> args) {
+    private String postgisQuery(FeatureQuery q, List<Object> args, boolean across) {
         StringBuilder sql = new StringBuilder(" FROM feature_version f WHERE f.layer_id = ?");
         args.add(q.layerId());
         if (q.asOf() == null) {
@@ -116,7 +129,11 @@ class FeatureRepository {
             sql.append(" AND tstzrange(f.recorded_at, f.superseded_at) @> ?");
             args.add(odt(q.asOf()));
         }
-        if (q.instant()) {
+        if (q.instant() && across) {
+            sql.append(" AND tstzrange(f.valid_from, f.valid_to) @> tstzrange(?, ?, '[]')");
+            args.add(odt(q.from().minusNanos(1_000)));
+            args.add(odt(q.from()));
+        } else if (q.instant()) {
             sql.append(" AND tstzrange(f.valid_from, f.valid_to) @> ?");
             args.add(odt(q.from()));
         } else {
