@@ -9,10 +9,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import org.frontline.FrontlineApplication;
 import org.frontline.agreements.AgreementService;
 import org.frontline.testsupport.PostgisServer;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -26,16 +24,8 @@ public final class AgreementBench {
     public static void main(String[] args) throws Exception {
         PostgisServer pg = PostgisServer.require();
         String url = pg.newDatabase();
-        ConfigurableApplicationContext app = SpringApplication.run(
-                FrontlineApplication.class,
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + pg.user(),
-                "--spring.datasource.password=" + pg.password(),
-                "--server.port=0",
-                "--frontline.demo.load=false",
-                "--frontline.security.anonymous-read=true",
-                "--logging.level.root=WARN");
-        int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        ConfigurableApplicationContext app = BenchApp.onPostgis(pg, url);
+        int port = BenchApp.port(app);
         try (Connection c = DriverManager.getConnection(url, pg.user(), pg.password())) {
             if (alreadyGenerated(c)) {
                 System.out.println("reusing the events, zone and agreement already in " + url);
