@@ -3,7 +3,8 @@
 # with sessions in the database and reads on the replica, HAProxy in front with health checks on /api/ready; then a
 # bounded load (wrk, 50 connections scrubbing the slider over random windows) plus a trickle of writes, one app
 # instance killed (SIGKILL) and restarted mid-run; then the same load against one instance for comparison.
-# Prints errors, latency percentiles, read-your-writes misses and lost writes.
+# Prints errors, latency percentiles, read-your-writes results (stale reads apart from read-backs that timed out)
+# and lost writes.
 # Usage: scale/run.sh        (env: EVENTS=200000 DURATION=30 SKIP_BUILD=1 to reuse target/*.jar)
 # Ports: apps 18090/18091, HAProxy 18092, primary 18093, replica 18094 (all on 127.0.0.1).
 set -euo pipefail
@@ -91,8 +92,10 @@ AUTH="Basic $(printf 'admin:%s' "$PASSWORD" | base64 -w0)"
 export AUTH
 
 writer() { # base-url out-prefix: one event every 200 ms, each read back at once through the same session
+  # a read-back that is not 200 goes to .stale (404: the write is not seen), .timeout (curl 000: no answer within
+  # 10 s or no connection; says nothing about staleness) or .rerr (any other status, e.g. 503)
   local url=$1 out=$2 i=0
-  : >"$out.ids"; : >"$out.fail"; : >"$out.ryw"
+  : >"$out.ids"; : >"$out.fail"; : >"$out.stale"; : >"$out.timeout"; : >"$out.rerr"
   while [ ! -f "$out.stop" ]; do
     i=$((i + 1))
     body="{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[36.6,35.8]},\"properties\":{\"title\":\"write $i\",\"validFrom\":\"2019-08-01\",\"sourcePublisher\":\"scale test\",\"confidence\":\"medium\"}}"
@@ -104,7 +107,12 @@ writer() { # base-url out-prefix: one event every 200 ms, each read back at once
       echo "$id" >>"$out.ids"
       rc=$(curl -s -m 10 -o /dev/null -w '%{http_code}' -b "$out.cookies" -c "$out.cookies" -H "Authorization: $AUTH" \
            "$url/api/features/$id/history" || true)
-      [ "$rc" = 200 ] || echo "$id $rc" >>"$out.ryw"
+      case "$rc" in
+        200) ;;
+        404) echo "$id $rc" >>"$out.stale" ;;
+        000) echo "$id $rc" >>"$out.timeout" ;;
+        *) echo "$id $rc" >>"$out.rerr" ;;
+      esac
     else
       echo "$i $code" >>"$out.fail"
     fi
@@ -137,8 +145,10 @@ run_load() { # label url kill?
   local non2xx; non2xx=$(grep -o 'Non-2xx or 3xx responses: [0-9]*' "$out.wrk" | grep -o '[0-9]*$' || echo 0)
   printf '%-28s %s non2xx=%s\n' "$label" "${res#RESULT }" "${non2xx:-0}"
   printf '%-28s HTTP statuses: %s\n' "$label" "$(grep '^STATUSES' "$out.wrk" | cut -d' ' -f2-)"
-  printf '%-28s writes ok=%d failed=%d read-your-writes misses=%d lost=%d\n' "$label" "$(wc -l <"$out.ids")" \
-    "$(wc -l <"$out.fail")" "$(wc -l <"$out.ryw")" "$(lost_writes "$out.ids")"
+  printf '%-28s writes ok=%d failed=%d lost=%d\n' "$label" "$(wc -l <"$out.ids")" "$(wc -l <"$out.fail")" \
+    "$(lost_writes "$out.ids")"
+  printf '%-28s read-backs: stale reads=%d read-back timeouts=%d other read-back errors=%d\n' "$label" \
+    "$(wc -l <"$out.stale")" "$(wc -l <"$out.timeout")" "$(wc -l <"$out.rerr")"
 }
 
 echo "$APP2" >"$BASE/app2.pid"

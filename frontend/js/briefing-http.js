@@ -1,4 +1,5 @@
 // JSON calls to the briefings API with the CSRF header Spring Security expects (cookie XSRF-TOKEN → X-XSRF-TOKEN).
+import { isoDay, parseDay, windowStart } from './dates.js';
 import { csrfToken, problemMessage } from './http.js';
 
 export async function api(method, url, body) {
@@ -24,12 +25,8 @@ export function mapState() {
   const layers = v ? v.layers : (q.get('layers') || '').split(',').filter(Boolean);
   const center = v ? v.center : (q.get('c') || '35.75,36.65').split(',').map(Number);
   const zoom = v ? v.zoom : Number(q.get('z') || 9);
-  const back = { day: 0, week: 6, month: 29 }[win];
-  let windowFrom = null;
-  if (at && back !== undefined) {
-    const d = new Date(at + 'T00:00:00Z');
-    d.setUTCDate(d.getUTCDate() - back);
-    windowFrom = d.toISOString().slice(0, 10);
-  }
+  // the window's first day by the map's own rule; 'all' (whose start is the layer's first day) stays open: null
+  const day = parseDay(at);
+  const windowFrom = day != null && ['day', 'week', 'month'].includes(win) ? isoDay(windowStart(day, win)) : null;
   return { day: at, windowFrom, layers, center, zoom };
 }

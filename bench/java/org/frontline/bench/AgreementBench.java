@@ -9,16 +9,14 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import org.frontline.FrontlineApplication;
 import org.frontline.agreements.AgreementService;
 import org.frontline.testsupport.PostgisServer;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Issue 14's benchmark: breaches of one agreement over two years with 1,000,000 events in PostGIS (the events
  * of StoreBench), through the API (breach list and weekly counts) vs. the raw SQL spatial join counting the
- * same events in the database. Run: bench/agreements.sh
+ * same events in the database. The time bar's histogram is measured by HistogramBench. Run: bench/agreements.sh
  */
 public final class AgreementBench {
     static final int REQUESTS = Integer.getInteger("requests", 15);
@@ -26,16 +24,8 @@ public final class AgreementBench {
     public static void main(String[] args) throws Exception {
         PostgisServer pg = PostgisServer.require();
         String url = pg.newDatabase();
-        ConfigurableApplicationContext app = SpringApplication.run(
-                FrontlineApplication.class,
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + pg.user(),
-                "--spring.datasource.password=" + pg.password(),
-                "--server.port=0",
-                "--frontline.demo.load=false",
-                "--frontline.security.anonymous-read=true",
-                "--logging.level.root=WARN");
-        int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        ConfigurableApplicationContext app = BenchApp.onPostgis(pg, url);
+        int port = BenchApp.port(app);
         try (Connection c = DriverManager.getConnection(url, pg.user(), pg.password())) {
             if (alreadyGenerated(c)) {
                 System.out.println("reusing the events, zone and agreement already in " + url);
@@ -121,9 +111,6 @@ public final class AgreementBench {
             System.out.println("raw SQL count, bitmap plan (enable_indexscan off): " + sb);
             System.out.printf("ratio counts/raw SQL: %.2f%n", sc.median() / ss.median());
             System.out.printf("ratio counts/raw SQL bitmap plan: %.2f%n", sc.median() / sb.median());
-            if (Boolean.parseBoolean(System.getProperty("histogram", "true"))) {
-                histogram(c, http, port);
-            }
         } catch (Throwable t) {
             t.printStackTrace();
             app.close();
@@ -160,69 +147,5 @@ public final class AgreementBench {
              "sources":[{"publisher":"bench"}],
              "clauses":[{"id":"zone","type":"demilitarised-zone","area":{"layer":"zones","feature":"zone-1"},
                "forbids":["Explosions/Remote violence"]}]}""", "bench");
-    }
-
-    /**
-     * The time bar's histogram (events and fatalities per day over the two years) for StoreBench's twenty map
-     * views (~1° x 1°, a fifth of the events each), through the API vs. the same GROUP BY in raw SQL.
-     */
-    static void histogram(Connection c, HttpClient http, int port) throws Exception {
-        String raw = """
-            SELECT to_char(date_trunc('day', valid_from AT TIME ZONE 'UTC'), 'YYYY-MM-DD'), count(*),
-                   sum(CASE WHEN jsonb_typeof(props->'fatalities') = 'number' THEN (props->>'fatalities')::numeric ELSE 0 END)
-            FROM feature_version
-            WHERE layer_id = 'events' AND superseded_at IS NULL
-              AND tstzrange(valid_from, valid_to) && tstzrange('2018-06-01', '2020-06-01')
-              AND valid_from >= '2018-06-01' AND valid_from < '2020-06-01'
-              AND geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)
-            GROUP BY 1""";
-        var windows = StoreBench.windows();
-        double[] api = new double[REQUESTS];
-        double[] sql = new double[REQUESTS];
-        long events = 0;
-        for (int i = -3; i < REQUESTS; i++) {
-            StoreBench.Window w = windows.get(Math.floorMod(i, windows.size()));
-            long a = System.nanoTime();
-            HttpResponse<String> r = http.send(
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                                    + "/api/layers/events/histogram?from=2018-06-01&to=2020-05-31&bucket=day&bbox="
-                                    + w.bbox()))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            long b = System.nanoTime();
-            long n = 0;
-            try (PreparedStatement ps = c.prepareStatement(raw)) {
-                String[] box = w.bbox().split(",");
-                for (int k = 0; k < 4; k++) {
-                    ps.setDouble(k + 1, Double.parseDouble(box[k]));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        n += rs.getLong(2);
-                    }
-                }
-            }
-            long d = System.nanoTime();
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException(r.body());
-            }
-            String total = r.body().replaceAll("(?s).*?\"events\":(\\d+),\"fatalities.*", "$1");
-            // a busy view may be counted to whole cells at its edges ("exact":false): then at least the view's events
-            boolean exact = r.body().contains("\"exact\":true");
-            if (exact ? Long.parseLong(total) != n : Long.parseLong(total) < n) {
-                throw new IllegalStateException("histogram API counted " + total + " events, SQL " + n);
-            }
-            events = n;
-            if (i >= 0) {
-                api[i] = (b - a) / 1e6;
-                sql[i] = (d - b) / 1e6;
-            }
-        }
-        Stats sa = new Stats(api);
-        Stats ss = new Stats(sql);
-        System.out.printf("histogram per view (730 days, ~%,d events in the last view)%n", events);
-        System.out.println("histogram via API: " + sa);
-        System.out.println("raw SQL GROUP BY day: " + ss);
-        System.out.printf("ratio histogram/raw SQL: %.2f%n", sa.median() / ss.median());
     }
 }

@@ -12,9 +12,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.frontline.FrontlineApplication;
 import org.frontline.testsupport.PostgisServer;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -31,16 +29,8 @@ public final class HistogramBench {
     public static void main(String[] args) throws Exception {
         PostgisServer pg = PostgisServer.require();
         String url = pg.newDatabase();
-        ConfigurableApplicationContext app = SpringApplication.run(
-                FrontlineApplication.class,
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + pg.user(),
-                "--spring.datasource.password=" + pg.password(),
-                "--server.port=0",
-                "--frontline.demo.load=false",
-                "--frontline.security.anonymous-read=true",
-                "--logging.level.root=WARN");
-        int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        ConfigurableApplicationContext app = BenchApp.onPostgis(pg, url);
+        int port = BenchApp.port(app);
         try (Connection c = DriverManager.getConnection(url, pg.user(), pg.password())) {
             if (!generated(c)) {
                 long t0 = System.nanoTime();

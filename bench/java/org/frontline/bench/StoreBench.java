@@ -18,9 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
-import org.frontline.FrontlineApplication;
 import org.frontline.testsupport.PostgisServer;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -43,16 +41,8 @@ public final class StoreBench {
     public static void main(String[] args) throws Exception {
         PostgisServer pg = PostgisServer.require();
         String url = pg.newDatabase();
-        ConfigurableApplicationContext app = SpringApplication.run(
-                FrontlineApplication.class,
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + pg.user(),
-                "--spring.datasource.password=" + pg.password(),
-                "--server.port=0",
-                "--frontline.demo.load=false",
-                "--frontline.security.anonymous-read=true",
-                "--logging.level.root=WARN");
-        int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        ConfigurableApplicationContext app = BenchApp.onPostgis(pg, url);
+        int port = BenchApp.port(app);
         try (Connection c = DriverManager.getConnection(url, pg.user(), pg.password())) {
             String sizes = System.getProperty("sizes", String.valueOf(EVENTS));
             int have = 0;

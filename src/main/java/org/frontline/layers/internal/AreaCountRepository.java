@@ -71,7 +71,7 @@ class AreaCountRepository {
             inner.append(", ").append(i + 2);
         }
         JdbcTemplate jdbc = features.jdbc();
-        jdbc.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+        features.dialect().planForValues(jdbc);
         jdbc.execute("SET LOCAL enable_indexscan = off");
         jdbc.execute("SET LOCAL jit = off");
         jdbc.execute("SET LOCAL work_mem = '32MB'");

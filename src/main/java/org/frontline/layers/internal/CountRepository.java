@@ -11,8 +11,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Counts a query's versions per time bucket and property values in the database: one GROUP BY over the rows
- * of the feature query (same indexes), restricted to versions starting in its window. PostGIS tests the
- * {@code within} area with ST_Intersects; callers on the embedded store test it in Java instead.
+ * of the feature query (same indexes), restricted to versions starting in its window. Counts inside an area
+ * ({@code within}) go elsewhere: to AreaCountRepository on PostGIS, to JavaCounts on the embedded store.
  */
 @Repository
 class CountRepository {
@@ -24,8 +24,8 @@ class CountRepository {
         this.features = features;
     }
 
-    /** The counts; {@code withinWkb} is only honoured where the database tests geometries exactly. */
-    List<CountQuery.Row> count(CountQuery c, byte[] withinWkb) {
+    /** The counts, ignoring {@code c.within()} (see the class comment). */
+    List<CountQuery.Row> count(CountQuery c) {
         SqlDialect d = features.dialect();
         List<Object> selectArgs = new ArrayList<>();
         StringBuilder select = new StringBuilder("SELECT " + d.bucketStart(c.bucket()));
@@ -40,10 +40,6 @@ class CountRepository {
         where.append(" AND f.valid_from >= ? AND f.valid_from < ?");
         whereArgs.add(FeatureRepository.odt(c.features().from()));
         whereArgs.add(FeatureRepository.odt(c.features().to()));
-        if (withinWkb != null && features.exactInDatabase()) {
-            where.append(" AND ST_Intersects(f.geom, ST_GeomFromWKB(?, 4326))");
-            whereArgs.add(withinWkb);
-        }
         if (!c.matchProperties().isEmpty() && !c.matchValues().isEmpty()) {
             String values = String.join(
                     ", ", java.util.Collections.nCopies(c.matchValues().size(), "?"));

@@ -124,7 +124,7 @@ public class StoreService implements LayerService {
     @Transactional(readOnly = true)
     public List<CountQuery.Row> count(CountQuery query) {
         if (query.within() == null) {
-            return counts.count(query, null);
+            return counts.count(query);
         }
         if (!features.exactInDatabase()) {
             return JavaCounts.count(query, sink -> streamWithin(query.features(), query.within(), sink));
