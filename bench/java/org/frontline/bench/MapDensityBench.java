@@ -6,13 +6,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import org.frontline.FrontlineApplication;
 import org.frontline.testsupport.PostgisServer;
 import org.frontline.web.BrowserSupport;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -30,15 +28,7 @@ final class MapDensityBench {
     static void run(int events) throws Exception {
         PostgisServer pg = PostgisServer.require();
         String url = pg.newDatabase();
-        ConfigurableApplicationContext app = SpringApplication.run(
-                FrontlineApplication.class,
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + pg.user(),
-                "--spring.datasource.password=" + pg.password(),
-                "--server.port=0",
-                "--frontline.demo.load=false",
-                "--frontline.security.anonymous-read=true",
-                "--logging.level.root=WARN");
+        ConfigurableApplicationContext app = BenchApp.onPostgis(pg, url);
         ChromeDriver browser = null;
         try (Connection c = DriverManager.getConnection(url, pg.user(), pg.password())) {
             if (!HistogramBench.generated(c)) { // DATABASE_URL may name a database filled before
@@ -47,7 +37,7 @@ final class MapDensityBench {
                 System.out.printf(
                         Locale.ROOT, "generated %,d events in %.1f s%n", events, (System.nanoTime() - t0) / 1e9);
             }
-            String port = app.getEnvironment().getProperty("local.server.port");
+            int port = BenchApp.port(app);
             browser = BrowserSupport.launch();
             JavascriptExecutor js = browser;
             System.out.printf(
