@@ -59,6 +59,7 @@ class DensityRepository {
         SqlDialect d = features.dialect();
         // The cell size and origin come from a validated zoom, not from the user's text.
         d.planForValues(jdbc);
+        d.serialPlans(jdbc);
         String cell = String.format(Locale.ROOT, "%.17g", grid.cell());
         String sql = "SELECT FLOOR((x + 180) / " + cell + ") AS cx, FLOOR((y + 90) / " + cell + ") AS cy, "
                 + "COUNT(*) AS n, SUM(k) AS killed, AVG(x) AS mx, AVG(y) AS my FROM ("

@@ -52,6 +52,16 @@ enum SqlDialect {
         }
     }
 
+    /**
+     * Plans the rest of this transaction's statements without parallel workers: for the map's reads, which an index
+     * answers in milliseconds, starting workers costs more (tens to hundreds of ms on a busy server) than it saves.
+     */
+    void serialPlans(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        if (this == POSTGIS) {
+            jdbc.execute("SET LOCAL max_parallel_workers_per_gather = 0");
+        }
+    }
+
     /** A day as the daily cell table's {@code day} column compares with it. */
     Object dayArg(java.time.LocalDate day) {
         return this == POSTGIS ? day : day.toString();
