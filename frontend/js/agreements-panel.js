@@ -60,17 +60,27 @@ export const AgreementsPanel = L.Control.extend({
     const gen = ++this._generation;
     const all = await this._agreements();
     const inForce = all.filter((a) => a.effectiveFrom <= day && (!a.endsOn || day < a.endsOn));
+    // counts per clause for the list (a few hundred bytes whatever the window holds); the breaches themselves
+    // only for the agreement whose breaches are highlighted
     const answers = await Promise.all(inForce.map(async (a) => {
-      const res = await fetch(`/api/agreements/${encodeURIComponent(a.id)}/breaches?from=${from}&to=${day}`,
-        { headers: { Accept: 'application/geo+json' } });
-      return res.ok ? res.json() : null;
+      const path = `/api/agreements/${encodeURIComponent(a.id)}/breaches`;
+      const window = `from=${from > a.effectiveFrom ? from : a.effectiveFrom}&to=${day}`;
+      const [counts, list] = await Promise.all([
+        fetch(`${path}/counts?${window}&by=month`, { headers: { Accept: 'application/json' } })
+          .then((res) => (res.ok ? res.json() : null)),
+        this._chosen === a.id
+          ? fetch(`${path}?${window}`, { headers: { Accept: 'application/geo+json' } })
+            .then((res) => (res.ok ? res.json() : null))
+          : null,
+      ]);
+      return { counts, list };
     }));
     if (gen !== this._generation) return; // a newer view or choice is on its way
     this._list.replaceChildren();
     let total = 0;
     let highlighted = null;
     inForce.forEach((a, i) => {
-      const fc = answers[i];
+      const { counts, list } = answers[i];
       const li = el('li');
       li.dataset.agreement = a.id;
       const link = el('a', null, a.name);
@@ -81,10 +91,7 @@ export const AgreementsPanel = L.Control.extend({
       toggle.title = `Draw the events breaching ${a.name} highlighted on the map`;
       toggle.addEventListener('click', () => this._choose(a.id));
       const clauses = el('ul');
-      const perClause = new Map();
-      for (const f of fc?.features ?? []) {
-        perClause.set(f.properties.clause, (perClause.get(f.properties.clause) || 0) + 1);
-      }
+      const perClause = new Map(Object.entries(counts?.byClause ?? {}));
       for (const c of a.clauses) {
         const starts = c.from || a.effectiveFrom;
         if (starts > day || (c.to && day >= c.to)) continue;
@@ -96,8 +103,8 @@ export const AgreementsPanel = L.Control.extend({
       }
       li.append(link, toggle, clauses);
       this._list.append(li);
-      total += fc?.features.length ?? 0;
-      if (this._chosen === a.id) highlighted = { agreement: { id: a.id, name: a.name }, byEvent: indexBreaches(fc) };
+      total += counts?.total ?? 0;
+      if (this._chosen === a.id) highlighted = { agreement: { id: a.id, name: a.name }, byEvent: indexBreaches(list) };
     });
     if (!inForce.length) this._list.textContent = 'No agreement in force at this date.';
     this._count.textContent = inForce.length ? ` · ${total} breach${total === 1 ? '' : 'es'} of agreements` : '';
