@@ -60,11 +60,15 @@ final class MapDensityBench {
                     }
                     List<Double> steps = new ArrayList<>();
                     List<Double> bytes = new ArrayList<>();
+                    List<Double> fetches = new ArrayList<>();
+                    List<Double> draws = new ArrayList<>();
                     for (int i = 0; i < STEPS + 2; i++) {
                         Object[] r = step(js);
                         if (i >= 2) {
                             steps.add((Double) r[0]);
                             bytes.add((Double) r[1]);
+                            fetches.add((Double) r[2]);
+                            draws.add((Double) r[3]);
                         }
                     }
                     @SuppressWarnings("unchecked")
@@ -73,12 +77,15 @@ final class MapDensityBench {
                     System.out.printf(
                             Locale.ROOT,
                             "zoom %2d window %-5s first paint median %7.1f ms | step median %6.1f ms"
-                                    + " p95 %6.1f ms | bytes/step median %,8.0f max %,8.0f | drawn: %s%n",
+                                    + " p95 %6.1f ms (fetch %5.1f + draw %5.1f) | bytes/step median %,8.0f max %,8.0f"
+                                    + " | drawn: %s%n",
                             zoom,
                             win,
                             median(paint),
                             median(steps),
                             pct(steps, 95),
+                            median(fetches),
+                            median(draws),
                             median(bytes),
                             pct(bytes, 100),
                             drawn);
@@ -96,14 +103,20 @@ final class MapDensityBench {
     /** One day forward: map.js's own timing and the compressed bytes the page fetched for it. */
     private static Object[] step(JavascriptExecutor js) {
         @SuppressWarnings("unchecked")
-        List<Object> r = (List<Object>) js.executeAsyncScript(
-                "const done = arguments[arguments.length - 1]; const t = window.__frontlineTimings;"
-                        + "performance.clearResourceTimings(); const n = t.renders;"
-                        + "document.querySelector(`button.step[data-step='1'][data-unit=day]`).click();"
-                        + "const poll = () => { if (t.renders > n) { const b = performance.getEntriesByType('resource')"
-                        + ".filter((e) => e.name.includes('/api/')).reduce((s, e) => s + e.transferSize, 0);"
-                        + "done([t.last.ms, b]); } else setTimeout(poll, 2); }; poll();");
-        return new Object[] {((Number) r.get(0)).doubleValue(), ((Number) r.get(1)).doubleValue()};
+        List<Object> r = (List<Object>)
+                js.executeAsyncScript(
+                        "const done = arguments[arguments.length - 1]; const t = window.__frontlineTimings;"
+                                + "performance.clearResourceTimings(); const n = t.renders;"
+                                + "document.querySelector(`button.step[data-step='1'][data-unit=day]`).click();"
+                                + "const poll = () => { if (t.renders > n) { const b = performance.getEntriesByType('resource')"
+                                + ".filter((e) => e.name.includes('/api/')).reduce((s, e) => s + e.transferSize, 0);"
+                                + "done([t.last.ms, b, t.last.fetchMs, t.last.drawMs]); } else setTimeout(poll, 2); }; poll();");
+        return new Object[] {
+            ((Number) r.get(0)).doubleValue(),
+            ((Number) r.get(1)).doubleValue(),
+            ((Number) r.get(2)).doubleValue(),
+            ((Number) r.get(3)).doubleValue()
+        };
     }
 
     private static double median(List<Double> xs) {
