@@ -189,7 +189,7 @@ public final class FormatsBench {
             return;
         }
         System.out.printf(
-                "export of all %,d events as %s: %,d bytes in %.1f s; heap base %d MB, peak %d MB (+%d MB), "
+                "export of all %,d events as %s: status 200, %,d bytes in %.1f s; heap base %d MB, peak %d MB (+%d MB), "
                         + "max heap %d MB%n",
                 StoreBench.EVENTS,
                 ext,

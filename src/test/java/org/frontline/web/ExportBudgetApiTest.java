@@ -23,7 +23,7 @@ import org.springframework.security.provisioning.JdbcUserDetailsManager;
  * permits. With a 1 ms export budget every export format (CSV, GeoJSON, KML, GeoPackage, shapefile) is answered
  * 503 + Retry-After as problem+json naming that setting — before any byte of the file, never a short 200 — and
  * its permit comes back; an analysis, under the 30 s request budget, still answers 200. With every export permit
- * taken, an export waits and gets "busy" while an analysis still gets its permit.
+ * taken, an export waits and gets "busy" while an analysis still gets its permit, and the other way round.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -66,31 +66,50 @@ class ExportBudgetApiTest {
     }
 
     @Test
-    void withEveryExportPermitTakenAnExportIsBusyAndAnAnalysisStillRuns() throws Exception {
-        List<MockHttpServletRequest> held = new ArrayList<>();
-        MockHttpServletResponse none = new MockHttpServletResponse();
-        try {
-            for (int i = 0; i < limit.exports.size; i++) { // as many long exports as the pool takes
-                MockHttpServletRequest r = new MockHttpServletRequest();
-                assertThat(limit.exports.preHandle(r, none, null)).isTrue();
-                held.add(r);
-            }
-            long t0 = System.nanoTime();
-            Response busy = ana.get("/api/export/events.csv");
-            assertThat((System.nanoTime() - t0) / 1e6)
-                    .as("waited for a permit first")
-                    .isGreaterThan(2500);
-            assertThat(busy.status()).isEqualTo(503);
-            assertThat(busy.header("Retry-After")).isEqualTo("5");
-            assertThat(busy.json().path("detail").asString())
-                    .isEqualTo("the server is busy with " + limit.exports.size + " layer exports; try again in 5 s");
+    void withEveryExportPermitTakenAnExportIsBusyAndAnAnalysisStillRuns() {
+        whileTaken(limit.exports, () -> {
+            assertIsBusy(ana.get("/api/export/events.csv"), limit.exports.size + " layer exports");
             Response analysis = RequestBudgetApiTest.buffer(ana, 100);
             assertThat(analysis.status()).as(analysis.body()).isEqualTo(200);
             assertThat(analysis.json().path("features")).hasSize(1);
-        } finally {
-            held.forEach(r -> limit.exports.afterCompletion(r, none, null, null));
-        }
+        });
         // the permits are back: the export gets one again (and runs over its 1 ms budget)
         assertIsOverBudget(ana.get("/api/export/events.csv"), "frontline.export-budget");
+    }
+
+    @Test
+    void withEveryAnalysisPermitTakenAnExportStillGetsOne() {
+        whileTaken(limit.analyses, () -> {
+            assertIsBusy(RequestBudgetApiTest.buffer(ana, 100), limit.analyses.size + " analyses or briefing exports");
+            // a permit of its own pool: it runs, and here over its 1 ms export budget, rather than "busy"
+            assertIsOverBudget(ana.get("/api/export/events.csv"), "frontline.export-budget");
+        });
+        assertThat(RequestBudgetApiTest.buffer(ana, 100).status()).isEqualTo(200);
+    }
+
+    /** Runs {@code check} while every permit of the pool is held, as by that many long requests. */
+    static void whileTaken(HeavyWorkLimit.Permits pool, Runnable check) {
+        List<MockHttpServletRequest> held = new ArrayList<>();
+        MockHttpServletResponse none = new MockHttpServletResponse();
+        try {
+            for (int i = 0; i < pool.size; i++) {
+                MockHttpServletRequest r = new MockHttpServletRequest();
+                assertThat(pool.preHandle(r, none, null)).isTrue();
+                held.add(r);
+            }
+            check.run();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            held.forEach(r -> pool.afterCompletion(r, none, null, null));
+        }
+    }
+
+    /** 503 + Retry-After after waiting for a permit (about 3 s), saying which pool is full. */
+    static void assertIsBusy(Response r, String work) {
+        assertThat(r.status()).as(r.body()).isEqualTo(503);
+        assertThat(r.header("Retry-After")).isEqualTo("5");
+        assertThat(r.json().path("detail").asString())
+                .isEqualTo("the server is busy with " + work + "; try again in 5 s");
     }
 }
