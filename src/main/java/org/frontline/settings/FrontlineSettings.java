@@ -35,7 +35,8 @@ public record FrontlineSettings(
         @NotNull @Valid Cors cors,
         @NotNull @Valid Imports imports,
         @NotNull @Valid Replica replica,
-        @NotNull Duration requestBudget) {
+        @NotNull Duration requestBudget,
+        @NotNull Duration exportBudget) {
 
     private static final String NUMBER = "\\s*-?\\d+(\\.\\d+)?\\s*";
     static final String BOX = NUMBER + "," + NUMBER + "," + NUMBER + "," + NUMBER;
@@ -43,16 +44,21 @@ public record FrontlineSettings(
     static final String COUNTRY = "[A-Z]{2}";
 
     public FrontlineSettings {
-        if (requestBudget != null && (requestBudget.isNegative() || requestBudget.isZero())) {
-            throw new IllegalArgumentException(
-                    "frontline.request-budget must be a positive duration (e.g. 30s), got " + requestBudget);
-        }
+        positive("frontline.request-budget", requestBudget, "30s");
+        positive("frontline.export-budget", exportBudget, "10m");
         if (focusRegion != null && focusRegion.matches(BOX)) {
             double[] v = numbers(focusRegion);
             if (v[0] > v[2] || v[1] > v[3] || v[0] < -180 || v[2] > 180 || v[1] < -90 || v[3] > 90) {
                 throw new IllegalArgumentException("frontline.focus-region must be minLon,minLat,maxLon,maxLat with "
                         + "min <= max inside [-180, -90, 180, 90], got '" + focusRegion + "'");
             }
+        }
+    }
+
+    private static void positive(String key, Duration value, String example) {
+        if (value != null && (value.isNegative() || value.isZero())) {
+            throw new IllegalArgumentException(
+                    key + " must be a positive duration (e.g. " + example + "), got " + value);
         }
     }
 

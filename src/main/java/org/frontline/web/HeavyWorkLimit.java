@@ -2,7 +2,6 @@ package org.frontline.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.frontline.settings.FrontlineSettings;
@@ -12,39 +11,60 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * At most a few analyses and exports run at once (two per core, at least four); a request that finds them all
- * busy waits up to 3 s and then gets 503 with Retry-After instead of joining a queue that grows without bound. The
- * map, the API reads and writes are not limited, so a flood of exports never starves them. A request that holds a
- * permit has {@code frontline.request-budget} to finish ({@link RequestBudget}): over it, it is stopped and
- * answered the same 503.
+ * The rules for heavy requests: which paths share a pool of permits, and which setting bounds each request's time.
+ * <ul>
+ *   <li>analyses and briefing exports (HTML, PDF): two per core at once (four at least), each within
+ *       {@code frontline.request-budget};
+ *   <li>layer exports ({@code /api/export/**}: GeoJSON, CSV, GeoPackage, KML, shapefile): one per core (two at least),
+ *       each within {@code frontline.export-budget} — a 1M-event GeoPackage takes about a minute, so the two pools
+ *       are apart and long exports never starve analyses, nor analyses exports.
+ * </ul>
+ * A request that finds its pool full waits up to 3 s and then gets 503 with Retry-After instead of joining a queue
+ * that grows without bound; over its budget it is stopped ({@link RequestBudget}) and answered the same 503. The
+ * map, the OGC items, the API reads and writes are not limited.
  */
 @Configuration
 class HeavyWorkLimit implements WebMvcConfigurer {
-    static final String[] PATHS = {"/api/analysis/**", "/api/export/**", "/briefings/*/export.*"};
+    static final String[] ANALYSIS_PATHS = {"/api/analysis/**", "/briefings/*/export.*"};
+    static final String[] EXPORT_PATHS = {"/api/export/**"};
     static final long WAIT_MILLIS = 3000;
     static final int RETRY_AFTER_SECONDS = 5;
 
-    private final Permits permits;
+    final Permits analyses;
+    final Permits exports;
 
     HeavyWorkLimit(FrontlineSettings settings) {
-        this.permits = new Permits(
-                Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), WAIT_MILLIS, settings.requestBudget());
+        int cores = Runtime.getRuntime().availableProcessors();
+        this.analyses = new Permits(
+                "analyses or briefing exports",
+                Math.max(4, 2 * cores),
+                WAIT_MILLIS,
+                new RequestBudget.Limit(settings.requestBudget(), "frontline.request-budget"));
+        this.exports = new Permits(
+                "layer exports",
+                Math.max(2, cores),
+                WAIT_MILLIS,
+                new RequestBudget.Limit(settings.exportBudget(), "frontline.export-budget"));
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(permits).addPathPatterns(PATHS);
+        registry.addInterceptor(analyses).addPathPatterns(ANALYSIS_PATHS);
+        registry.addInterceptor(exports).addPathPatterns(EXPORT_PATHS);
     }
 
-    /** The interceptor: a permit per request, released when the request completes (also on errors). */
+    /** The interceptor of one pool: a permit per request, released when the request completes (also on errors). */
     static final class Permits implements HandlerInterceptor {
-        private static final String HELD = Permits.class.getName() + ".held";
+        private final String held;
+        private final String work;
         private final Semaphore semaphore;
-        private final int size;
+        final int size;
         private final long waitMillis;
-        private final Duration budget;
+        private final RequestBudget.Limit budget;
 
-        Permits(int size, long waitMillis, Duration budget) {
+        Permits(String work, int size, long waitMillis, RequestBudget.Limit budget) {
+            this.work = work;
+            this.held = Permits.class.getName() + ".held: " + work;
             this.semaphore = new Semaphore(size, true);
             this.size = size;
             this.waitMillis = waitMillis;
@@ -56,11 +76,10 @@ class HeavyWorkLimit implements WebMvcConfigurer {
                 throws InterruptedException {
             if (!semaphore.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
                 throw new ServerBusyException(
-                        "the server is busy with " + size + " analyses or exports; try again in " + RETRY_AFTER_SECONDS
-                                + " s",
+                        "the server is busy with " + size + " " + work + "; try again in " + RETRY_AFTER_SECONDS + " s",
                         RETRY_AFTER_SECONDS);
             }
-            request.setAttribute(HELD, Boolean.TRUE);
+            request.setAttribute(held, Boolean.TRUE);
             RequestBudget.start(budget);
             return true;
         }
@@ -68,8 +87,8 @@ class HeavyWorkLimit implements WebMvcConfigurer {
         @Override
         public void afterCompletion(
                 HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
-            if (request.getAttribute(HELD) != null) {
-                request.removeAttribute(HELD);
+            if (request.getAttribute(held) != null) {
+                request.removeAttribute(held);
                 RequestBudget.end();
                 semaphore.release();
             }

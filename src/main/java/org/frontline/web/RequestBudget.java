@@ -10,8 +10,9 @@ import org.sqlite.ProgressHandler;
 import org.sqlite.SQLiteConnection;
 
 /**
- * The time budget of one analysis or export request ({@code frontline.request-budget}), started when the request
- * gets its permit from {@link HeavyWorkLimit} and ended when it completes. Work over the budget is stopped, not left
+ * The time budget of one heavy request, started when the request gets its permit from {@link HeavyWorkLimit} and ended
+ * when it completes: {@code frontline.request-budget} for analyses and briefing exports, {@code
+ * frontline.export-budget} for layer exports. Work over the budget is stopped, not left
  * running: the long loops call {@link #check()} (per feature read, per part buffered), and every statement of a
  * {@link #jdbcTemplate budgeted JdbcTemplate} gets the rest of the budget as its limit — PostgreSQL cancels it on the
  * server (the statement timeout), SQLite interrupts it from its progress handler. The request is then answered 503
@@ -30,13 +31,16 @@ public final class RequestBudget {
         }
     };
 
-    private record Budget(long deadline, Duration length) {}
+    /** A budget's length and the setting it comes from (named in the answer to a request over it). */
+    record Limit(Duration length, String setting) {}
+
+    private record Budget(long deadline, Limit limit) {}
 
     private RequestBudget() {}
 
     /** Starts the current thread's budget (the heavy-work permit's interceptor calls it). */
-    static void start(Duration length) {
-        CURRENT.set(new Budget(System.nanoTime() + length.toNanos(), length));
+    static void start(Limit limit) {
+        CURRENT.set(new Budget(System.nanoTime() + limit.length().toNanos(), limit));
     }
 
     static void end() {
@@ -57,9 +61,12 @@ public final class RequestBudget {
     /** The answer to a request over its budget. */
     static ServerBusyException overBudget() {
         Budget b = CURRENT.get();
-        String length = b == null ? "its" : "its " + format(b.length());
+        String length = b == null
+                ? "its time budget"
+                : "its " + format(b.limit().length()) + " time budget ("
+                        + b.limit().setting() + ")";
         return new ServerBusyException(
-                "the request ran over " + length + " time budget (frontline.request-budget) and was stopped; try "
+                "the request ran over " + length + " and was stopped; try "
                         + "again in " + HeavyWorkLimit.RETRY_AFTER_SECONDS + " s or ask for less (a smaller area, a "
                         + "shorter time window, fewer parts)",
                 HeavyWorkLimit.RETRY_AFTER_SECONDS);

@@ -33,6 +33,15 @@ public final class Api {
         return send(request(path).GET());
     }
 
+    /** A binary answer (a GeoPackage, a zip), as the client received it. */
+    public HttpResponse<byte[]> download(String path) {
+        try {
+            return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response post(String path, String body) {
         return send(request(path)
                 .header("Content-Type", "application/geo+json")

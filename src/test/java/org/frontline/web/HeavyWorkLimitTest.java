@@ -13,7 +13,8 @@ class HeavyWorkLimitTest {
 
     @Test
     void whenAllPermitsAreBusyTheNextRequestIsRefusedQuicklyAndAPermitComesBackOnCompletion() throws Exception {
-        HeavyWorkLimit.Permits permits = new HeavyWorkLimit.Permits(2, 200, Duration.ofSeconds(30));
+        HeavyWorkLimit.Permits permits = new HeavyWorkLimit.Permits(
+                "layer exports", 2, 200, new RequestBudget.Limit(Duration.ofSeconds(30), "frontline.export-budget"));
         MockHttpServletRequest a = new MockHttpServletRequest();
         MockHttpServletRequest b = new MockHttpServletRequest();
         MockHttpServletResponse res = new MockHttpServletResponse();
@@ -22,7 +23,7 @@ class HeavyWorkLimitTest {
         long t0 = System.nanoTime();
         assertThatThrownBy(() -> permits.preHandle(new MockHttpServletRequest(), res, null))
                 .isInstanceOf(ServerBusyException.class)
-                .hasMessageContaining("busy")
+                .hasMessageContaining("busy with 2 layer exports")
                 .satisfies(e -> assertThat(((ServerBusyException) e).retryAfterSeconds())
                         .isPositive());
         assertThat((System.nanoTime() - t0) / 1e6).isBetween(150.0, 5000.0);

@@ -36,7 +36,7 @@ class RequestBudgetTest {
         assertThat(jdbc.queryForObject(LONG_SQLITE.replace("100000000", "200000"), Long.class))
                 .as("without a budget the statement runs to its end")
                 .isEqualTo(200_000L);
-        RequestBudget.start(Duration.ofMillis(300));
+        RequestBudget.start(new RequestBudget.Limit(Duration.ofMillis(300), "frontline.request-budget"));
         long t0 = System.nanoTime();
         Throwable stopped = catchThrowable(() -> jdbc.queryForObject(LONG_SQLITE, Long.class));
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -50,7 +50,7 @@ class RequestBudgetTest {
         PostgisServer pg = PostgisServer.require();
         JdbcTemplate jdbc =
                 RequestBudget.jdbcTemplate(new DriverManagerDataSource(pg.newDatabase(), pg.user(), pg.password()));
-        RequestBudget.start(Duration.ofMillis(300));
+        RequestBudget.start(new RequestBudget.Limit(Duration.ofMillis(300), "frontline.request-budget"));
         long t0 = System.nanoTime();
         Throwable stopped = catchThrowable(() -> jdbc.queryForObject("SELECT pg_sleep(30)", Object.class));
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -65,11 +65,13 @@ class RequestBudgetTest {
     @Test
     void loopsStopWhenTheBudgetIsUsedAndThreadsWithoutOneNever() throws Exception {
         RequestBudget.check(); // no budget: never stops
-        RequestBudget.start(Duration.ofMillis(50));
+        RequestBudget.start(new RequestBudget.Limit(Duration.ofMillis(50), "frontline.export-budget"));
         RequestBudget.check();
         Thread.sleep(80);
         Throwable over = catchThrowable(RequestBudget::check);
-        assertThat(over).isInstanceOf(ServerBusyException.class).hasMessageContaining("50 ms time budget");
+        assertThat(over)
+                .isInstanceOf(ServerBusyException.class)
+                .hasMessageContaining("50 ms time budget (frontline.export-budget)");
         RequestBudget.end();
         RequestBudget.check();
     }
