@@ -2,8 +2,10 @@
 -- instead of a row per event or per day (issue 12): events per UTC calendar month at zoom 10's cells, and per UTC
 -- day and month at zoom 12's cells (90/4096 = 0.02197265625 degrees, anchored at (-180, -90) like V90's). Zoom 10
 -- and below read 0.088° cells, zooms 11 and 12 read 0.022° cells; a window's whole months come from the month rows,
--- its other whole days from the day rows (DailyCells in Java). Kept in the writer's transaction by the same
--- trigger function as V90's table.
+-- its other whole days from the day rows (DailyCells in Java). Kept in the writer's transaction by triggers:
+-- inserted versions once per statement, from its transition table, summed per cell before one upsert per level (a
+-- bulk import's multi-row INSERT makes a few upserts, not four per event); a superseded (or restored) version row by
+-- row, by V90's function, which now also takes it out of (or back into) the roll-ups.
 CREATE INDEX event_day_cell_by_day ON event_day_cell (layer_id, day, cx, cy)
     INCLUDE (events, fatalities, sum_x, sum_y);
 
@@ -88,3 +90,56 @@ FROM event_cell_12
 GROUP BY layer_id, date_trunc('month', day), cx, cy;
 
 DROP TABLE event_cell_12;
+
+-- Inserts: one statement-level trigger for both tables, replacing V90's row-level insert branch.
+CREATE FUNCTION event_cells_added() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    WITH b AS (
+        SELECT a.layer_id, (a.valid_from AT TIME ZONE 'UTC')::date AS d,
+               ST_X(ST_Centroid(a.geom)) AS x, ST_Y(ST_Centroid(a.geom)) AS y,
+               CASE WHEN jsonb_typeof(a.props->'fatalities') = 'number'
+                    THEN (a.props->>'fatalities')::double precision ELSE 0 END AS k
+        FROM added a JOIN layer l ON l.id = a.layer_id AND l.kind = 'event'
+        WHERE a.superseded_at IS NULL
+    ), days AS (
+        INSERT INTO event_day_cell AS c (layer_id, day, cx, cy, events, fatalities, sum_x, sum_y)
+        SELECT layer_id, d, floor((x + 180) / 0.087890625)::integer, floor((y + 90) / 0.087890625)::integer,
+               count(*), sum(k), sum(x), sum(y)
+        FROM b WHERE x IS NOT NULL
+        GROUP BY 1, 2, 3, 4
+        ON CONFLICT (layer_id, cx, cy, day) DO UPDATE
+            SET events = c.events + EXCLUDED.events, fatalities = c.fatalities + EXCLUDED.fatalities,
+                sum_x = c.sum_x + EXCLUDED.sum_x, sum_y = c.sum_y + EXCLUDED.sum_y
+    )
+    INSERT INTO event_cell AS c (layer_id, grid, period, day, cx, cy, events, fatalities, sum_x, sum_y)
+    SELECT b.layer_id, g.grid, g.period,
+           CASE g.period WHEN 'd' THEN b.d ELSE date_trunc('month', b.d)::date END,
+           floor((b.x + 180) / g.size)::integer, floor((b.y + 90) / g.size)::integer,
+           count(*), sum(b.k), sum(b.x), sum(b.y)
+    FROM b
+    CROSS JOIN (VALUES (10::smallint, 'm'::char(1), 0.087890625::double precision),
+                       (12::smallint, 'd'::char(1), 0.02197265625::double precision),
+                       (12::smallint, 'm'::char(1), 0.02197265625::double precision)) g(grid, period, size)
+    WHERE b.x IS NOT NULL
+    GROUP BY 1, 2, 3, 4, 5, 6
+    ON CONFLICT (layer_id, grid, period, day, cx, cy) DO UPDATE
+        SET events = c.events + EXCLUDED.events, fatalities = c.fatalities + EXCLUDED.fatalities,
+            sum_x = c.sum_x + EXCLUDED.sum_x, sum_y = c.sum_y + EXCLUDED.sum_y;
+    RETURN NULL;
+END $$;
+
+CREATE OR REPLACE FUNCTION event_day_cell_track() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF OLD.superseded_at IS NULL AND NEW.superseded_at IS NOT NULL THEN
+        PERFORM event_day_cell_add(OLD, -1);
+    ELSIF OLD.superseded_at IS NOT NULL AND NEW.superseded_at IS NULL THEN
+        PERFORM event_day_cell_add(NEW, 1);
+    END IF;
+    RETURN NULL;
+END $$;
+
+DROP TRIGGER event_day_cell_track ON feature_version;
+CREATE TRIGGER event_day_cell_track AFTER UPDATE OF superseded_at ON feature_version
+    FOR EACH ROW EXECUTE FUNCTION event_day_cell_track();
+CREATE TRIGGER event_cells_added AFTER INSERT ON feature_version
+    REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION event_cells_added();
