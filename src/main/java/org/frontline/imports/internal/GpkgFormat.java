@@ -289,10 +289,11 @@ final class GpkgFormat implements ImportFormat {
                     + "gpkg_spatial_ref_sys is incomplete (" + e.getMessage() + "); check it with ogrinfo or save "
                     + "it again");
         } catch (IndexOutOfBoundsException e) {
-            // found by GpkgContentFuzzTest: the library's parser of the table's CREATE TABLE statement fails on some
-            // quoted column names (a lone quote character)
+            // found by GpkgContentFuzzTest: the library's parser of the table's CREATE TABLE statement fails on a
+            // column name that starts with a line break
             throw new ImportException("table '" + table + "' cannot be read: the GeoPackage library cannot parse its "
-                    + "definition (" + e.getMessage() + "); rename its oddly quoted columns or save it again with "
+                    + "definition (" + e.getMessage()
+                    + "); rename columns whose names hold line breaks or save it again with "
                     + "ogr2ogr");
         }
     }
