@@ -282,7 +282,13 @@ final class GpkgFormat implements ImportFormat {
                     + "geometry column or does not exist); feature tables: " + String.join(", ", tables));
         }
         try {
-            return gp.getFeatureDao(table);
+            FeatureDao dao = gp.getFeatureDao(table);
+            if (dao.getTable().getGeometryColumnIndex() < 0) {
+                // found by GpkgContentFuzzTest: gpkg_geometry_columns names a column the table does not have
+                throw new ImportException("table '" + table + "' has no column '" + dao.getGeometryColumnName()
+                        + "', which gpkg_geometry_columns names as its geometry column");
+            }
+            return dao;
         } catch (NullPointerException e) {
             // found by GpkgImportFuzzTest: a spatial reference system row without an organization (authority)
             throw new ImportException("table '" + table + "' cannot be read: its spatial reference system entry in "

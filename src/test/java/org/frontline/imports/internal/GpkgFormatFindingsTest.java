@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * What GpkgContentFuzzTest found, as a user sees it: each GeoPackage is refused naming the problem (a 400 at
  * upload) or has the bad row refused with a reason, instead of an IllegalArgumentException, a
- * StringIndexOutOfBoundsException (a column name starting with a line break) or a StackOverflowError (a 500, or an import job that never ends).
+ * StringIndexOutOfBoundsException (a column name starting with a line break) an ArrayIndexOutOfBoundsException (a geometry column the table lacks) or a StackOverflowError (a 500, or an import job that never ends).
  */
 class GpkgFormatFindingsTest {
     private static final GpkgFormat FORMAT = new GpkgFormat();
@@ -41,6 +41,16 @@ class GpkgFormatFindingsTest {
         assertThatThrownBy(() -> FORMAT.check(GP, EVENTS, MAPPING))
                 .isInstanceOf(ImportException.class)
                 .hasMessageContaining("geometry type '2' in gpkg_geometry_columns, which is not a GeoPackage geometry");
+    }
+
+    @Test
+    void aGeometryColumnTheTableDoesNotHaveIsRefusedNamingIt() throws SQLException {
+        sql("UPDATE gpkg_geometry_columns SET column_name = 'shape'");
+
+        assertThatThrownBy(() -> FORMAT.check(GP, EVENTS, MAPPING))
+                .isInstanceOf(ImportException.class)
+                .hasMessage("table 'events' has no column 'shape', which gpkg_geometry_columns names as its geometry "
+                        + "column");
     }
 
     @Test
