@@ -2,12 +2,14 @@
 # Issue 15.6: fuzz each Jazzer target for EXECUTIONS runs (default 1,000,000; MAX_DURATION caps each, default 20m).
 # A finding (unexpected exception = a would-be 500, or an input over 2 s; a loaded machine can cause the latter) fails the run and Jazzer writes the
 # input to src/test/resources/<package>/<Class>Inputs/<method>/ so the normal build replays it from then on.
+# GpkgImportFuzzTest opens a whole file per input (~40/s, for damaged SQLite files); GpkgContentFuzzTest changes one open
+# GeoPackage per input and rolls back (hundreds/s): use it for the GeoPackage million.
 # Usage: bench/fuzz.sh            (env: EXECUTIONS=1000000 MAX_DURATION=20m TARGETS="GeoJsonFuzzTest#featureCollection ...")
 set -euo pipefail
 cd "$(dirname "$0")/.."
 EXECUTIONS=${EXECUTIONS:-1000000}
 MAX_DURATION=${MAX_DURATION:-20m}
-TARGETS=${TARGETS:-"GeoJsonFuzzTest#featureCollection ReportInputFuzzTest#upload GeonamesFuzzTest#dump AcledImportFuzzTest#csv GpkgImportFuzzTest#geoPackage"}
+TARGETS=${TARGETS:-"GeoJsonFuzzTest#featureCollection ReportInputFuzzTest#upload GeonamesFuzzTest#dump AcledImportFuzzTest#csv GpkgImportFuzzTest#geoPackage GpkgContentFuzzTest#content"}
 ./mvnw -q -B -o test-compile
 mkdir -p target/fuzz
 for t in $TARGETS; do

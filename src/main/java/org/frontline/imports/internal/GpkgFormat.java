@@ -46,8 +46,33 @@ final class GpkgFormat implements ImportFormat {
 
     @Override
     public void check(Path file, Layer layer, Map<String, String> options) throws IOException {
+        guarded(() -> {
+            try (GeoPackage gp = open(file)) {
+                checkTable(gp, layer, options);
+            }
+        });
+    }
+
+    /**
+     * The check of an already open GeoPackage: what {@link #check(Path, Layer, Map)} does after opening the file
+     * (GpkgContentFuzzTest runs it on one open GeoPackage whose content each input changes).
+     */
+    void check(GeoPackage gp, Layer layer, Map<String, String> options) throws IOException {
+        guarded(() -> checkTable(gp, layer, options));
+    }
+
+    /** The reading of an already open GeoPackage: what {@link #read(Path, Layer, Map, ImportJob, Rows)} does. */
+    void read(GeoPackage gp, Layer layer, Map<String, String> options, ImportJob job, Rows rows) throws IOException {
+        guarded(() -> readRows(gp, layer, options, job, rows));
+    }
+
+    private interface Step {
+        void run() throws IOException;
+    }
+
+    private static void guarded(Step step) throws IOException {
         try {
-            checkTable(file, layer, options);
+            step.run();
         } catch (GeoPackageException | SFException | CRSException | ProjectionException e) {
             throw damaged(e);
         }
@@ -66,76 +91,76 @@ final class GpkgFormat implements ImportFormat {
                 + "ogrinfo or save it again");
     }
 
-    private void checkTable(Path file, Layer layer, Map<String, String> options) throws IOException {
-        try (GeoPackage gp = open(file)) {
-            FeatureDao dao = dao(gp, options);
-            GeometryType type = dao.getGeometryType();
-            if (!fits(layer.kind(), type)) {
-                throw new ImportException("table '" + dao.getTableName() + "' holds " + type + " geometries, which do "
-                        + "not fit layer '" + layer.id() + "' (" + layer.kind().code() + ")");
-            }
-            if (dao.getSrsId() != 4326) {
-                throw new ImportException("table '" + dao.getTableName() + "' is in EPSG:" + dao.getSrsId()
-                        + "; reproject it to EPSG:4326 first (ogr2ogr -t_srs EPSG:4326)");
-            }
-            List<String> columns = Arrays.asList(dao.getTable().getColumnNames());
-            String validFrom = options.get("validFrom");
-            if (validFrom == null) {
-                throw new ImportException("say which column of table '" + dao.getTableName() + "' holds the date the "
-                        + "feature became valid: validFrom=<column> (columns: " + String.join(", ", columns) + ")");
-            }
-            for (String opt : List.of("validFrom", "validTo", "id", "sourcePublisher", "confidence")) {
-                String col = options.get(opt);
-                if (col != null && !columns.contains(col)) {
-                    throw new ImportException(opt + "=" + col + ": table '" + dao.getTableName()
-                            + "' has no such column" + " (columns: " + String.join(", ", columns) + ")");
-                }
+    private static void checkTable(GeoPackage gp, Layer layer, Map<String, String> options) {
+        FeatureDao dao = dao(gp, options);
+        GeometryType type = geometryType(dao);
+        if (!fits(layer.kind(), type)) {
+            throw new ImportException("table '" + dao.getTableName() + "' holds " + type + " geometries, which do "
+                    + "not fit layer '" + layer.id() + "' (" + layer.kind().code() + ")");
+        }
+        if (dao.getSrsId() != 4326) {
+            throw new ImportException("table '" + dao.getTableName() + "' is in EPSG:" + dao.getSrsId()
+                    + "; reproject it to EPSG:4326 first (ogr2ogr -t_srs EPSG:4326)");
+        }
+        List<String> columns = Arrays.asList(dao.getTable().getColumnNames());
+        String validFrom = options.get("validFrom");
+        if (validFrom == null) {
+            throw new ImportException("say which column of table '" + dao.getTableName() + "' holds the date the "
+                    + "feature became valid: validFrom=<column> (columns: " + String.join(", ", columns) + ")");
+        }
+        for (String opt : List.of("validFrom", "validTo", "id", "sourcePublisher", "confidence")) {
+            String col = options.get(opt);
+            if (col != null && !columns.contains(col)) {
+                throw new ImportException(opt + "=" + col + ": table '" + dao.getTableName() + "' has no such column"
+                        + " (columns: " + String.join(", ", columns) + ")");
             }
         }
     }
 
     @Override
     public void read(Path file, Layer layer, Map<String, String> options, ImportJob job, Rows rows) throws IOException {
-        try {
-            readRows(file, layer, options, job, rows);
-        } catch (GeoPackageException | SFException | CRSException | ProjectionException e) {
-            throw damaged(e);
-        }
+        guarded(() -> {
+            try (GeoPackage gp = open(file)) {
+                readRows(gp, layer, options, job, rows);
+            }
+        });
     }
 
-    private void readRows(Path file, Layer layer, Map<String, String> options, ImportJob job, Rows rows)
-            throws IOException {
-        try (GeoPackage gp = open(file)) {
-            FeatureDao dao = dao(gp, options);
-            String geomCol = dao.getGeometryColumnName();
-            String pk = dao.getTable().getPkColumnName();
-            Set<String> mapped = new HashSet<>(List.of(geomCol, pk == null ? "" : pk));
-            for (String opt : List.of("validFrom", "validTo", "id", "sourcePublisher", "confidence")) {
-                if (options.containsKey(opt)) {
-                    mapped.add(options.get(opt));
-                }
+    private static void readRows(GeoPackage gp, Layer layer, Map<String, String> options, ImportJob job, Rows rows) {
+        FeatureDao dao = dao(gp, options);
+        String geomCol = dao.getGeometryColumnName();
+        String pk = dao.getTable().getPkColumnName();
+        Set<String> mapped = new HashSet<>(List.of(geomCol, pk == null ? "" : pk));
+        for (String opt : List.of("validFrom", "validTo", "id", "sourcePublisher", "confidence")) {
+            if (options.containsKey(opt)) {
+                mapped.add(options.get(opt));
             }
-            long total = dao.count();
-            WKBReader wkb = new WKBReader(GeoJsonGeometryReader.WGS84);
-            FeatureResultSet rs = dao.queryForAll();
-            try {
-                long n = 0;
-                for (FeatureRow row : rs) {
-                    job.checkCancelled();
-                    n++;
-                    job.bytesRead.set(total == 0 ? 0 : job.bytes * n / total);
-                    NewFeature f;
-                    try {
-                        f = feature(row, layer, options, mapped, wkb, dao.getTableName());
-                    } catch (BadInputException | ParseException | IOException e) {
-                        rows.refused(n, e.getMessage());
-                        continue;
-                    }
-                    rows.feature(n, f);
+        }
+        long total = dao.count();
+        WKBReader wkb = new WKBReader(GeoJsonGeometryReader.WGS84);
+        FeatureResultSet rs = dao.queryForAll();
+        try {
+            long n = 0;
+            while (rs.moveToNext()) {
+                job.checkCancelled();
+                n++;
+                job.bytesRead.set(total == 0 ? 0 : job.bytes * n / total);
+                NewFeature f;
+                try {
+                    f = feature(rs.getRow(), layer, options, mapped, wkb, dao.getTableName());
+                } catch (BadInputException | ParseException | IOException e) {
+                    rows.refused(n, e.getMessage());
+                    continue;
+                } catch (StackOverflowError e) {
+                    // found by GpkgContentFuzzTest: geometry collections nested thousands deep overflow the
+                    // recursive WKB readers (the GeoPackage library's, as it builds the row, and JTS's)
+                    rows.refused(n, "its geometry is nested too deeply to read (collections within collections)");
+                    continue;
                 }
-            } finally {
-                rs.close();
+                rows.feature(n, f);
             }
+        } finally {
+            rs.close();
         }
     }
 
@@ -203,6 +228,18 @@ final class GpkgFormat implements ImportFormat {
         return v == null ? null : v.toString();
     }
 
+    private static GeometryType geometryType(FeatureDao dao) {
+        try {
+            return dao.getGeometryType();
+        } catch (IllegalArgumentException e) {
+            // found by GpkgContentFuzzTest: a geometry type name the GeoPackage library does not know
+            throw new ImportException("table '" + dao.getTableName() + "' declares the geometry type '"
+                    + dao.getGeometryColumns().getGeometryTypeName() + "' in gpkg_geometry_columns, which is not a "
+                    + "GeoPackage geometry type (GEOMETRY, POINT, LINESTRING, POLYGON, their MULTI forms, "
+                    + "GEOMETRYCOLLECTION)");
+        }
+    }
+
     private static boolean fits(LayerKind kind, GeometryType type) {
         return switch (type) {
             case GEOMETRY, GEOMETRYCOLLECTION -> true;
@@ -245,12 +282,25 @@ final class GpkgFormat implements ImportFormat {
                     + "geometry column or does not exist); feature tables: " + String.join(", ", tables));
         }
         try {
-            return gp.getFeatureDao(table);
+            FeatureDao dao = gp.getFeatureDao(table);
+            if (dao.getTable().getGeometryColumnIndex() < 0) {
+                // found by GpkgContentFuzzTest: gpkg_geometry_columns names a column the table does not have
+                throw new ImportException("table '" + table + "' has no column '" + dao.getGeometryColumnName()
+                        + "', which gpkg_geometry_columns names as its geometry column");
+            }
+            return dao;
         } catch (NullPointerException e) {
             // found by GpkgImportFuzzTest: a spatial reference system row without an organization (authority)
             throw new ImportException("table '" + table + "' cannot be read: its spatial reference system entry in "
                     + "gpkg_spatial_ref_sys is incomplete (" + e.getMessage() + "); check it with ogrinfo or save "
                     + "it again");
+        } catch (IndexOutOfBoundsException e) {
+            // found by GpkgContentFuzzTest: the library's parser of the table's CREATE TABLE statement fails on a
+            // column name that starts with a line break
+            throw new ImportException("table '" + table + "' cannot be read: the GeoPackage library cannot parse its "
+                    + "definition (" + e.getMessage()
+                    + "); rename columns whose names hold line breaks or save it again with "
+                    + "ogr2ogr");
         }
     }
 }
