@@ -80,8 +80,7 @@ class DailyCells {
         }
         // cells of zoom z are 2^(base - z) cells of the base grid wide; the divisor comes from a validated zoom
         long per = 1L << (base - grid.zoom());
-        features.dialect().planForValues(jdbc);
-        features.dialect().serialPlans(jdbc);
+        // planned by the caller's transaction (DensityRepository.planForMap)
         return jdbc.query(
                 "SELECT c.cx / " + per + ", c.cy / " + per + ", SUM(c.events), SUM(c.fatalities), SUM(c.sum_x), "
                         + "SUM(c.sum_y) FROM (" + String.join(" UNION ALL ", parts) + ") c GROUP BY 1, 2",

@@ -1,9 +1,6 @@
 package org.frontline.layers.internal;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,16 +29,17 @@ class DensityCells {
 
     /** {@code q} is the window inside the box already snapped to the grid. */
     List<DensityRepository.Cell> cells(FeatureQuery q, DensityGrid grid) {
+        events.planForMap(); // once for the request's transaction: every read below is a small index-bound one
         if (q.asOf() != null || q.instant() || grid.zoom() > MAX_TABLE_ZOOM || q.bbox() == null) {
             return events.cells(q, grid);
         }
-        Instant firstDay = ceilDay(q.from());
-        Instant lastDay = floorDay(q.to());
+        Instant firstDay = UtcDays.ceil(q.from());
+        Instant lastDay = UtcDays.floor(q.to());
         if (!firstDay.isBefore(lastDay)) {
             return events.cells(q, grid); // no whole day in the window
         }
-        List<DensityRepository.Cell> parts =
-                new ArrayList<>(table.densityCells(q.layerId(), day(firstDay), day(lastDay), q.bbox(), grid));
+        List<DensityRepository.Cell> parts = new ArrayList<>(
+                table.densityCells(q.layerId(), UtcDays.day(firstDay), UtcDays.day(lastDay), q.bbox(), grid));
         // started before the first whole day and valid at some point of the window (valid_to > from)
         if (firstDay.equals(q.from())) {
             parts.addAll(events.across(FeatureQuery.at(q.layerId(), q.from()).inside(q.bbox()), grid));
@@ -71,18 +69,5 @@ class DensityCells {
         sums.forEach((k, s) -> cells.add(new DensityRepository.Cell(
                 k.get(0), k.get(1), (long) s[0], Math.round(s[1]), s[2] / s[0], s[3] / s[0])));
         return cells;
-    }
-
-    private static Instant floorDay(Instant t) {
-        return t.truncatedTo(ChronoUnit.DAYS);
-    }
-
-    private static Instant ceilDay(Instant t) {
-        Instant d = floorDay(t);
-        return d.equals(t) ? d : d.plus(1, ChronoUnit.DAYS);
-    }
-
-    private static LocalDate day(Instant t) {
-        return t.atOffset(ZoneOffset.UTC).toLocalDate();
     }
 }

@@ -49,6 +49,16 @@ class DensityRepository {
         return cells(from, args, grid);
     }
 
+    /**
+     * Plans the rest of the transaction for the map's reads: for their values (no generic plan) and without parallel
+     * workers. {@link DensityCells} calls it once per request, before this repository's and {@link DailyCells}'s reads.
+     */
+    void planForMap() {
+        SqlDialect d = features.dialect();
+        d.planForValues(jdbc);
+        d.serialPlans(jdbc);
+    }
+
     /** The versions valid at the instant {@code q} asks that began before it (FeatureRepository#fromWhereAcross). */
     List<Cell> across(FeatureQuery q, DensityGrid grid) {
         List<Object> args = new ArrayList<>();
@@ -58,8 +68,6 @@ class DensityRepository {
     private List<Cell> cells(String from, List<Object> args, DensityGrid grid) {
         SqlDialect d = features.dialect();
         // The cell size and origin come from a validated zoom, not from the user's text.
-        d.planForValues(jdbc);
-        d.serialPlans(jdbc);
         String cell = String.format(Locale.ROOT, "%.17g", grid.cell());
         String sql = "SELECT FLOOR((x + 180) / " + cell + ") AS cx, FLOOR((y + 90) / " + cell + ") AS cy, "
                 + "COUNT(*) AS n, SUM(k) AS killed, AVG(x) AS mx, AVG(y) AS my FROM ("

@@ -1,8 +1,6 @@
 package org.frontline.layers.internal;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -67,11 +65,11 @@ class HistogramController {
         if (l.extentFrom() == null && (from == null || to == null)) {
             return new Histogram(layer, unit.code(), null, null, 0, 0, true, List.of());
         }
-        String f = from != null ? from : day(l.extentFrom()).toString();
-        String t = to != null ? to : day(l.extentTo()).toString();
+        String f = from != null ? from : UtcDays.day(l.extentFrom()).toString();
+        String t = to != null ? to : UtcDays.day(l.extentTo()).toString();
         FeatureQuery q = QueryParams.parse(l, null, f, t, bbox, asOf);
-        LocalDate first = unit.start(day(q.from()));
-        LocalDate end = day(q.to().minusNanos(1)).plusDays(1);
+        LocalDate first = unit.start(UtcDays.day(q.from()));
+        LocalDate end = UtcDays.day(q.to().minusNanos(1)).plusDays(1);
         TreeMap<LocalDate, long[]> events = new TreeMap<>();
         TreeMap<LocalDate, double[]> killed = new TreeMap<>();
         for (LocalDate d = first; d.isBefore(end); d = unit.next(d)) {
@@ -94,9 +92,5 @@ class HistogramController {
         List<Bar> bars = new ArrayList<>(events.size());
         events.forEach((d, n) -> bars.add(new Bar(d, n[0], killed.get(d)[0])));
         return new Histogram(layer, unit.code(), first, end.minusDays(1), total, deaths, counted.exact(), bars);
-    }
-
-    private static LocalDate day(Instant t) {
-        return t.atOffset(ZoneOffset.UTC).toLocalDate();
     }
 }

@@ -1,8 +1,6 @@
 package org.frontline.layers.internal;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -44,12 +42,12 @@ class HistogramCounts {
 
     @Transactional(readOnly = true)
     public Counts count(FeatureQuery q, TimeBucket bucket) {
-        if (q.asOf() != null || !midnight(q.from()) || !midnight(q.to())) {
+        if (q.asOf() != null || !UtcDays.midnight(q.from()) || !UtcDays.midnight(q.to())) {
             return events(q, bucket);
         }
         String layer = q.layerId();
-        LocalDate from = day(q.from());
-        LocalDate to = day(q.to());
+        LocalDate from = UtcDays.day(q.from());
+        LocalDate to = UtcDays.day(q.to());
         Envelope box = q.bbox();
         if (box == null) {
             return new Counts(buckets(cells.perDay(layer, from, to, null, null), bucket, false), true);
@@ -101,13 +99,5 @@ class HistogramCounts {
 
     private Counts events(FeatureQuery q, TimeBucket bucket) {
         return new Counts(store.count(CountQuery.of(q, bucket)), true);
-    }
-
-    private static boolean midnight(Instant t) {
-        return t.atOffset(ZoneOffset.UTC).toLocalTime().toNanoOfDay() == 0;
-    }
-
-    private static LocalDate day(Instant t) {
-        return t.atOffset(ZoneOffset.UTC).toLocalDate();
     }
 }
